@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TrustStore } from '@skp/crypto';
+import { InjectLogger, Logger, OutboxRelay } from '@skp/platform';
+import { DeliveryRecordRepository } from '../messages/delivery-record.repository';
+import { HubMetrics } from '../metrics/hub.metrics';
+import { PartiesService } from '../parties/parties.service';
+import type { Effects } from './effects';
+import { DecisionContext, InboundDecider } from './inbound-decider';
+import { InboundDelivery, Inspection, inspect, isUuid } from './inspection';
+
+export type Settlement = 'ack' | 'requeue';
+
+/**
+ * The hub's inbound path for a batch: inspect each message (no I/O), load what the batch refers
+ * to in one query, decide each message in order, and commit all decisions in one transaction.
+ */
+@Injectable()
+export class InboundPipeline {
+  constructor(
+    private readonly trust: TrustStore,
+    private readonly decider: InboundDecider,
+    private readonly record: DeliveryRecordRepository,
+    private readonly parties: PartiesService,
+    private readonly relay: OutboxRelay,
+    private readonly metrics: HubMetrics,
+    @InjectLogger() private readonly logger: Logger,
+  ) {}
+
+  async processBatch(batch: InboundDelivery[], now = new Date()): Promise<Settlement[]> {
+    const inspections = batch.map((delivery) => this.safeInspect(delivery, now));
+    const ctx: DecisionContext = {
+      now,
+      parties: await this.parties.registrySnapshot(),
+      known: await this.record.findKnown(referencedIds(batch, inspections)),
+    };
+    const decided = batch.map((delivery, i) => this.safeDecide(delivery, inspections[i], ctx));
+    const settlements = await this.commit(decided);
+    this.relay.notify();
+    return settlements;
+  }
+
+  private async commit(decided: (Effects | null)[]): Promise<Settlement[]> {
+    const effects = decided.filter((e): e is Effects => e !== null);
+    try {
+      const applied = await this.record.apply(effects);
+      this.count(effects.filter((_, i) => applied[i]));
+      this.metrics.batchSize.observe(effects.length);
+      return decided.map((e) => (e ? 'ack' : 'requeue'));
+    } catch (error) {
+      if (effects.length === 1) {
+        this.logger.error({ err: (error as Error).message }, 'could not record message; it goes back to the queue');
+        return decided.map(() => 'requeue');
+      }
+      // One message broke the group commit: apply each alone so the others still go through.
+      this.logger.warn({ err: (error as Error).message, batch: effects.length }, 'group commit failed; committing one by one');
+      const settlements: Settlement[] = [];
+      for (const e of decided) {
+        settlements.push(e ? (await this.commit([e]))[0] : 'requeue');
+      }
+      return settlements;
+    }
+  }
+
+  private count(effects: Effects[]): void {
+    for (const { outcome } of effects) {
+      this.metrics.messages.inc({ type: outcome.type, outcome: outcome.outcome });
+      if (outcome.reasonCode) {
+        this.metrics.rejections.inc({ reason: outcome.reasonCode });
+      }
+    }
+  }
+
+  private safeInspect(delivery: InboundDelivery, now: Date): Inspection | null {
+    try {
+      return inspect(delivery, this.trust, now);
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'inspection failed unexpectedly');
+      return null;
+    }
+  }
+
+  private safeDecide(delivery: InboundDelivery, inspection: Inspection | null, ctx: DecisionContext): Effects | null {
+    if (!inspection) {
+      return null;
+    }
+    try {
+      return this.decider.decide(delivery, inspection, ctx);
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'routing decision failed unexpectedly');
+      return null;
+    }
+  }
+}
+
+/** Every messageId a batch names: its own (duplicates) and those it answers or continues. */
+function referencedIds(batch: InboundDelivery[], inspections: (Inspection | null)[]): string[] {
+  const ids = new Set<string>();
+  inspections.forEach((inspection, i) => {
+    const amqpId = batch[i].amqpMessageId;
+    if (isUuid(amqpId)) {
+      ids.add(amqpId);
+    }
+    if (!inspection || inspection.kind === 'unreadable') {
+      return;
+    }
+    const h = inspection.kind === 'valid' ? inspection.message.header : inspection.header;
+    ids.add(h.messageId);
+    if (h.inReplyTo) {
+      ids.add(h.inReplyTo);
+    }
+    if (h.conversationId) {
+      ids.add(h.conversationId);
+    }
+  });
+  return [...ids];
+}

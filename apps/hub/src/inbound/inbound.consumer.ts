@@ -1,0 +1,89 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { AmqpNames } from '@skp/messages';
+import { AmqpClient, Delivery, InjectLogger, Logger } from '@skp/platform';
+import type { HubEnv } from '../config/hub.env';
+import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
+import { HubMetrics } from '../metrics/hub.metrics';
+import { InboundPipeline } from './inbound-pipeline.service';
+import type { InboundDelivery } from './inspection';
+
+/** Largest group commit; the prefetch window keeps the next batch filling while one commits. */
+const MAX_BATCH = 100;
+
+/**
+ * Takes messages off `skp.hub.inbound` and feeds them to the pipeline in batches. Each message is
+ * acknowledged only after the transaction holding its outcome committed, so a crash at any point
+ * redelivers it and the duplicate check makes the second pass harmless.
+ */
+@Injectable()
+export class InboundConsumer implements OnApplicationBootstrap {
+  private waiting: { delivery: Delivery; takenAt: bigint }[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly amqp: AmqpClient,
+    private readonly pipeline: InboundPipeline,
+    private readonly metrics: HubMetrics,
+    @Inject(HUB_AMQP_NAMES) private readonly names: AmqpNames,
+    @Inject(HUB_ENV) private readonly env: HubEnv,
+    @InjectLogger() private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.amqp.consume({
+      queue: this.names.hubInbound,
+      prefetch: this.env.HUB_PREFETCH,
+      onDelivery: (delivery) => {
+        this.waiting.push({ delivery, takenAt: process.hrtime.bigint() });
+        if (!this.draining) {
+          this.draining = true;
+          // Let the socket hand over whatever else already arrived before the first batch starts.
+          setImmediate(() => void this.drain());
+        }
+      },
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        await this.processBatch(batch);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async processBatch(batch: { delivery: Delivery; takenAt: bigint }[]): Promise<void> {
+    let settlements: ('ack' | 'requeue')[];
+    try {
+      settlements = await this.pipeline.processBatch(batch.map(({ delivery }) => toInbound(delivery)));
+    } catch (error) {
+      // Database or broker trouble: nothing was committed, so everything goes back to the queue.
+      this.logger.error({ err: (error as Error).message, batch: batch.length }, 'batch failed; requeueing');
+      settlements = batch.map(() => 'requeue');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const done = process.hrtime.bigint();
+    batch.forEach(({ delivery, takenAt }, i) => {
+      if (settlements[i] === 'ack') {
+        delivery.ack();
+        this.metrics.routingSeconds.observe(Number(done - takenAt) / 1e9);
+      } else {
+        delivery.requeue();
+      }
+    });
+  }
+}
+
+function toInbound(delivery: Delivery): InboundDelivery {
+  const { message } = delivery;
+  return {
+    content: message.content,
+    contentType: message.properties.contentType ?? 'application/json',
+    routingKey: message.fields.routingKey,
+    amqpMessageId: message.properties.messageId,
+    amqpType: message.properties.type,
+  };
+}

@@ -1,0 +1,37 @@
+/** Hub states of DESIGN §6. */
+export const MESSAGE_STATES = ['RECEIVED', 'REJECTED', 'ROUTED', 'DELIVERED', 'OVERDUE', 'PAUSED', 'DECLINED'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+/**
+ * States only move forward. A late DELIVERED receipt after an answer is recorded as an event but
+ * does not pull PAUSED back to DELIVERED; an answer after OVERDUE still moves it on.
+ */
+const RANK: Record<MessageState, number> = {
+  RECEIVED: 0,
+  ROUTED: 1,
+  DELIVERED: 2,
+  OVERDUE: 3,
+  PAUSED: 4,
+  DECLINED: 4,
+  REJECTED: 5,
+};
+
+export function movesForward(from: MessageState, to: MessageState): boolean {
+  return RANK[to] > RANK[from];
+}
+
+/** Kinds of timeline events; states are events too, plus what happened around them. */
+export type MessageEventKind =
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'ROUTED'
+  | 'DELIVERED'
+  | 'ANSWERED'
+  | 'OVERDUE'
+  | 'RECEIPT_ISSUED'
+  | 'RECEIPT_FORWARDED'
+  | 'DUPLICATE'
+  | 'DUPLICATE_CONFLICT'
+  | 'DEAD_LETTERED'
+  | 'REDELIVERED'
+  | 'BODY_PURGED';

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The hub's own Prometheus series; queue depth and outbox backlog are read when scraped. */
+@Injectable()
+export class HubMetrics {
+  readonly messages: Counter<'type' | 'outcome'>;
+  readonly rejections: Counter<'reason'>;
+  readonly routingSeconds: Histogram;
+  readonly batchSize: Histogram;
+  readonly outboxBacklog: Gauge;
+  readonly queueDepth: Gauge<'queue'>;
+  /** set by MetricsCollector: the readings behind the two gauges above */
+  backlogSource?: () => Promise<number>;
+  queueDepthSource?: () => Promise<Map<string, number>>;
+
+  constructor(registry: Registry) {
+    this.messages = new Counter({
+      name: 'skp_hub_messages_total',
+      help: 'Inbound messages by type and outcome (routed, rejected, duplicate, dead_lettered)',
+      labelNames: ['type', 'outcome'],
+      registers: [registry],
+    });
+    this.rejections = new Counter({
+      name: 'skp_hub_rejections_total',
+      help: 'Rejected or dead-lettered messages by reason code',
+      labelNames: ['reason'],
+      registers: [registry],
+    });
+    this.routingSeconds = new Histogram({
+      name: 'skp_hub_routing_seconds',
+      help: 'Time from taking a message off the inbound queue to committing its routing decision',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    });
+    this.batchSize = new Histogram({
+      name: 'skp_hub_batch_size',
+      help: 'Messages committed together in one transaction',
+      buckets: [1, 2, 5, 10, 25, 50, 100, 200],
+      registers: [registry],
+    });
+    const sources = this;
+    this.outboxBacklog = new Gauge({
+      name: 'skp_hub_outbox_backlog',
+      help: 'Committed publishes not yet confirmed by the broker',
+      registers: [registry],
+      async collect() {
+        this.set((await sources.backlogSource?.()) ?? 0);
+      },
+    });
+    this.queueDepth = new Gauge({
+      name: 'skp_hub_queue_depth',
+      help: 'Messages waiting per queue (hub inbound, dead letters, each party)',
+      labelNames: ['queue'],
+      registers: [registry],
+      async collect() {
+        for (const [queue, depth] of (await sources.queueDepthSource?.()) ?? new Map<string, number>()) {
+          this.set({ queue }, depth);
+        }
+      },
+    });
+  }
+}

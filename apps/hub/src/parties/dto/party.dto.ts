@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PARTY_KINDS, PARTY_STATUSES, Party, PartyCertificate, PartyKind, PartyStatus } from '../party.entity';
+
+export class RegisterPartyDto {
+  @ApiProperty({ example: '00000001002220647000' })
+  @Matches(/^\d{20}$/, { message: 'oin must be 20 digits' })
+  oin!: string;
+
+  @ApiProperty({ example: 'Gemeente Utrecht' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: PARTY_KINDS })
+  @IsIn(PARTY_KINDS, { message: `kind must be one of ${PARTY_KINDS.join(', ')}` })
+  kind!: PartyKind;
+
+  @ApiProperty()
+  @IsBoolean()
+  bsnAllowed!: boolean;
+
+  @ApiProperty({ description: 'PEM signing certificate; subject serialNumber = the OIN' })
+  @IsString()
+  @IsNotEmpty()
+  certificatePem!: string;
+}
+
+export class UpdatePartyDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: PARTY_STATUSES })
+  @IsOptional()
+  @IsIn(PARTY_STATUSES, { message: `status must be one of ${PARTY_STATUSES.join(', ')}` })
+  status?: PartyStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  bsnAllowed?: boolean;
+}
+
+export class AddCertificateDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  certificatePem!: string;
+}
+
+const EXPIRY_WARNING_DAYS = 30;
+
+export function toCertificateView(c: PartyCertificate, now = new Date()) {
+  const daysLeft = Math.floor((c.notAfter.getTime() - now.getTime()) / 86_400_000);
+  return {
+    sha256: c.sha256,
+    subject: c.subject,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    addedAt: c.addedAt.toISOString(),
+    expired: daysLeft < 0,
+    expiresSoon: daysLeft >= 0 && daysLeft <= EXPIRY_WARNING_DAYS,
+  };
+}
+
+export function toPartyView(p: Party, certificates?: PartyCertificate[]) {
+  return {
+    oin: p.oin,
+    name: p.name,
+    kind: p.kind,
+    bsnAllowed: p.bsnAllowed,
+    status: p.status,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    ...(certificates ? { certificates: certificates.map((c) => toCertificateView(c)) } : {}),
+  };
+}

@@ -1,0 +1,16 @@
+/** One runner for unit specs (beside the code) and end-to-end specs (under test/). */
+const common = {
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: {
+    '^@skp/messages$': '<rootDir>/libs/messages/src',
+    '^@skp/crypto$': '<rootDir>/libs/crypto/src',
+    '^@skp/platform$': '<rootDir>/libs/platform/src',
+  },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 120000, maxWorkers: 1 },
+  ],
+};

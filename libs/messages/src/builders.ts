@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { MessageHeader, MessageType, SCHEMA_VERSION } from './types';
+
+export function newMessageId(): string {
+  return randomUUID();
+}
+
+/** Current time as RFC 3339 UTC with millisecond precision, e.g. `2026-03-01T10:15:30.123Z`. */
+export function nowRfc3339(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+export interface HeaderInput<T extends MessageType> {
+  type: T;
+  sender: string;
+  recipient: string;
+  /** required for every type but Kennisgeving, whose conversation is itself */
+  conversationId?: string;
+  inReplyTo?: string;
+  /** defaults to a fresh UUID */
+  messageId?: string;
+  /** defaults to now */
+  createdAt?: string;
+}
+
+/** A complete header; a Kennisgeving opens its own conversation (conversationId = messageId). */
+export function buildHeader<T extends MessageType>(input: HeaderInput<T>): MessageHeader<T> {
+  const messageId = input.messageId ?? newMessageId();
+  const conversationId = input.conversationId ?? (input.type === 'Kennisgeving' ? messageId : undefined);
+  if (conversationId === undefined) {
+    throw new TypeError(`buildHeader: a ${input.type} needs the conversationId of its Kennisgeving`);
+  }
+  const header: MessageHeader<T> = {
+    messageId,
+    type: input.type,
+    schemaVersion: SCHEMA_VERSION,
+    sender: input.sender,
+    recipient: input.recipient,
+    conversationId,
+    createdAt: input.createdAt ?? nowRfc3339(),
+  };
+  if (input.inReplyTo !== undefined) {
+    header.inReplyTo = input.inReplyTo;
+  }
+  return header;
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './amqp-names';
+export * from './domain/identifiers';
+export * from './domain/dates';
+export * from './domain/working-days';
+export { type Violation, describeRule } from './validation/violation';
+export { validateMessage, validateUnsigned } from './validation/validate-message';
+export { MessageDecodeError, type DecodeErrorCode } from './codec/decode-error';
+export { decode, encode, signingInput } from './codec/codec';
+export { canonicalJson } from './codec/canonical-json';
+export { XML_ROOT } from './codec/xml-model';
+export { newMessageId, nowRfc3339, buildHeader, type HeaderInput } from './builders';

@@ -1,0 +1,163 @@
+/** The canonical message model of DESIGN §3. Field names are part of the external contract. */
+
+export const SCHEMA_VERSION = '1.0' as const;
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+export const XML_NAMESPACE = 'urn:nl:schuldenknooppunt:berichten:1';
+
+export const MESSAGE_TYPES = [
+  'Kennisgeving',
+  'PauseAcknowledgement',
+  'ProgressUpdate',
+  'DeliveryReceipt',
+] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+export const VARIANTS = ['PUBLIC', 'PRIVATE'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+export const DECISIONS = ['PAUSED', 'DECLINED'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const DECLINE_REASONS = [
+  'DEBTOR_UNKNOWN',
+  'RECENT_FINAL_DISCHARGE',
+  'RECENT_STABILISATION',
+  'NO_COOPERATION',
+  'OTHER',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+export const PROGRESS_STATUSES = [
+  'STABILISATION_STARTED',
+  'ARRANGEMENT_OFFERED',
+  'ARRANGEMENT_AGREED',
+  'PAUSE_EXTENDED',
+  'PAUSE_ENDED',
+] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+export const END_REASONS = [
+  'ARRANGEMENT_REACHED',
+  'CLIENT_WITHDREW',
+  'CLIENT_DROPPED_OUT',
+  'WSNP',
+  'OTHER',
+] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+export const RECEIPT_STATUSES = ['ACCEPTED', 'DELIVERED', 'REJECTED'] as const;
+export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
+
+export const REASON_CODES = [
+  'MALFORMED',
+  'TOO_LARGE',
+  'SCHEMA_INVALID',
+  'SIGNATURE_INVALID',
+  'CERTIFICATE_UNTRUSTED',
+  'CERTIFICATE_EXPIRED',
+  'SENDER_MISMATCH',
+  'UNKNOWN_RECIPIENT',
+  'PARTY_SUSPENDED',
+  'NOT_AUTHORISED',
+  'CONVERSATION_MISMATCH',
+  'BSN_NOT_ALLOWED',
+  'DUPLICATE_CONFLICT',
+  'STALE',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export interface MessageHeader<T extends MessageType = MessageType> {
+  messageId: string;
+  type: T;
+  schemaVersion: typeof SCHEMA_VERSION;
+  sender: string;
+  recipient: string;
+  conversationId: string;
+  inReplyTo?: string;
+  createdAt: string;
+}
+
+export interface Address {
+  street: string;
+  houseNumber: number;
+  houseLetter?: string;
+  houseNumberAddition?: string;
+  postcode: string;
+  city: string;
+}
+
+export interface Person {
+  bsn?: string;
+  initials?: string;
+  givenNames: string;
+  surnamePrefix?: string;
+  surname: string;
+  birthDate: string;
+}
+
+export interface Debtor extends Person {
+  address: Address;
+}
+
+export interface KennisgevingBody {
+  variant: Variant;
+  debtor: Debtor;
+  partner?: Person;
+  municipality: { code: string; name: string };
+  counsellor: { organisation: string; name: string; email: string; phone?: string };
+  caseReference: string;
+  creditorCustomerNumber?: string;
+  invoiceNumbers?: string[];
+  admissionDate: string;
+  /** absent means 4; never filled in on decode, because the signature covers the message as sent */
+  signal?: 1 | 2 | 3 | 4;
+  pause: { start: string; end: string };
+}
+
+export interface PauseAcknowledgementBody {
+  decision: Decision;
+  pausedUntil?: string;
+  declineReason?: DeclineReason;
+  creditorCustomerNumber?: string;
+  invoiceNumbers?: string[];
+  outstandingAmountCents?: number;
+  contact?: { name: string; email?: string; phone?: string };
+  note?: string;
+}
+
+export interface ProgressUpdateBody {
+  status: ProgressStatus;
+  newPauseEnd?: string;
+  endReason?: EndReason;
+  note?: string;
+}
+
+export interface DeliveryReceiptBody {
+  status: ReceiptStatus;
+  reasonCode?: ReasonCode;
+  reason?: string;
+}
+
+export interface BodyByType {
+  Kennisgeving: KennisgevingBody;
+  PauseAcknowledgement: PauseAcknowledgementBody;
+  ProgressUpdate: ProgressUpdateBody;
+  DeliveryReceipt: DeliveryReceiptBody;
+}
+
+/** A message before it is signed: exactly what the signature covers. */
+export type UnsignedMessage<T extends MessageType = MessageType> = {
+  [K in T]: { header: MessageHeader<K>; body: BodyByType[K] };
+}[T];
+
+/** A message as it travels: `{header, body, signature}`. */
+export type SkpMessage<T extends MessageType = MessageType> = {
+  [K in T]: { header: MessageHeader<K>; body: BodyByType[K]; signature: string };
+}[T];
+
+export type Kennisgeving = SkpMessage<'Kennisgeving'>;
+export type PauseAcknowledgement = SkpMessage<'PauseAcknowledgement'>;
+export type ProgressUpdate = SkpMessage<'ProgressUpdate'>;
+export type DeliveryReceipt = SkpMessage<'DeliveryReceipt'>;
+
+export type Encoding = 'json' | 'xml';

@@ -1,0 +1,101 @@
+import { MESSAGE_TYPES, MessageType } from '../types';
+import {
+  DeliveryReceiptBodyDto,
+  PauseAcknowledgementBodyDto,
+  ProgressUpdateBodyDto,
+} from './answer-bodies.dto';
+import { HeaderDto } from './header.dto';
+import { KennisgevingBodyDto } from './kennisgeving.dto';
+import { isPlainObject, validateAgainst } from './validate-object';
+import { violation, Violation } from './violation';
+
+const BODY_DTOS: Record<MessageType, new () => object> = {
+  Kennisgeving: KennisgevingBodyDto,
+  PauseAcknowledgement: PauseAcknowledgementBodyDto,
+  ProgressUpdate: ProgressUpdateBodyDto,
+  DeliveryReceipt: DeliveryReceiptBodyDto,
+};
+
+const isMessageType = (value: unknown): value is MessageType =>
+  (MESSAGE_TYPES as readonly unknown[]).includes(value);
+
+/** Rules that span header and body, or a parent and its nested object. */
+function crossFieldViolations(header: Record<string, unknown>, body: Record<string, unknown>): Violation[] {
+  const found: Violation[] = [];
+  if (header.type === 'Kennisgeving' && header.conversationId !== header.messageId) {
+    found.push(violation('header.conversationId', 'conversation-is-message-id'));
+  }
+  if (
+    (header.type === 'PauseAcknowledgement' || header.type === 'DeliveryReceipt') &&
+    header.inReplyTo === undefined
+  ) {
+    found.push(violation('header.inReplyTo', 'required-for-type'));
+  }
+  if (header.type === 'Kennisgeving') {
+    const debtor = body.debtor;
+    const partner = body.partner;
+    if (body.variant === 'PUBLIC' && isPlainObject(debtor) && debtor.bsn === undefined) {
+      found.push(violation('body.debtor.bsn', 'required-iff-PUBLIC'));
+    }
+    if (body.variant === 'PRIVATE') {
+      for (const [path, person] of [
+        ['body.debtor', debtor],
+        ['body.partner', partner],
+      ] as const) {
+        if (isPlainObject(person) && person.bsn !== undefined) {
+          found.push(violation(`${path}.bsn`, 'bsn-forbidden-in-PRIVATE'));
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function validateEnvelope(message: unknown, withSignature: boolean): Violation[] {
+  if (!isPlainObject(message)) {
+    return [violation('', 'not-an-object')];
+  }
+  const allowed = withSignature ? ['header', 'body', 'signature'] : ['header', 'body'];
+  const found: Violation[] = Object.keys(message)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => violation(key, 'unknown-field'));
+
+  const { header, body } = message;
+  if (header === undefined) {
+    found.push(violation('header', 'required'));
+  } else {
+    found.push(...validateAgainst(HeaderDto, header, 'header'));
+  }
+  const type = isPlainObject(header) ? header.type : undefined;
+  if (body === undefined) {
+    found.push(violation('body', 'required'));
+  } else if (isMessageType(type)) {
+    found.push(...validateAgainst(BODY_DTOS[type], body, 'body'));
+  } else if (!isPlainObject(body)) {
+    found.push(violation('body', 'object'));
+  }
+  if (isPlainObject(header) && isPlainObject(body)) {
+    found.push(...crossFieldViolations(header, body));
+  }
+  if (withSignature) {
+    const signature = message.signature;
+    if (signature === undefined) {
+      found.push(violation('signature', 'required'));
+    } else if (typeof signature !== 'string') {
+      found.push(violation('signature', 'string'));
+    } else if (signature.trim().length === 0) {
+      found.push(violation('signature', 'not-blank'));
+    }
+  }
+  return found;
+}
+
+/** Every rule a signed message `{header, body, signature}` breaks; empty when valid. Never mutates. */
+export function validateMessage(message: unknown): Violation[] {
+  return validateEnvelope(message, true);
+}
+
+/** Same rules for `{header, body}` before signing (a signature field is then unknown). */
+export function validateUnsigned(message: unknown): Violation[] {
+  return validateEnvelope(message, false);
+}

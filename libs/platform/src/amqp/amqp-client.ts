@@ -1,0 +1,179 @@
+import * as amqp from 'amqplib';
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage, Options, RecoveringChannelModel } from 'amqplib';
+import type { Logger } from 'pino';
+
+export interface OutgoingMessage {
+  exchange: string;
+  routingKey: string;
+  content: Buffer;
+  options: Options.Publish;
+}
+
+/** Settles one delivery on the channel that delivered it. */
+export interface Delivery {
+  message: ConsumeMessage;
+  ack(): void;
+  /** Put back on the queue (counts toward the quorum queue's delivery limit). */
+  requeue(): void;
+}
+
+export interface ConsumerSpec {
+  queue: string;
+  prefetch: number;
+  onDelivery(delivery: Delivery): void;
+}
+
+/**
+ * One broker connection per process with automatic recovery. Publishing always goes through a
+ * confirm channel and resolves only when the broker has taken responsibility for the message;
+ * consumers are registered once and re-attached after every reconnect.
+ */
+export class AmqpClient {
+  private model?: RecoveringChannelModel;
+  /** the live connection under the recovering wrapper; replaced on every reconnect */
+  private current?: ChannelModel;
+  private publishChannel?: ConfirmChannel;
+  private readonly consumers: ConsumerSpec[] = [];
+  private readonly consumerChannels: Channel[] = [];
+  private readonly topology: ((channel: Channel) => Promise<void>)[] = [];
+  private connected = false;
+  private closing = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly logger: Logger,
+  ) {}
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /** Topology set-up run now (when connected) and again after each reconnect. */
+  async declare(setup: (channel: Channel) => Promise<void>): Promise<void> {
+    this.topology.push(setup);
+    if (this.current && this.connected) {
+      await this.withChannel(setup);
+    }
+  }
+
+  async start(): Promise<void> {
+    this.model = await amqp.connect(this.url, {
+      recovery: {
+        initialDelay: 200,
+        maxDelay: 5000,
+        initialMaxRetries: 25,
+        setup: async (model: ChannelModel) => {
+          this.current = model;
+          await this.attach();
+        },
+      },
+    });
+    this.model.on('disconnect', (err: Error) => {
+      this.connected = false;
+      this.publishChannel = undefined;
+      if (!this.closing) {
+        this.logger.warn({ err: err.message }, 'broker connection lost; reconnecting');
+      }
+    });
+    this.model.on('error', (err: Error) => this.logger.warn({ err: err.message }, 'broker connection error'));
+  }
+
+  private async attach(): Promise<void> {
+    if (!this.current) {
+      return;
+    }
+    for (const setup of this.topology) {
+      await this.withChannel(setup);
+    }
+    const channel = await this.current.createConfirmChannel();
+    channel.on('error', (err: Error) => this.logger.warn({ err: err.message }, 'publish channel error'));
+    this.publishChannel = channel;
+    this.consumerChannels.length = 0;
+    for (const spec of this.consumers) {
+      await this.attachConsumer(spec);
+    }
+    this.connected = true;
+    this.logger.info('broker connected');
+  }
+
+  private async attachConsumer(spec: ConsumerSpec): Promise<void> {
+    if (!this.current) {
+      return;
+    }
+    const channel = await this.current.createChannel();
+    channel.on('error', (err: Error) => this.logger.warn({ err: err.message, queue: spec.queue }, 'consumer channel error'));
+    await channel.prefetch(spec.prefetch);
+    this.consumerChannels.push(channel);
+    await channel.consume(spec.queue, (message) => {
+      if (!message) {
+        return; // cancelled by the broker (queue deleted); a reconnect re-attaches
+      }
+      spec.onDelivery({
+        message,
+        ack: () => settle(() => channel.ack(message)),
+        requeue: () => settle(() => channel.nack(message, false, true)),
+      });
+    });
+  }
+
+  async consume(spec: ConsumerSpec): Promise<void> {
+    this.consumers.push(spec);
+    if (this.connected) {
+      await this.attachConsumer(spec);
+    }
+  }
+
+  /** Stops taking new deliveries (for a graceful shutdown) without closing the connection. */
+  async stopConsuming(): Promise<void> {
+    this.consumers.length = 0;
+    await Promise.all(this.consumerChannels.map((channel) => channel.close().catch(() => undefined)));
+    this.consumerChannels.length = 0;
+  }
+
+  async withChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
+    if (!this.current) {
+      throw new Error('broker client not started');
+    }
+    const channel = await this.current.createChannel();
+    // A failed passive check closes the channel; swallow that so the caller sees only its own error.
+    channel.on('error', () => undefined);
+    try {
+      return await work(channel);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
+  /** Publishes every message and resolves once the broker confirmed all of them. */
+  async publishConfirmed(messages: OutgoingMessage[]): Promise<void> {
+    const channel = this.publishChannel;
+    if (!channel || !this.connected) {
+      throw new Error('broker not connected');
+    }
+    await Promise.all(
+      messages.map(
+        (m) =>
+          new Promise<void>((resolve, reject) => {
+            channel.publish(m.exchange, m.routingKey, m.content, m.options, (err: unknown) =>
+              err ? reject(err instanceof Error ? err : new Error('broker refused message')) : resolve(),
+            );
+          }),
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.connected = false;
+    await this.model?.close().catch(() => undefined);
+  }
+}
+
+/** A channel that died between delivery and settle will redeliver by itself: nothing to do. */
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // channel closed; the broker redelivers the unsettled message
+  }
+}

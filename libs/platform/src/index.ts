@@ -1,0 +1,14 @@
+export { AmqpClient } from './amqp/amqp-client';
+export { DELIVERY_LIMIT, declarePartyQueue, workQueueArguments } from './amqp/topology';
+export type { ConsumerSpec, Delivery, OutgoingMessage } from './amqp/amqp-client';
+export { ConfigError, envFlag, loadEnv } from './config/env';
+export { ensureDatabaseExists, openDatabase } from './database/database';
+export { BearerTokenGuard, tokensMatch } from './http/bearer-token.guard';
+export { configureHttpApp, startHttpApp } from './http/bootstrap';
+export type { HttpAppOptions } from './http/bootstrap';
+export { AllExceptionsFilter } from './http/exception.filter';
+export { createRootLogger, PinoNestLogger, REDACTED_PATHS } from './logging/logger';
+export { OUTBOX_TABLE_DDL, OutboxEntry } from './outbox/outbox-entry.entity';
+export { enqueueOutbox, OutboxRelay } from './outbox/outbox';
+export { HealthController, InjectLogger, LOGGER, MetricsController, PlatformModule } from './platform.module';
+export type { Logger, PlatformOptions } from './platform.module';

@@ -1,0 +1,70 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { Logger } from 'pino';
+
+/**
+ * Paths pino blanks out wherever they occur in a log object: personal data, secrets and message
+ * bodies never reach a log line, even when a developer logs a whole object by mistake.
+ */
+export const REDACTED_PATHS = [
+  'bsn',
+  '*.bsn',
+  '*.*.bsn',
+  'debtor',
+  '*.debtor',
+  'partner',
+  '*.partner',
+  'address',
+  '*.address',
+  'givenNames',
+  '*.givenNames',
+  'surname',
+  '*.surname',
+  'birthDate',
+  '*.birthDate',
+  'body',
+  '*.body',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  '*.headers.authorization',
+  'privateKey',
+  '*.privateKey',
+  'key',
+  '*.key',
+];
+
+export function createRootLogger(app: string): Logger {
+  return pino({
+    name: app,
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    base: { app },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+/** Nest's LoggerService over pino, so framework and app logs are one JSON stream. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+}
+
+export type { Logger };

@@ -1,0 +1,130 @@
+import type { Options } from 'amqplib';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import type { AmqpClient, OutgoingMessage } from '../amqp/amqp-client';
+
+/** Adds publishes to the caller's open transaction: they happen if and only if it commits. */
+export async function enqueueOutbox(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
+  if (messages.length === 0) {
+    return;
+  }
+  const values: unknown[] = [];
+  const rows = messages.map((m, i) => {
+    values.push(m.exchange, m.routingKey, m.content, JSON.stringify(m.options));
+    const base = i * 4;
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::jsonb)`;
+  });
+  await manager.query(
+    `INSERT INTO "outbox" ("exchange", "routing_key", "content", "properties") VALUES ${rows.join(', ')}`,
+    values,
+  );
+}
+
+interface OutboxRow {
+  id: string;
+  exchange: string;
+  routing_key: string;
+  content: Buffer;
+  properties: Options.Publish;
+}
+
+/**
+ * Moves committed outbox rows to the broker. Rows are locked with SKIP LOCKED so several
+ * processes relay side by side without publishing the same row twice, and deleted in the same
+ * transaction only after the broker confirmed them: a crash before the delete republishes (at
+ * least once); consumers deduplicate by messageId, so the effect stays exactly once.
+ */
+export class OutboxRelay {
+  private running = false;
+  private wake?: () => void;
+  /** set by notify() while a batch is in flight, so its rows are not left waiting for the poll */
+  private pending = false;
+  private loop?: Promise<void>;
+  private readonly batchSize = 500;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly amqp: AmqpClient,
+    private readonly logger: Logger,
+    private readonly idleMs = 250,
+  ) {}
+
+  start(): void {
+    if (this.running) {
+      return;
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after a commit that enqueued something, so the publish need not wait for the poll. */
+  notify(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await this.loop;
+  }
+
+  async backlog(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "outbox"`);
+    return (row as { n: number }).n;
+  }
+
+  /** Publishes one batch; returns how many rows it moved. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT "id", "exchange", "routing_key", "content", "properties" FROM "outbox"
+         ORDER BY "id" LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) {
+        return 0;
+      }
+      await this.amqp.publishConfirmed(
+        rows.map((row) => ({
+          exchange: row.exchange,
+          routingKey: row.routing_key,
+          content: row.content,
+          options: row.properties,
+        })),
+      );
+      await manager.query(`DELETE FROM "outbox" WHERE "id" = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      this.pending = false;
+      try {
+        moved = this.amqp.isConnected ? await this.relayOnce() : 0;
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'outbox relay failed; retrying');
+        await this.idle(1000);
+        continue;
+      }
+      if (moved < this.batchSize) {
+        await this.idle(this.idleMs);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.pending) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,145 @@
+import {
+  Controller,
+  DynamicModule,
+  Get,
+  Global,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Res,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { DataSource, MixedList } from 'typeorm';
+import { AmqpClient } from './amqp/amqp-client';
+import { openDatabase } from './database/database';
+import { createRootLogger } from './logging/logger';
+import { OutboxRelay } from './outbox/outbox';
+
+export const LOGGER = Symbol('LOGGER');
+
+export interface PlatformOptions {
+  app: string;
+  databaseUrl: string;
+  amqpUrl: string;
+  runMigrations: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  /** 0 disables the relay (an app that never publishes) */
+  outboxIdleMs?: number;
+}
+
+@ApiExcludeController()
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly amqp: AmqpClient,
+  ) {}
+
+  /** Up only when both the database and the broker answer: a load balancer can route on it. */
+  @Get('health')
+  async health(@Res() response: Response): Promise<void> {
+    const database = await this.dataSource
+      .query('SELECT 1')
+      .then(() => 'up')
+      .catch(() => 'down');
+    const broker = this.amqp.isConnected ? 'up' : 'down';
+    const ok = database === 'up' && broker === 'up';
+    response
+      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: ok ? 'ok' : 'degraded', checks: { database, broker } });
+  }
+}
+
+@ApiExcludeController()
+@Controller()
+export class MetricsController {
+  constructor(private readonly registry: Registry) {}
+
+  @Get('metrics')
+  async metrics(@Res() response: Response): Promise<void> {
+    response.type(this.registry.contentType).send(await this.registry.metrics());
+  }
+}
+
+@Injectable()
+export class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly amqp: AmqpClient,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.amqp.stopConsuming();
+    await this.relay.stop();
+    await this.amqp.close();
+    await this.dataSource.destroy().catch(() => undefined);
+  }
+}
+
+/** Database, broker, outbox relay, logs, health and metrics: what every app of the network needs. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const logger = createRootLogger(options.app);
+    return {
+      module: PlatformModule,
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        {
+          provide: DataSource,
+          useFactory: () =>
+            openDatabase({
+              url: options.databaseUrl,
+              runMigrations: options.runMigrations,
+              entities: options.entities,
+              migrations: options.migrations,
+            }),
+        },
+        {
+          provide: AmqpClient,
+          useFactory: async () => {
+            const client = new AmqpClient(options.amqpUrl, logger.child({ context: 'amqp' }));
+            await client.start();
+            return client;
+          },
+        },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, AmqpClient],
+          useFactory: (dataSource: DataSource, amqp: AmqpClient) =>
+            new OutboxRelay(dataSource, amqp, logger.child({ context: 'outbox' }), options.outboxIdleMs ?? 250),
+        },
+        {
+          provide: Registry,
+          useFactory: () => {
+            const registry = new Registry();
+            registry.setDefaultLabels({ app: options.app });
+            collectDefaultMetrics({ register: registry });
+            return registry;
+          },
+        },
+        PlatformLifecycle,
+      ],
+      exports: [LOGGER, DataSource, AmqpClient, OutboxRelay, Registry],
+    };
+  }
+}
+
+export const InjectLogger = (): ParameterDecorator => Inject(LOGGER);
+export type { Logger };

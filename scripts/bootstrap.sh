@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Makes a machine ready to build, test and demo the project: dependencies, PostgreSQL and RabbitMQ.
+# Safe to run again: every step checks first and only acts when something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[bootstrap] %s\n' "$*" >&2; }
+is_root() { [ "$(id -u)" = 0 ]; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_port() { # port seconds name
+  local i
+  for ((i = 0; i < $2 * 2; i++)); do port_open "$1" && return 0; sleep 0.5; done
+  log "$3 did not open port $1 within $2 s"; return 1
+}
+APT_UPDATED=
+apt_install() {
+  if ! is_root || ! command -v apt-get >/dev/null; then
+    log "missing: $* — install it (Debian: sudo apt-get install -y $*) and run again"; return 1
+  fi
+  [ -n "$APT_UPDATED" ] || { log 'apt-get update'; apt-get update -qq >/dev/null; APT_UPDATED=1; }
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log 'installing npm dependencies (npm ci)'
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_postgres() {
+  port_open 5432 && return 0
+  if ! command -v pg_ctlcluster >/dev/null; then apt_install postgresql; fi
+  local version
+  version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$version" ] || { log 'PostgreSQL is installed but has no cluster'; return 1; }
+  log "starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  wait_port 5432 60 PostgreSQL
+  # A fresh Debian cluster asks TCP clients for a password: give the postgres role the documented one.
+  if is_root && command -v su >/dev/null; then
+    su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null 2>&1 || true
+  fi
+}
+
+ensure_rabbitmq() {
+  port_open 5672 && return 0
+  if ! command -v rabbitmq-server >/dev/null; then apt_install rabbitmq-server; fi
+  log 'starting RabbitMQ'
+  if is_root; then rabbitmq-server -detached >/dev/null 2>&1 || true; else rabbitmq-server -detached; fi
+  wait_port 5672 120 RabbitMQ
+}
+
+ensure_tool() { # command package
+  command -v "$1" >/dev/null || apt_install "$2" || log "continuing without $1"
+}
+
+ensure_node_modules
+ensure_postgres
+ensure_rabbitmq
+for want in "$@"; do
+  case "$want" in
+    xmllint) ensure_tool xmllint libxml2-utils ;;
+    chromium) ensure_tool chromium chromium ;;
+    *) log "unknown extra: $want"; exit 2 ;;
+  esac
+done
+log 'ready: node_modules, PostgreSQL :5432, RabbitMQ :5672'
