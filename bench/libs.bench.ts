@@ -2,7 +2,14 @@
  * Library micro-benchmarks (npm run bench:libs): message decode+validate (JSON, XML), and signing
  * and verification with native crypto versus node-forge, side by side. One JSON object per line.
  */
-import { createDevCa, issuePartyCertificate, loadSigningIdentity, signMessage, TrustStore, verifyMessage } from '@skp/crypto';
+import {
+  createDevCa,
+  issuePartyCertificate,
+  loadSigningIdentity,
+  signMessage,
+  TrustStore,
+  verifyMessage,
+} from '@skp/crypto';
 import { decode, encode, KennisgevingBody, signingInput, SkpMessage, UnsignedMessage } from '@skp/messages';
 import { randomUUID } from 'node:crypto';
 import * as forge from 'node-forge';
@@ -38,10 +45,20 @@ function kennisgeving(sender: string): UnsignedMessage<'Kennisgeving'> {
       givenNames: 'Jan',
       surname: 'Jansen',
       birthDate: '1980-05-17',
-      address: { street: 'Oudegracht', houseNumber: 12, houseLetter: 'A', postcode: '3511AB', city: 'Utrecht' },
+      address: {
+        street: 'Oudegracht',
+        houseNumber: 12,
+        houseLetter: 'A',
+        postcode: '3511AB',
+        city: 'Utrecht',
+      },
     },
     municipality: { code: '0344', name: 'Utrecht' },
-    counsellor: { organisation: 'Gemeente Utrecht', name: 'Schuldhulp Desk', email: 'schuldhulp@utrecht.example' },
+    counsellor: {
+      organisation: 'Gemeente Utrecht',
+      name: 'Schuldhulp Desk',
+      email: 'schuldhulp@utrecht.example',
+    },
     caseReference: 'SHV-2025-000123',
     creditorCustomerNumber: 'K-998877',
     invoiceNumbers: ['F-1001', 'F-1002'],
@@ -77,7 +94,9 @@ if (!verifyMessage(decode(xml, 'xml'), trust).ok) {
 }
 
 // --- node-forge equivalents of the same JWS operations
-const forgeKey = forge.pki.privateKeyFromPem(identity.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+const forgeKey = forge.pki.privateKeyFromPem(
+  identity.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+);
 const forgeCaStore = forge.pki.createCaStore([ca.certPem]);
 const [encodedHeader, , encodedSignature] = signed.signature.split('.');
 
@@ -92,13 +111,18 @@ const forgeLeafKey = forge.pki.certificateFromPem(issued.certPem).publicKey as f
 function forgeVerifySignatureOnly(message: SkpMessage): boolean {
   const md = forge.md.sha256.create();
   md.update(`${encodedHeader}.${Buffer.from(signingInput(message)).toString('base64url')}`, 'utf8');
-  return forgeLeafKey.verify(md.digest().bytes(), Buffer.from(encodedSignature, 'base64url').toString('binary'));
+  return forgeLeafKey.verify(
+    md.digest().bytes(),
+    Buffer.from(encodedSignature, 'base64url').toString('binary'),
+  );
 }
 
 /** What a node-forge hub would do per message: parse x5c, validate the chain, check the signature. */
 function forgeVerify(message: SkpMessage): boolean {
   const header = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString()) as { x5c: string[] };
-  const chain = header.x5c.map((b64) => forge.pki.certificateFromAsn1(forge.asn1.fromDer(Buffer.from(b64, 'base64').toString('binary'))));
+  const chain = header.x5c.map((b64) =>
+    forge.pki.certificateFromAsn1(forge.asn1.fromDer(Buffer.from(b64, 'base64').toString('binary'))),
+  );
   forge.pki.verifyCertificateChain(forgeCaStore, chain);
   const md = forge.md.sha256.create();
   md.update(`${encodedHeader}.${Buffer.from(signingInput(message)).toString('base64url')}`, 'utf8');
@@ -117,7 +141,9 @@ const results = {
   signForge: bench('sign RS256 node-forge', () => forgeSign(unsigned)),
   verifyNative: bench('verify RS256 native (chain cache)', () => verifyMessage(signed, trust)),
   verifyForge: bench('verify RS256 node-forge (chain + signature)', () => forgeVerify(signed)),
-  verifyForgeSignatureOnly: bench('verify RS256 node-forge (signature only, key cached)', () => forgeVerifySignatureOnly(signed)),
+  verifyForgeSignatureOnly: bench('verify RS256 node-forge (signature only, key cached)', () =>
+    forgeVerifySignatureOnly(signed),
+  ),
 };
 const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
 process.stdout.write(

@@ -16,9 +16,27 @@ interface DemoParty {
 
 const DEMO_PARTIES: DemoParty[] = [
   { slug: 'hub', oin: '00000099000000000001', name: 'Schuldenknooppunt hub', kind: 'HUB', bsnAllowed: false },
-  { slug: 'gemeente-utrecht', oin: '00000001002220647000', name: 'Gemeente Utrecht', kind: 'MUNICIPALITY', bsnAllowed: false },
-  { slug: 'creditor-public', oin: '00000099100000000002', name: 'Landelijk Incassobureau (publiek)', kind: 'CREDITOR', bsnAllowed: true },
-  { slug: 'creditor-private', oin: '00000099200000000003', name: 'Energie Noord BV (privaat)', kind: 'CREDITOR', bsnAllowed: false },
+  {
+    slug: 'gemeente-utrecht',
+    oin: '00000001002220647000',
+    name: 'Gemeente Utrecht',
+    kind: 'MUNICIPALITY',
+    bsnAllowed: false,
+  },
+  {
+    slug: 'creditor-public',
+    oin: '00000099100000000002',
+    name: 'Landelijk Incassobureau (publiek)',
+    kind: 'CREDITOR',
+    bsnAllowed: true,
+  },
+  {
+    slug: 'creditor-private',
+    oin: '00000099200000000003',
+    name: 'Energie Noord BV (privaat)',
+    kind: 'CREDITOR',
+    bsnAllowed: false,
+  },
 ];
 
 const force = process.argv.includes('--force');
@@ -65,7 +83,10 @@ const listing = DEMO_PARTIES.map((party) => ({
   key: join(dir, `${party.slug}.key`),
 }));
 const partiesJson = JSON.stringify(listing, null, 2) + '\n';
-if (existsSync(join(dir, 'parties.json')) && readFileSync(join(dir, 'parties.json'), 'utf8') === partiesJson) {
+if (
+  existsSync(join(dir, 'parties.json')) &&
+  readFileSync(join(dir, 'parties.json'), 'utf8') === partiesJson
+) {
   console.log(`pki:dev kept ${join(dir, 'parties.json')}`);
 } else {
   write('parties.json', partiesJson);

@@ -48,7 +48,7 @@ export function derSequenceElements(der: Buffer): Buffer[] {
   };
   const [outerLength, contentStart] = readLength(1);
   const elements: Buffer[] = [];
-  for (let at = contentStart; at < contentStart + outerLength; ) {
+  for (let at = contentStart; at < contentStart + outerLength;) {
     const [length, headerEnd] = readLength(at + 1);
     elements.push(der.subarray(at, headerEnd + length));
     at = headerEnd + length;
@@ -62,11 +62,16 @@ function asn1FromDer(der: Buffer): forge.asn1.Asn1 {
 
 function asn1Time(node: forge.asn1.Asn1): Date {
   const value = node.value as string;
-  return node.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(value) : forge.asn1.generalizedTimeToDate(value);
+  return node.type === forge.asn1.Type.UTCTIME
+    ? forge.asn1.utcTimeToDate(value)
+    : forge.asn1.generalizedTimeToDate(value);
 }
 
 function isTime(node: forge.asn1.Asn1 | undefined): node is forge.asn1.Asn1 {
-  return node?.tagClass === forge.asn1.Class.UNIVERSAL && (node.type === forge.asn1.Type.UTCTIME || node.type === forge.asn1.Type.GENERALIZEDTIME);
+  return (
+    node?.tagClass === forge.asn1.Class.UNIVERSAL &&
+    (node.type === forge.asn1.Type.UTCTIME || node.type === forge.asn1.Type.GENERALIZEDTIME)
+  );
 }
 
 /**
@@ -80,7 +85,9 @@ export function parseRevocationList(crlPem: string, issuer: X509Certificate): Re
   }
   const der = Buffer.from(body.replace(/\s+/g, ''), 'base64');
   const [tbsDer, algorithmDer, signatureDer] = derSequenceElements(der);
-  const algorithmOid = forge.asn1.derToOid((asn1FromDer(algorithmDer).value as forge.asn1.Asn1[])[0].value as string);
+  const algorithmOid = forge.asn1.derToOid(
+    (asn1FromDer(algorithmDer).value as forge.asn1.Asn1[])[0].value as string,
+  );
   const hash = SIGNATURE_HASHES[algorithmOid];
   if (!hash) {
     throw new Error(`CRL signature algorithm ${algorithmOid} not supported`);

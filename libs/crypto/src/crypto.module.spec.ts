@@ -13,7 +13,12 @@ describe('CryptoModule', () => {
     const ca = createDevCa();
     const party = issuePartyCertificate(ca, { oin: '00000099000000000001', name: 'Schuldenknooppunt hub' });
     writeFileSync(join(dir, 'ca.crt'), ca.certPem);
-    const env = { TRUST_ANCHORS: join(dir, 'ca.crt'), PARTY_CERT: party.chainPem.join(''), PARTY_KEY: party.keyPem, PARTY_OIN: '00000099000000000001' };
+    const env = {
+      TRUST_ANCHORS: join(dir, 'ca.crt'),
+      PARTY_CERT: party.chainPem.join(''),
+      PARTY_KEY: party.keyPem,
+      PARTY_OIN: '00000099000000000001',
+    };
     const moduleRef = await Test.createTestingModule({ imports: [CryptoModule.forRoot(env)] }).compile();
     expect(moduleRef.get(TrustStore).anchorCount).toBe(1);
     expect(moduleRef.get<SigningIdentity>(SIGNING_IDENTITY).oin).toBe('00000099000000000001');

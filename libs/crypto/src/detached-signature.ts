@@ -1,8 +1,15 @@
-import { createDetachedJws, JwsAlgorithm, JwsFormatError, parseDetachedJws, verifyDetachedJwsSignature } from './jws';
+import {
+  createDetachedJws,
+  JwsAlgorithm,
+  JwsFormatError,
+  parseDetachedJws,
+  verifyDetachedJwsSignature,
+} from './jws';
 import { SigningIdentity, x5cOf } from './signing-identity';
 import { TrustStore } from './trust-store';
 
-export type VerifyFailureCode = 'SIGNATURE_INVALID' | 'CERTIFICATE_UNTRUSTED' | 'CERTIFICATE_EXPIRED' | 'SENDER_MISMATCH';
+export type VerifyFailureCode =
+  'SIGNATURE_INVALID' | 'CERTIFICATE_UNTRUSTED' | 'CERTIFICATE_EXPIRED' | 'SENDER_MISMATCH';
 
 export type VerifyResult =
   | {
@@ -31,7 +38,11 @@ function cachedX5c(identity: SigningIdentity): string[] {
 
 /** Signs any payload as a detached JWS with the identity (the message path passes signingInput). */
 export function signDetached(payload: string, identity: SigningIdentity): string {
-  return createDetachedJws(payload, { privateKey: identity.privateKey, alg: identity.alg, x5c: cachedX5c(identity) });
+  return createDetachedJws(payload, {
+    privateKey: identity.privateKey,
+    alg: identity.alg,
+    x5c: cachedX5c(identity),
+  });
 }
 
 /**
@@ -49,7 +60,11 @@ export function verifyDetached(
   try {
     parsed = parseDetachedJws(jws);
   } catch (error) {
-    return { ok: false, code: 'SIGNATURE_INVALID', reason: error instanceof JwsFormatError ? error.message : 'malformed JWS' };
+    return {
+      ok: false,
+      code: 'SIGNATURE_INVALID',
+      reason: error instanceof JwsFormatError ? error.message : 'malformed JWS',
+    };
   }
   let chain;
   try {
@@ -82,4 +97,3 @@ export function verifyDetached(
     },
   };
 }
-

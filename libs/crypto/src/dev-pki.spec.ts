@@ -31,20 +31,26 @@ describe('dev PKI', () => {
     expect(describeCertificate(ca.certPem).subject).toContain('CN=Test Dev CA');
   });
 
-  it.each(['rsa', 'ec'] as const)('issues a %s party certificate with CN, O, serialNumber = OIN, C = NL', (keyType) => {
-    const issued = issuePartyCertificate(ca, { oin: OIN, name: 'Energie Noord BV (privaat)', keyType });
-    const certificate = new X509Certificate(issued.certPem);
-    expect(certificate.verify(new X509Certificate(ca.certPem).publicKey)).toBe(true);
-    expect(certificate.checkIssued(new X509Certificate(ca.certPem))).toBe(true);
-    expect(certificate.ca).toBe(false);
-    const described = describeCertificate(issued.chainPem.join(''));
-    expect(described).toMatchObject({ oin: OIN, sha256: certificate.fingerprint256.replace(/:/g, '').toLowerCase() });
-    expect(described.subject).toContain('CN=Energie Noord BV (privaat)');
-    expect(described.subject).toContain('O=Energie Noord BV (privaat)');
-    expect(described.subject).toContain('C=NL');
-    expect(described.notAfter.getTime()).toBeGreaterThan(described.notBefore.getTime());
-    expect(issued.chainPem).toHaveLength(2);
-  });
+  it.each(['rsa', 'ec'] as const)(
+    'issues a %s party certificate with CN, O, serialNumber = OIN, C = NL',
+    (keyType) => {
+      const issued = issuePartyCertificate(ca, { oin: OIN, name: 'Energie Noord BV (privaat)', keyType });
+      const certificate = new X509Certificate(issued.certPem);
+      expect(certificate.verify(new X509Certificate(ca.certPem).publicKey)).toBe(true);
+      expect(certificate.checkIssued(new X509Certificate(ca.certPem))).toBe(true);
+      expect(certificate.ca).toBe(false);
+      const described = describeCertificate(issued.chainPem.join(''));
+      expect(described).toMatchObject({
+        oin: OIN,
+        sha256: certificate.fingerprint256.replace(/:/g, '').toLowerCase(),
+      });
+      expect(described.subject).toContain('CN=Energie Noord BV (privaat)');
+      expect(described.subject).toContain('O=Energie Noord BV (privaat)');
+      expect(described.subject).toContain('C=NL');
+      expect(described.notAfter.getTime()).toBeGreaterThan(described.notBefore.getTime());
+      expect(issued.chainPem).toHaveLength(2);
+    },
+  );
 
   it.each(['rsa', 'ec'] as const)('round-trips a %s CSR through the CA into a usable identity', (keyType) => {
     const key = issuePartyCertificate(ca, { oin: OIN, name: 'sleutelbron', keyType }).keyPem;
@@ -54,7 +60,9 @@ describe('dev PKI', () => {
     expect(describeCertificate(certPem)).toMatchObject({ oin: OIN });
     expect(describeCertificate(certPem).subject).toContain('CN=Energie Noord BV');
     const identity = loadSigningIdentity({ certPem: chainPem.join(''), keyPem: key });
-    expect(verifyDetached(signDetached('payload', identity), 'payload', new TrustStore([ca.certPem]), OIN).ok).toBe(true);
+    expect(
+      verifyDetached(signDetached('payload', identity), 'payload', new TrustStore([ca.certPem]), OIN).ok,
+    ).toBe(true);
   });
 
   it('refuses a CSR whose signature does not verify', () => {
@@ -72,7 +80,10 @@ describe('dev PKI', () => {
     writeFileSync(join(dir, 'anchors.pem'), ca.certPem + other.certPem);
     writeFileSync(join(dir, 'ca.crl'), createRevocationList(ca, []));
     expect(TrustStore.fromFiles([join(dir, 'anchors.pem')]).anchorCount).toBe(2);
-    const fromEnv = TrustStore.fromEnv({ TRUST_ANCHORS: ` ${join(dir, 'anchors.pem')} `, TRUST_CRLS: join(dir, 'ca.crl') });
+    const fromEnv = TrustStore.fromEnv({
+      TRUST_ANCHORS: ` ${join(dir, 'anchors.pem')} `,
+      TRUST_CRLS: join(dir, 'ca.crl'),
+    });
     expect(fromEnv.anchorCount).toBe(2);
     expect(() => TrustStore.fromEnv({})).toThrow(/TRUST_ANCHORS/);
   });

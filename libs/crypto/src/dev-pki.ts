@@ -1,4 +1,13 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, sign, verify, X509Certificate } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomBytes,
+  sign,
+  verify,
+  X509Certificate,
+} from 'node:crypto';
 import * as forge from 'node-forge';
 import { splitPemCertificates } from './certificate';
 import { derBitStringBytes, derSequenceElements } from './crl';
@@ -36,7 +45,9 @@ const OID = {
 const DAY_MS = 86_400_000;
 
 function generateKey(type: 'rsa' | 'ec'): { privateKey: KeyObject; publicKey: KeyObject } {
-  return type === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return type === 'ec'
+    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    : generateKeyPairSync('rsa', { modulusLength: 2048 });
 }
 
 function privateKeyPem(key: KeyObject): string {
@@ -94,7 +105,9 @@ function spkiAsn1(publicKey: KeyObject): forge.asn1.Asn1 {
 // forge's TBS builders insist on an RSA public key; this stands in until the real key is spliced in
 let placeholderKey: forge.pki.rsa.PublicKey | undefined;
 function placeholderPublicKey(): forge.pki.rsa.PublicKey {
-  placeholderKey ??= pki.publicKeyFromPem(generateKey('rsa').publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  placeholderKey ??= pki.publicKeyFromPem(
+    generateKey('rsa').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
   return placeholderKey;
 }
 
@@ -132,8 +145,8 @@ function buildCertificate(template: CertificateTemplate): string {
   cert.serialNumber = randomSerialHex();
   cert.validity.notBefore = template.notBefore;
   cert.validity.notAfter = template.notAfter;
-  cert.setSubject(template.subject as forge.pki.CertificateField[]);
-  cert.setIssuer(template.issuer as forge.pki.CertificateField[]);
+  cert.setSubject(template.subject);
+  cert.setIssuer(template.issuer);
   cert.publicKey = placeholderPublicKey();
   cert.setExtensions(
     template.isCa
@@ -176,7 +189,13 @@ export function createDevCa(options: { commonName?: string; validDays?: number }
   return { certPem, keyPem: privateKeyPem(privateKey) };
 }
 
-function issue(ca: PemKeyPair, subject: Attribute[], subjectKey: KeyObject, notBefore?: Date, notAfter?: Date): string {
+function issue(
+  ca: PemKeyPair,
+  subject: Attribute[],
+  subjectKey: KeyObject,
+  notBefore?: Date,
+  notAfter?: Date,
+): string {
   const start = notBefore ?? new Date(Date.now() - 5 * 60_000);
   return buildCertificate({
     subject,
@@ -196,7 +215,11 @@ export function issuePartyCertificate(
 ): IssuedCertificate {
   const { privateKey, publicKey } = generateKey(party.keyType ?? 'rsa');
   const certPem = issue(ca, partyAttributes(party), publicKey, party.notBefore, party.notAfter);
-  return { certPem, keyPem: privateKeyPem(privateKey), chainPem: [certPem, ...splitPemCertificates(ca.certPem)] };
+  return {
+    certPem,
+    keyPem: privateKeyPem(privateKey),
+    chainPem: [certPem, ...splitPemCertificates(ca.certPem)],
+  };
 }
 
 /** A PKCS#10 request for a party certificate, signed with the party's key (RSA or EC). */
@@ -204,14 +227,18 @@ export function createCertificateSigningRequest(party: PartySubject, keyPem: str
   const privateKey = createPrivateKey(keyPem);
   const csr = pki.createCertificationRequest();
   csr.publicKey = placeholderPublicKey();
-  csr.setSubject(partyAttributes(party) as forge.pki.CertificateField[]);
+  csr.setSubject(partyAttributes(party));
   const info = forgePki.getCertificationRequestInfo(csr);
   (info.value as forge.asn1.Asn1[])[2] = spkiAsn1(createPublicKey(privateKey));
   return toPem('CERTIFICATE REQUEST', signStructure(info, privateKey));
 }
 
 /** Checks a CSR's proof of possession and issues a certificate for its subject and key. */
-export function signCertificateSigningRequest(ca: PemKeyPair, csrPem: string, validDays = 365): { certPem: string; chainPem: string[] } {
+export function signCertificateSigningRequest(
+  ca: PemKeyPair,
+  csrPem: string,
+  validDays = 365,
+): { certPem: string; chainPem: string[] } {
   // verify over the exact bytes received, not forge's re-encoding
   const [infoDer, , signatureDer] = derSequenceElements(fromPem('CERTIFICATE REQUEST', csrPem));
   const [, subjectDer, spkiDer] = derSequenceElements(infoDer);
@@ -227,11 +254,17 @@ export function signCertificateSigningRequest(ca: PemKeyPair, csrPem: string, va
 
 /** A CRL signed by the CA listing the given certificates (PEM) as revoked. */
 export function createRevocationList(ca: PemKeyPair, revokedCertPems: string[], nextUpdateDays = 7): string {
-  const utcTime = (date: Date) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date));
+  const utcTime = (date: Date) =>
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date));
   const now = new Date();
   const entries = revokedCertPems.map((pem) =>
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, Buffer.from(new X509Certificate(pem).serialNumber, 'hex').toString('binary')),
+      asn1.create(
+        asn1.Class.UNIVERSAL,
+        asn1.Type.INTEGER,
+        false,
+        Buffer.from(new X509Certificate(pem).serialNumber, 'hex').toString('binary'),
+      ),
       utcTime(now),
     ]),
   );
@@ -247,15 +280,30 @@ export function createRevocationList(ca: PemKeyPair, revokedCertPems: string[], 
 }
 
 /** A password-protected PKCS#12 (.p12) with the key and chain. forge can only write RSA keys here. */
-export function exportPkcs12(input: { certPem: string; keyPem: string; chainPem?: string[]; password: string }): Buffer {
+export function exportPkcs12(input: {
+  certPem: string;
+  keyPem: string;
+  chainPem?: string[];
+  password: string;
+}): Buffer {
   const key = createPrivateKey(input.keyPem);
   if (key.asymmetricKeyType !== 'rsa') {
     throw new Error('exportPkcs12 supports RSA keys only');
   }
-  const pems = [...new Set([...splitPemCertificates(input.certPem), ...(input.chainPem ?? []).flatMap(splitPemCertificates)])];
+  const pems = [
+    ...new Set([
+      ...splitPemCertificates(input.certPem),
+      ...(input.chainPem ?? []).flatMap(splitPemCertificates),
+    ]),
+  ];
   const forgeKey = pki.privateKeyFromPem(key.export({ type: 'pkcs1', format: 'pem' }).toString());
-  const p12 = forge.pkcs12.toPkcs12Asn1(forgeKey, pems.map((pem) => pki.certificateFromPem(pem)), input.password, {
-    algorithm: 'aes256',
-  });
+  const p12 = forge.pkcs12.toPkcs12Asn1(
+    forgeKey,
+    pems.map((pem) => pki.certificateFromPem(pem)),
+    input.password,
+    {
+      algorithm: 'aes256',
+    },
+  );
   return toDer(p12);
 }

@@ -79,7 +79,11 @@ export function createDetachedJws(payload: string, signer: JwsSigner): string {
     'x5t#S256': x5tS256(Buffer.from(signer.x5c[0], 'base64')),
   };
   const encodedHeader = Buffer.from(JSON.stringify(header), 'utf8').toString('base64url');
-  const signature = sign('sha256', signingBytes(encodedHeader, payload), keyOptions(signer.alg, signer.privateKey));
+  const signature = sign(
+    'sha256',
+    signingBytes(encodedHeader, payload),
+    keyOptions(signer.alg, signer.privateKey),
+  );
   return `${encodedHeader}..${signature.toString('base64url')}`;
 }
 
@@ -127,11 +131,19 @@ export function parseDetachedJws(jws: unknown): ParsedDetachedJws {
   if (header['x5t#S256'] !== x5tS256(Buffer.from(x5c[0], 'base64'))) {
     throw new JwsFormatError('JWS x5t#S256 does not match the signer certificate');
   }
-  return { header: header as unknown as SkpProtectedHeader, encodedHeader, signature: Buffer.from(encodedSignature, 'base64url') };
+  return {
+    header: header as unknown as SkpProtectedHeader,
+    encodedHeader,
+    signature: Buffer.from(encodedSignature, 'base64url'),
+  };
 }
 
 /** Checks the signature of a parsed JWS over a detached payload with the signer's public key. */
-export function verifyDetachedJwsSignature(jws: ParsedDetachedJws, payload: string, publicKey: KeyObject): boolean {
+export function verifyDetachedJwsSignature(
+  jws: ParsedDetachedJws,
+  payload: string,
+  publicKey: KeyObject,
+): boolean {
   const { alg } = jws.header;
   if (!keyFitsAlgorithm(alg, publicKey)) {
     return false;
@@ -140,7 +152,12 @@ export function verifyDetachedJwsSignature(jws: ParsedDetachedJws, payload: stri
     return false;
   }
   try {
-    return verify('sha256', signingBytes(jws.encodedHeader, payload), keyOptions(alg, publicKey), jws.signature);
+    return verify(
+      'sha256',
+      signingBytes(jws.encodedHeader, payload),
+      keyOptions(alg, publicKey),
+      jws.signature,
+    );
   } catch {
     return false;
   }

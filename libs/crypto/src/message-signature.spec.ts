@@ -5,13 +5,24 @@ import { createRevocationList, PemKeyPair } from './dev-pki';
 import { JWS_TYPE, x5tS256 } from './jws';
 import { signMessage, verifyMessage } from './message-signature';
 import { x5cOf } from './signing-identity';
-import { createDevCa, createTestParty, CREDITOR_OIN, payloadOf, sampleAcknowledgement, TestParty } from './testing/spec-support';
+import {
+  createDevCa,
+  createTestParty,
+  CREDITOR_OIN,
+  payloadOf,
+  sampleAcknowledgement,
+  TestParty,
+} from './testing/spec-support';
 import { TrustStore } from './trust-store';
 
 const DAY = 86_400_000;
 
 /** The production path: signingInput from '@skp/messages', expected signer = header.sender. */
-function verify(message: { header: { sender: string }; body: unknown; signature: unknown }, trust: TrustStore, now?: Date) {
+function verify(
+  message: { header: { sender: string }; body: unknown; signature: unknown },
+  trust: TrustStore,
+  now?: Date,
+) {
   return verifyMessage(message as SkpMessage, trust, { now });
 }
 
@@ -55,22 +66,29 @@ describe('message signatures (signMessage / verifyMessage)', () => {
     const result = verify(message, trust);
     expect(result).toMatchObject({ ok: true, signerOin: CREDITOR_OIN, alg });
     if (result.ok) {
-      expect(result.leaf.sha256).toBe(new X509Certificate(party.issued.certPem).fingerprint256.replace(/:/g, '').toLowerCase());
+      expect(result.leaf.sha256).toBe(
+        new X509Certificate(party.issued.certPem).fingerprint256.replace(/:/g, '').toLowerCase(),
+      );
       expect(result.leaf.subject).toContain('CN=');
       expect(result.leaf.notAfter.getTime()).toBeGreaterThan(Date.now());
     }
   });
 
-  it.each(['RS256', 'PS256', 'ES256'] as const)('%s signatures verify with the independent jose library', async (alg) => {
-    const party = { RS256: rsa, PS256: pss, ES256: ec }[alg];
-    const message = signed(party);
-    const [protectedHeader, , signature] = message.signature.split('.');
-    const leafKey = createPublicKey(party.issued.certPem);
-    const payload = Buffer.from(payloadOf(message)).toString('base64url');
-    const result = await flattenedVerify({ protected: protectedHeader, payload, signature }, leafKey, { algorithms: [alg] });
-    expect(new TextDecoder().decode(result.payload)).toBe(payloadOf(message));
-    expect(result.protectedHeader?.typ).toBe(JWS_TYPE);
-  });
+  it.each(['RS256', 'PS256', 'ES256'] as const)(
+    '%s signatures verify with the independent jose library',
+    async (alg) => {
+      const party = { RS256: rsa, PS256: pss, ES256: ec }[alg];
+      const message = signed(party);
+      const [protectedHeader, , signature] = message.signature.split('.');
+      const leafKey = createPublicKey(party.issued.certPem);
+      const payload = Buffer.from(payloadOf(message)).toString('base64url');
+      const result = await flattenedVerify({ protected: protectedHeader, payload, signature }, leafKey, {
+        algorithms: [alg],
+      });
+      expect(new TextDecoder().decode(result.payload)).toBe(payloadOf(message));
+      expect(result.protectedHeader?.typ).toBe(JWS_TYPE);
+    },
+  );
 
   it.each(['RS256', 'PS256', 'ES256'] as const)('accepts a %s JWS made by jose', async (alg) => {
     const party = { RS256: rsa, PS256: pss, ES256: ec }[alg];
@@ -91,7 +109,10 @@ describe('message signatures (signMessage / verifyMessage)', () => {
 
   it('rejects one changed byte in the header or the body', () => {
     const message = signed(rsa);
-    const changedHeader = { ...message, header: { ...message.header, createdAt: message.header.createdAt.replace(/.$/, 'X') } };
+    const changedHeader = {
+      ...message,
+      header: { ...message.header, createdAt: message.header.createdAt.replace(/.$/, 'X') },
+    };
     const changedBody = { ...message, body: { ...message.body, pausedUntil: '2026-06-02' } };
     expect(verify(changedHeader, trust)).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID' });
     expect(verify(changedBody, trust)).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID' });
@@ -102,7 +123,9 @@ describe('message signatures (signMessage / verifyMessage)', () => {
     const [h, , s] = message.signature.split('.');
     const bytes = Buffer.from(s, 'base64url');
     bytes[10] ^= 0x01;
-    expect(verify({ ...message, signature: `${h}..${bytes.toString('base64url')}` }, trust)).toMatchObject({ code: 'SIGNATURE_INVALID' });
+    expect(verify({ ...message, signature: `${h}..${bytes.toString('base64url')}` }, trust)).toMatchObject({
+      code: 'SIGNATURE_INVALID',
+    });
   });
 
   it('rejects malformed, attached, wrong-typ, disallowed-alg, x5c-less and x5t-mismatched JWS', () => {
@@ -122,7 +145,10 @@ describe('message signatures (signMessage / verifyMessage)', () => {
       withHeader({ 'x5t#S256': x5tS256(Buffer.from('other')) }),
       withHeader({ alg: 'PS256' }), // header intact otherwise, but signature made with RS256
     ]) {
-      expect(verify({ ...message, signature }, trust)).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID' });
+      expect(verify({ ...message, signature }, trust)).toMatchObject({
+        ok: false,
+        code: 'SIGNATURE_INVALID',
+      });
     }
   });
 
@@ -144,8 +170,13 @@ describe('message signatures (signMessage / verifyMessage)', () => {
 
     const message = signed(rsa);
     expect(verify(message, trust).ok).toBe(true);
-    expect(verify(message, trust, new Date(Date.now() + 400 * DAY))).toMatchObject({ code: 'CERTIFICATE_EXPIRED' });
-    expect(verify(message, trust, new Date(Date.now() - DAY))).toMatchObject({ code: 'CERTIFICATE_EXPIRED', reason: 'certificate not yet valid' });
+    expect(verify(message, trust, new Date(Date.now() + 400 * DAY))).toMatchObject({
+      code: 'CERTIFICATE_EXPIRED',
+    });
+    expect(verify(message, trust, new Date(Date.now() - DAY))).toMatchObject({
+      code: 'CERTIFICATE_EXPIRED',
+      reason: 'certificate not yet valid',
+    });
   });
 
   it('rejects a signer whose OIN differs from header.sender as SENDER_MISMATCH', () => {
@@ -158,11 +189,17 @@ describe('message signatures (signMessage / verifyMessage)', () => {
     const crl = createRevocationList(ca, [revoked.issued.certPem]);
     const trustWithCrl = new TrustStore([ca.certPem], [crl]);
     expect(verify(signed(revoked), trust).ok).toBe(true);
-    expect(verify(signed(revoked), trustWithCrl)).toEqual({ ok: false, code: 'CERTIFICATE_UNTRUSTED', reason: 'revoked' });
+    expect(verify(signed(revoked), trustWithCrl)).toEqual({
+      ok: false,
+      code: 'CERTIFICATE_UNTRUSTED',
+      reason: 'revoked',
+    });
     expect(verify(signed(rsa), trustWithCrl).ok).toBe(true);
   });
 
   it('refuses a CRL that no trust anchor signed', () => {
-    expect(() => new TrustStore([ca.certPem], [createRevocationList(otherCa, [])])).toThrow(/not signed by a trust anchor/);
+    expect(() => new TrustStore([ca.certPem], [createRevocationList(otherCa, [])])).toThrow(
+      /not signed by a trust anchor/,
+    );
   });
 });

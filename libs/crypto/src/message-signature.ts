@@ -4,13 +4,20 @@ import { SigningIdentity } from './signing-identity';
 import { TrustStore } from './trust-store';
 
 /** Signs a message: a detached JWS over the canonical JSON (RFC 8785) of `{header, body}`. */
-export function signMessage<T extends MessageType>(message: UnsignedMessage<T>, identity: SigningIdentity): SkpMessage<T> {
+export function signMessage<T extends MessageType>(
+  message: UnsignedMessage<T>,
+  identity: SigningIdentity,
+): SkpMessage<T> {
   const signature = signDetached(signingInput(message as UnsignedMessage), identity);
-  return { header: message.header, body: message.body, signature } as SkpMessage<T>;
+  return { header: message.header, body: message.body, signature };
 }
 
 /** Verifies a message's signature, certificate chain and that the signer is `header.sender`. */
-export function verifyMessage(message: SkpMessage, trust: TrustStore, options: VerifyOptions = {}): VerifyResult {
+export function verifyMessage(
+  message: SkpMessage,
+  trust: TrustStore,
+  options: VerifyOptions = {},
+): VerifyResult {
   let payload: string;
   try {
     payload = signingInput(message);

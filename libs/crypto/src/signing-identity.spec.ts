@@ -25,39 +25,65 @@ describe('signing identities', () => {
     const identity = loadSigningIdentity({ certPem: party.chainPem.join(''), keyPem: party.keyPem });
     expect(identity).toMatchObject({ oin: OIN, alg: 'RS256' });
     expect(identity.chainPem).toHaveLength(2);
-    expect(loadSigningIdentity({ certPem: party.certPem, keyPem: party.keyPem, alg: 'PS256' }).alg).toBe('PS256');
+    expect(loadSigningIdentity({ certPem: party.certPem, keyPem: party.keyPem, alg: 'PS256' }).alg).toBe(
+      'PS256',
+    );
   });
 
   it('refuses a key that does not belong to the certificate, or an algorithm that does not fit', () => {
     const other = issuePartyCertificate(ca, { oin: OIN, name: 'Ander', keyType: 'ec' });
-    expect(() => loadSigningIdentity({ certPem: party.certPem, keyPem: other.keyPem })).toThrow(/does not belong/);
-    expect(() => loadSigningIdentity({ certPem: other.certPem, keyPem: other.keyPem, alg: 'RS256' })).toThrow(/does not fit/);
+    expect(() => loadSigningIdentity({ certPem: party.certPem, keyPem: other.keyPem })).toThrow(
+      /does not belong/,
+    );
+    expect(() => loadSigningIdentity({ certPem: other.certPem, keyPem: other.keyPem, alg: 'RS256' })).toThrow(
+      /does not fit/,
+    );
     expect(loadSigningIdentity({ certPem: other.certPem, keyPem: other.keyPem }).alg).toBe('ES256');
   });
 
   it('round-trips through PKCS#12 and still signs verifiably', () => {
-    const p12 = exportPkcs12({ certPem: party.certPem, keyPem: party.keyPem, chainPem: party.chainPem, password: 'geheim' });
+    const p12 = exportPkcs12({
+      certPem: party.certPem,
+      keyPem: party.keyPem,
+      chainPem: party.chainPem,
+      password: 'geheim',
+    });
     const identity = loadSigningIdentity({ p12, password: 'geheim' });
     expect(identity.oin).toBe(OIN);
-    expect(identity.chainPem.map((pem) => pem.replace(/\s/g, ''))).toEqual(party.chainPem.map((pem) => pem.replace(/\s/g, '')));
+    expect(identity.chainPem.map((pem) => pem.replace(/\s/g, ''))).toEqual(
+      party.chainPem.map((pem) => pem.replace(/\s/g, '')),
+    );
     const signature = signDetached('{"x":1}', identity);
-    expect(verifyDetached(signature, '{"x":1}', new TrustStore([ca.certPem]), OIN)).toMatchObject({ ok: true, signerOin: OIN });
+    expect(verifyDetached(signature, '{"x":1}', new TrustStore([ca.certPem]), OIN)).toMatchObject({
+      ok: true,
+      signerOin: OIN,
+    });
     expect(() => loadSigningIdentity({ p12, password: 'fout' })).toThrow();
   });
 
   it('loads from env: file paths, inline PEM, PKCS#12', () => {
-    const files = loadSigningIdentityFromEnv({ PARTY_CERT: join(dir, 'party.crt'), PARTY_KEY: join(dir, 'party.key'), PARTY_OIN: OIN });
+    const files = loadSigningIdentityFromEnv({
+      PARTY_CERT: join(dir, 'party.crt'),
+      PARTY_KEY: join(dir, 'party.key'),
+      PARTY_OIN: OIN,
+    });
     expect(files.oin).toBe(OIN);
     const inline = loadSigningIdentityFromEnv({ PARTY_CERT: party.certPem, PARTY_KEY: party.keyPem });
     expect(inline.oin).toBe(OIN);
     writeFileSync(join(dir, 'party.p12'), exportPkcs12({ ...party, password: 'pw' }));
-    expect(loadSigningIdentityFromEnv({ PARTY_P12: join(dir, 'party.p12'), PARTY_P12_PASSWORD: 'pw' }).oin).toBe(OIN);
+    expect(
+      loadSigningIdentityFromEnv({ PARTY_P12: join(dir, 'party.p12'), PARTY_P12_PASSWORD: 'pw' }).oin,
+    ).toBe(OIN);
   });
 
   it('fails naming both variables when PARTY_OIN differs from the certificate', () => {
-    expect(() => loadSigningIdentityFromEnv({ PARTY_CERT: party.certPem, PARTY_KEY: party.keyPem, PARTY_OIN: '00000099000000000001' })).toThrow(
-      /PARTY_OIN.*PARTY_CERT/,
-    );
+    expect(() =>
+      loadSigningIdentityFromEnv({
+        PARTY_CERT: party.certPem,
+        PARTY_KEY: party.keyPem,
+        PARTY_OIN: '00000099000000000001',
+      }),
+    ).toThrow(/PARTY_OIN.*PARTY_CERT/);
     expect(() => loadSigningIdentityFromEnv({})).toThrow(/PARTY_CERT/);
   });
 });

@@ -52,7 +52,8 @@ function fromPkcs12(p12: Buffer, password: string, alg?: JwsAlgorithm): SigningI
   const asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')));
   const store = forge.pkcs12.pkcs12FromAsn1(asn1, password);
   const keyBag = [
-    ...(store.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
+    ...(store.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ??
+      []),
     ...(store.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
   ][0];
   if (!keyBag) {
@@ -61,13 +62,15 @@ function fromPkcs12(p12: Buffer, password: string, alg?: JwsAlgorithm): SigningI
   // forge only models RSA keys; other key types come back as raw PrivateKeyInfo ASN.1
   const keyDer = keyBag.key
     ? forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keyBag.key))).getBytes()
-    : forge.asn1.toDer(keyBag.asn1 as forge.asn1.Asn1).getBytes();
+    : forge.asn1.toDer(keyBag.asn1).getBytes();
   const privateKey = createPrivateKey({ key: Buffer.from(keyDer, 'binary'), format: 'der', type: 'pkcs8' });
 
-  const certificates = (store.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).map((bag) => {
-    const asn1Cert = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag.asn1 as forge.asn1.Asn1);
-    return new X509Certificate(derToPem(Buffer.from(forge.asn1.toDer(asn1Cert).getBytes(), 'binary')));
-  });
+  const certificates = (store.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).map(
+    (bag) => {
+      const asn1Cert = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
+      return new X509Certificate(derToPem(Buffer.from(forge.asn1.toDer(asn1Cert).getBytes(), 'binary')));
+    },
+  );
   const leaf = certificates.find((c) => c.checkPrivateKey(privateKey));
   if (!leaf) {
     throw new Error('signing identity: PKCS#12 holds no certificate for its private key');
@@ -85,7 +88,9 @@ export function loadSigningIdentity(source: SigningIdentitySource): SigningIdent
 
 /** A value that is either inline PEM or a path to a PEM file. */
 function pemFromEnv(value: string): string {
-  return value.trimStart().startsWith('-----BEGIN') ? value.replace(/\\n/g, '\n') : readFileSync(value, 'utf8');
+  return value.trimStart().startsWith('-----BEGIN')
+    ? value.replace(/\\n/g, '\n')
+    : readFileSync(value, 'utf8');
 }
 
 /**
@@ -97,18 +102,28 @@ export function loadSigningIdentityFromEnv(env: NodeJS.ProcessEnv = process.env)
   let source: string;
   if (env.PARTY_CERT && env.PARTY_KEY) {
     source = 'PARTY_CERT';
-    identity = loadSigningIdentity({ certPem: pemFromEnv(env.PARTY_CERT), keyPem: pemFromEnv(env.PARTY_KEY) });
+    identity = loadSigningIdentity({
+      certPem: pemFromEnv(env.PARTY_CERT),
+      keyPem: pemFromEnv(env.PARTY_KEY),
+    });
   } else if (env.PARTY_P12) {
     source = 'PARTY_P12';
     if (!existsSync(env.PARTY_P12)) {
       throw new Error(`PARTY_P12 file not found: ${env.PARTY_P12}`);
     }
-    identity = loadSigningIdentity({ p12: readFileSync(env.PARTY_P12), password: env.PARTY_P12_PASSWORD ?? '' });
+    identity = loadSigningIdentity({
+      p12: readFileSync(env.PARTY_P12),
+      password: env.PARTY_P12_PASSWORD ?? '',
+    });
   } else {
-    throw new Error('Set PARTY_CERT and PARTY_KEY, or PARTY_P12 and PARTY_P12_PASSWORD, to the party signing identity');
+    throw new Error(
+      'Set PARTY_CERT and PARTY_KEY, or PARTY_P12 and PARTY_P12_PASSWORD, to the party signing identity',
+    );
   }
   if (env.PARTY_OIN && env.PARTY_OIN !== identity.oin) {
-    throw new Error(`PARTY_OIN (${env.PARTY_OIN}) does not match the OIN in the ${source} certificate (${identity.oin})`);
+    throw new Error(
+      `PARTY_OIN (${env.PARTY_OIN}) does not match the OIN in the ${source} certificate (${identity.oin})`,
+    );
   }
   return identity;
 }

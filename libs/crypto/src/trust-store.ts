@@ -48,7 +48,11 @@ export class TrustStore {
 
   /** From `TRUST_ANCHORS` (comma-separated PEM paths) and optional `TRUST_CRLS`. */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): TrustStore {
-    const list = (value: string | undefined) => (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const list = (value: string | undefined) =>
+      (value ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
     const anchors = list(env.TRUST_ANCHORS);
     if (anchors.length === 0) {
       throw new Error('TRUST_ANCHORS must list at least one PEM file of trusted CA certificates');
@@ -118,7 +122,9 @@ export class TrustStore {
   }
 
   private isRevoked(certificate: X509Certificate, issuer: X509Certificate): boolean {
-    return this.revokedByIssuer.get(issuer.fingerprint256)?.has(normaliseSerial(certificate.serialNumber)) ?? false;
+    return (
+      this.revokedByIssuer.get(issuer.fingerprint256)?.has(normaliseSerial(certificate.serialNumber)) ?? false
+    );
   }
 
   /** Walks leaf → anchor: each certificate must be signed by the next one (a CA) or by an anchor. */
@@ -130,7 +136,9 @@ export class TrustStore {
       if (this.anchorFingerprints.has(certificate.fingerprint256)) {
         return path;
       }
-      const anchor = this.anchors.find((a) => a.ca && certificate.checkIssued(a) && certificate.verify(a.publicKey));
+      const anchor = this.anchors.find(
+        (a) => a.ca && certificate.checkIssued(a) && certificate.verify(a.publicKey),
+      );
       if (anchor) {
         if (this.isRevoked(certificate, anchor)) {
           return { code: 'CERTIFICATE_UNTRUSTED', reason: 'revoked' };

@@ -12,3 +12,5 @@ export { OUTBOX_TABLE_DDL, OutboxEntry } from './outbox/outbox-entry.entity';
 export { enqueueOutbox, OutboxRelay } from './outbox/outbox';
 export { HealthController, InjectLogger, LOGGER, MetricsController, PlatformModule } from './platform.module';
 export type { Logger, PlatformOptions } from './platform.module';
+export { PartyMessaging, RECEIVED_MESSAGE_TABLE_DDL } from './party/party-messaging';
+export type { InboxHandler, PartyMessagingDeps } from './party/party-messaging';

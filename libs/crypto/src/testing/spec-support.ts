@@ -12,7 +12,10 @@ export const CREDITOR_OIN = '00000099100000000002';
 export const MUNICIPALITY_OIN = '00000001002220647000';
 
 export function sampleAcknowledgement(
-  overrides: { header?: Partial<MessageHeader<'PauseAcknowledgement'>>; body?: Partial<PauseAcknowledgementBody> } = {},
+  overrides: {
+    header?: Partial<MessageHeader<'PauseAcknowledgement'>>;
+    body?: Partial<PauseAcknowledgementBody>;
+  } = {},
 ): UnsignedMessage<'PauseAcknowledgement'> {
   const conversationId = randomUUID();
   return {
@@ -27,7 +30,12 @@ export function sampleAcknowledgement(
       createdAt: new Date().toISOString(),
       ...overrides.header,
     },
-    body: { decision: 'PAUSED', pausedUntil: '2026-06-01', note: 'Pauze bevestigd – één dossier', ...overrides.body },
+    body: {
+      decision: 'PAUSED',
+      pausedUntil: '2026-06-01',
+      note: 'Pauze bevestigd – één dossier',
+      ...overrides.body,
+    },
   };
 }
 
@@ -36,9 +44,16 @@ export interface TestParty {
   identity: SigningIdentity;
 }
 
-export function createTestParty(ca: PemKeyPair, options: Parameters<typeof issuePartyCertificate>[1], alg?: SigningIdentity['alg']): TestParty {
+export function createTestParty(
+  ca: PemKeyPair,
+  options: Parameters<typeof issuePartyCertificate>[1],
+  alg?: SigningIdentity['alg'],
+): TestParty {
   const issued = issuePartyCertificate(ca, options);
-  return { issued, identity: loadSigningIdentity({ certPem: issued.chainPem.join(''), keyPem: issued.keyPem, alg }) };
+  return {
+    issued,
+    identity: loadSigningIdentity({ certPem: issued.chainPem.join(''), keyPem: issued.keyPem, alg }),
+  };
 }
 
 export { createDevCa };

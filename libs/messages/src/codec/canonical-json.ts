@@ -33,7 +33,10 @@ export function canonicalJson(value: unknown): string {
       return serialiseString(value);
     case 'object':
       break;
-    default:
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
       throw new TypeError(`canonicalJson: a ${typeof value} has no JSON form`);
   }
   if (Array.isArray(value)) {

@@ -130,7 +130,7 @@ function personArb(withBsn: 'required' | 'optional' | 'never'): fc.Arbitrary<Per
   return fc.record(base, {
     requiredKeys: required as (keyof typeof base)[],
     noNullPrototype: true,
-  }) as fc.Arbitrary<Person>;
+  });
 }
 
 const addressArb = fc.record(
@@ -180,7 +180,7 @@ export const kennisgevingBodyArb: fc.Arbitrary<KennisgevingBody> = fc
         noNullPrototype: true,
       },
     ),
-  ) as fc.Arbitrary<KennisgevingBody>;
+  );
 
 export const pauseAcknowledgementBodyArb: fc.Arbitrary<PauseAcknowledgementBody> = fc
   .tuple(
@@ -214,7 +214,9 @@ export const progressUpdateBodyArb: fc.Arbitrary<ProgressUpdateBody> = fc
           return isoDateArb.map((newPauseEnd) => ({ status, newPauseEnd }));
         case 'PAUSE_ENDED':
           return fc.constantFrom(...END_REASONS).map((endReason) => ({ status, endReason }));
-        default:
+        case 'STABILISATION_STARTED':
+        case 'ARRANGEMENT_OFFERED':
+        case 'ARRANGEMENT_AGREED':
           return fc.constant({ status });
       }
     }),
@@ -279,4 +281,4 @@ export const validMessageArb: fc.Arbitrary<SkpMessage> = fc.oneof(
   pauseAcknowledgementArb,
   progressUpdateArb,
   deliveryReceiptArb,
-) as fc.Arbitrary<SkpMessage>;
+);

@@ -19,7 +19,10 @@ describe('validateMessage: valid messages', () => {
     ['Kennisgeving PUBLIC', () => anUnsignedKennisgeving()],
     ['Kennisgeving PRIVATE', () => anUnsignedKennisgeving({ variant: 'PRIVATE' })],
     ['PauseAcknowledgement PAUSED', () => anUnsignedPauseAcknowledgement()],
-    ['PauseAcknowledgement DECLINED', () => anUnsignedPauseAcknowledgement({ body: { decision: 'DECLINED' } })],
+    [
+      'PauseAcknowledgement DECLINED',
+      () => anUnsignedPauseAcknowledgement({ body: { decision: 'DECLINED' } }),
+    ],
     ['ProgressUpdate', () => anUnsignedProgressUpdate()],
     ['DeliveryReceipt', () => anUnsignedDeliveryReceipt()],
   ])('accepts a %s', (_name, make) => {
@@ -56,11 +59,18 @@ describe('validateMessage: envelope', () => {
     m.body.extra = 1;
     m.body.debtor.address.extra = 1;
     expect(rules(validateMessage(m)).sort()).toEqual(
-      ['body.debtor.address.extra:unknown-field', 'body.extra:unknown-field', 'extra:unknown-field', 'header.extra:unknown-field'].sort(),
+      [
+        'body.debtor.address.extra:unknown-field',
+        'body.extra:unknown-field',
+        'extra:unknown-field',
+        'header.extra:unknown-field',
+      ].sort(),
     );
   });
   it('rejects prototype-reaching keys as unknown fields', () => {
-    const m = JSON.parse(JSON.stringify(kennisgeving()).replace('"variant"', '"__proto__":{"x":1},"variant"'));
+    const m = JSON.parse(
+      JSON.stringify(kennisgeving()).replace('"variant"', '"__proto__":{"x":1},"variant"'),
+    );
     expect(rules(validateMessage(m))).toContain('body.__proto__:unknown-field');
   });
   it('collects all violations, not just the first', () => {
@@ -227,7 +237,9 @@ describe('validateMessage: answer bodies', () => {
     expect(rules(validateMessage(extended))).toEqual(['body.newPauseEnd:required-iff-PAUSE_EXTENDED']);
     extended.body.newPauseEnd = '2026-10-01';
     expect(validateMessage(extended)).toEqual([]);
-    const ended = signed(anUnsignedProgressUpdate({ body: { status: 'PAUSE_ENDED', newPauseEnd: '2026-10-01' } }));
+    const ended = signed(
+      anUnsignedProgressUpdate({ body: { status: 'PAUSE_ENDED', newPauseEnd: '2026-10-01' } }),
+    );
     expect(rules(validateMessage(ended))).toEqual([
       'body.newPauseEnd:forbidden-unless-PAUSE_EXTENDED',
       'body.endReason:required-iff-PAUSE_ENDED',

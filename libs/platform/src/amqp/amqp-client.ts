@@ -15,6 +15,8 @@ export interface Delivery {
   ack(): void;
   /** Put back on the queue (counts toward the quorum queue's delivery limit). */
   requeue(): void;
+  /** Refuse for good: the queue dead-letters it. */
+  reject(): void;
 }
 
 export interface ConsumerSpec {
@@ -112,6 +114,7 @@ export class AmqpClient {
         message,
         ack: () => settle(() => channel.ack(message)),
         requeue: () => settle(() => channel.nack(message, false, true)),
+        reject: () => settle(() => channel.nack(message, false, false)),
       });
     });
   }
