@@ -37,6 +37,13 @@ export class HubEnv {
   @IsString()
   HUB_ADMIN_PASSWORD?: string;
 
+  /** how long an operator's console session lasts after login */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  HUB_SESSION_TTL_MINUTES = 480;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   DB_SKIP_MIGRATIONS?: string;

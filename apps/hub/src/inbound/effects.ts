@@ -15,7 +15,7 @@ export interface NewMessageRow {
   contentHash: string | null;
   contentType: string;
   raw: string | null;
-  signerCertificate: string | null;
+  signerFingerprint: string | null;
   routedAt: Date | null;
   deadlineAt: Date | null;
   finalAt: Date | null;

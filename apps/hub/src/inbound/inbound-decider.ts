@@ -17,6 +17,8 @@ export interface KnownRecord extends KnownMessage {
 
 export interface DecisionContext {
   now: Date;
+  /** answer deadline for a Kennisgeving routed at `now`, computed once per batch */
+  deadline?: Date;
   parties: Map<string, PartySnapshot>;
   known: Map<string, KnownRecord>;
 }
@@ -46,7 +48,7 @@ export class InboundDecider {
     const header = message.header;
     const existing = ctx.known.get(header.messageId);
     if (existing) {
-      return this.duplicate(existing, inspection.hash, this.looseOf(message), ctx);
+      return this.duplicate(delivery, existing, inspection.hash, this.looseOf(message), ctx);
     }
     const refusal = isStale(header.createdAt, ctx.now)
       ? { reasonCode: 'STALE' as const, reason: 'createdAt is older than 7 days or more than 5 minutes ahead' }
@@ -67,9 +69,9 @@ export class InboundDecider {
       state: 'ROUTED',
       contentHash: inspection.hash,
       raw,
-      signerCertificate: inspection.signerPem,
+      signerFingerprint: inspection.signerFingerprint,
       routedAt: now,
-      deadlineAt: kennisgeving ? answerDeadline(now, this.env.ANSWER_DEADLINE_WORKING_DAYS) : null,
+      deadlineAt: kennisgeving ? (ctx.deadline ??= answerDeadline(now, this.env.ANSWER_DEADLINE_WORKING_DAYS)) : null,
       finalAt: kennisgeving ? null : now,
       pauseStart: kennisgeving?.pause.start ?? null,
       pauseEnd: kennisgeving?.pause.end ?? null,
@@ -119,7 +121,7 @@ export class InboundDecider {
     ctx: DecisionContext,
   ): Effects {
     const existing = ctx.known.get(header.messageId);
-    return existing ? this.duplicate(existing, inspection.hash, header, ctx) : this.reject(delivery, header, inspection, ctx);
+    return existing ? this.duplicate(delivery, existing, inspection.hash, header, ctx) : this.reject(delivery, header, inspection, ctx);
   }
 
   private reject(
@@ -166,7 +168,7 @@ export class InboundDecider {
   }
 
   /** Same messageId again: same content gets the same receipt again; other content is a conflict. */
-  private duplicate(existing: KnownRecord, hash: string, header: LooseHeader, ctx: DecisionContext): Effects {
+  private duplicate(delivery: InboundDelivery, existing: KnownRecord, hash: string, header: LooseHeader, ctx: DecisionContext): Effects {
     const now = ctx.now;
     const sender = existing.sender ?? header.sender;
     if (existing.contentHash === hash) {
@@ -187,7 +189,7 @@ export class InboundDecider {
       outbox: [],
       outcome: { type: header.type, outcome: 'rejected', reasonCode: 'DUPLICATE_CONFLICT' },
     };
-    const replyTo = header.sender && ctx.parties.has(header.sender) ? header.sender : null;
+    const replyTo = this.replyAddress(header.sender, delivery, ctx);
     if (header.type !== 'DeliveryReceipt' && replyTo) {
       const receipt = this.receipts.rejected(
         { messageId: header.messageId, sender: replyTo, conversationId: header.conversationId ?? header.messageId },
@@ -243,11 +245,15 @@ export class InboundDecider {
     return effects;
   }
 
+  /**
+   * Where a rejection goes: the party whose routing key the message came in under (the broker
+   * account that published it), else the sender the header claims, if either is registered.
+   */
   private replyAddress(claimedSender: string | null, delivery: InboundDelivery, ctx: DecisionContext): string | null {
-    if (claimedSender && ctx.parties.has(claimedSender)) {
-      return claimedSender;
+    if (ctx.parties.has(delivery.routingKey)) {
+      return delivery.routingKey;
     }
-    return ctx.parties.has(delivery.routingKey) ? delivery.routingKey : null;
+    return claimedSender && ctx.parties.has(claimedSender) ? claimedSender : null;
   }
 
   private looseOf(message: SkpMessage): LooseHeader {
@@ -277,7 +283,7 @@ export class InboundDecider {
       contentHash: null,
       contentType: delivery.contentType,
       raw: null,
-      signerCertificate: null,
+      signerFingerprint: null,
       routedAt: null,
       deadlineAt: null,
       finalAt: null,

@@ -10,6 +10,13 @@ import { InboundDelivery, Inspection, inspect, isUuid } from './inspection';
 
 export type Settlement = 'ack' | 'requeue';
 
+/** A batch after the CPU-only checks, ready for the database part. */
+export interface InspectedBatch {
+  now: Date;
+  deliveries: InboundDelivery[];
+  inspections: (Inspection | null)[];
+}
+
 /**
  * The hub's inbound path for a batch: inspect each message (no I/O), load what the batch refers
  * to in one query, decide each message in order, and commit all decisions in one transaction.
@@ -27,7 +34,19 @@ export class InboundPipeline {
   ) {}
 
   async processBatch(batch: InboundDelivery[], now = new Date()): Promise<Settlement[]> {
-    const inspections = batch.map((delivery) => this.safeInspect(delivery, now));
+    return this.completeBatch(this.inspectBatch(batch, now));
+  }
+
+  /**
+   * Size, decoding, schema and signatures: pure CPU, no state. The consumer runs this for the next
+   * batch while the previous one is committing.
+   */
+  inspectBatch(deliveries: InboundDelivery[], now = new Date()): InspectedBatch {
+    return { now, deliveries, inspections: deliveries.map((delivery) => this.safeInspect(delivery, now)) };
+  }
+
+  /** Decisions need what earlier batches committed, so batches complete strictly in order. */
+  async completeBatch({ now, deliveries: batch, inspections }: InspectedBatch): Promise<Settlement[]> {
     const ctx: DecisionContext = {
       now,
       parties: await this.parties.registrySnapshot(),

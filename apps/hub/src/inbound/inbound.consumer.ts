@@ -4,7 +4,7 @@ import { AmqpClient, Delivery, InjectLogger, Logger } from '@skp/platform';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import { HubMetrics } from '../metrics/hub.metrics';
-import { InboundPipeline } from './inbound-pipeline.service';
+import { InboundPipeline, InspectedBatch, Settlement } from './inbound-pipeline.service';
 import type { InboundDelivery } from './inspection';
 
 /** Largest group commit; the prefetch window keeps the next batch filling while one commits. */
@@ -17,7 +17,7 @@ const MAX_BATCH = 100;
  */
 @Injectable()
 export class InboundConsumer implements OnApplicationBootstrap {
-  private waiting: { delivery: Delivery; takenAt: bigint }[] = [];
+  private waiting: Taken[] = [];
   private draining = false;
 
   constructor(
@@ -45,20 +45,30 @@ export class InboundConsumer implements OnApplicationBootstrap {
   }
 
   private async drain(): Promise<void> {
+    let previous: Promise<void> = Promise.resolve();
     try {
-      while (this.waiting.length > 0) {
+      for (;;) {
+        if (this.waiting.length === 0) {
+          await previous;
+          if (this.waiting.length === 0) {
+            return; // nothing arrived while the last batch committed
+          }
+        }
         const batch = this.waiting.splice(0, MAX_BATCH);
-        await this.processBatch(batch);
+        // Inspect this batch (CPU) while the previous one commits (I/O); then complete in order.
+        const inspected = this.pipeline.inspectBatch(batch.map(({ delivery }) => toInbound(delivery)));
+        await previous;
+        previous = this.complete(batch, inspected);
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private async processBatch(batch: { delivery: Delivery; takenAt: bigint }[]): Promise<void> {
-    let settlements: ('ack' | 'requeue')[];
+  private async complete(batch: Taken[], inspected: InspectedBatch): Promise<void> {
+    let settlements: Settlement[];
     try {
-      settlements = await this.pipeline.processBatch(batch.map(({ delivery }) => toInbound(delivery)));
+      settlements = await this.pipeline.completeBatch(inspected);
     } catch (error) {
       // Database or broker trouble: nothing was committed, so everything goes back to the queue.
       this.logger.error({ err: (error as Error).message, batch: batch.length }, 'batch failed; requeueing');
@@ -75,6 +85,11 @@ export class InboundConsumer implements OnApplicationBootstrap {
       }
     });
   }
+}
+
+interface Taken {
+  delivery: Delivery;
+  takenAt: bigint;
 }
 
 function toInbound(delivery: Delivery): InboundDelivery {

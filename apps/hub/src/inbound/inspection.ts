@@ -35,7 +35,7 @@ export interface LooseHeader {
 }
 
 export type Inspection =
-  | { kind: 'valid'; message: SkpMessage; raw: string; hash: string; signerFingerprint: string; signerPem: string }
+  | { kind: 'valid'; message: SkpMessage; raw: string; hash: string; signerFingerprint: string }
   /** readable header, but the message breaks a rule or its signature does not hold */
   | { kind: 'invalid'; header: LooseHeader; raw: string; hash: string; reasonCode: ReasonCode; reason: string }
   /** nothing trustworthy to record it under: it goes to the dead-letter queue */
@@ -81,7 +81,7 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
   if (delivery.routingKey !== message.header.sender) {
     return { kind: 'invalid', header, raw, hash, reasonCode: 'SENDER_MISMATCH', reason: 'published under another party\'s routing key' };
   }
-  return { kind: 'valid', message, raw, hash, signerFingerprint: verdict.leaf.sha256, signerPem: verdict.leaf.pem };
+  return { kind: 'valid', message, raw, hash, signerFingerprint: verdict.leaf.sha256 };
 }
 
 export function sha256(text: string): string {

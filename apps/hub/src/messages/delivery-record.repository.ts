@@ -18,7 +18,7 @@ const MESSAGE_COLUMNS: [keyof NewMessageRow, string][] = [
   ['contentHash', 'content_hash'],
   ['contentType', 'content_type'],
   ['raw', 'raw'],
-  ['signerCertificate', 'signer_certificate'],
+  ['signerFingerprint', 'signer_fingerprint'],
   ['routedAt', 'routed_at'],
   ['deadlineAt', 'deadline_at'],
   ['finalAt', 'final_at'],

@@ -44,8 +44,9 @@ export class MessageRecord {
   @Column({ type: 'text', nullable: true })
   raw!: string | null;
 
-  @Column({ name: 'signer_certificate', type: 'text', nullable: true })
-  signerCertificate!: string | null;
+  /** SHA-256 of the signing certificate (the chain itself travels in the signature's x5c) */
+  @Column({ name: 'signer_fingerprint', type: 'text', nullable: true })
+  signerFingerprint!: string | null;
 
   @Column({ name: 'routed_at', type: 'timestamptz', nullable: true })
   routedAt!: Date | null;

@@ -38,7 +38,7 @@ export class InitialHubSchema1763800000000 implements MigrationInterface {
       "content_hash" text,
       "content_type" text NOT NULL,
       "raw" text,
-      "signer_certificate" text,
+      "signer_fingerprint" text,
       "routed_at" timestamptz,
       "delivered_at" timestamptz,
       "answered_at" timestamptz,

@@ -1,0 +1,169 @@
+import * as amqp from 'amqplib';
+import { randomInt } from 'node:crypto';
+import { signMessage } from '@skp/crypto';
+import { amqpNames, AmqpNames, isValidBsn, SkpMessage, UnsignedMessage } from '@skp/messages';
+import { AppProcess, freePort } from './app-process';
+import { eventually } from './eventually';
+import type { HubHarness } from './hub-harness';
+import { AMQP_URL, databaseUrl, freshId, TestParty } from './test-env';
+
+/** A fresh valid BSN (11-proef), so tests never share a debtor by accident. */
+export function aBsn(): string {
+  for (;;) {
+    const digits = Array.from({ length: 8 }, () => randomInt(10));
+    const sum = digits.reduce((total, digit, i) => total + digit * (9 - i), 0);
+    const candidate = `${digits.join('')}${sum % 11}`;
+    if (sum % 11 <= 9 && isValidBsn(candidate)) {
+      return candidate;
+    }
+  }
+}
+
+/**
+ * Registers a party through the hub admin API. While the hub's login endpoint is not there yet,
+ * falls back to an unauthenticated `POST /api/parties`.
+ */
+export async function registerAtHub(
+  harness: HubHarness,
+  party: TestParty,
+  kind: 'MUNICIPALITY' | 'CREDITOR',
+  bsnAllowed: boolean,
+): Promise<void> {
+  try {
+    await harness.registerParty(party, kind, bsnAllowed);
+  } catch (error) {
+    const response = await fetch(`${harness.hub.url}/api/parties`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ oin: party.oin, name: party.name, kind, bsnAllowed, certificatePem: party.certPem }),
+    });
+    if (response.status !== 201) {
+      throw new Error(`${(error as Error).message}; without token: ${response.status} ${await response.text()}`);
+    }
+  }
+}
+
+/**
+ * A municipality as a test sees it: signs with its own certificate, publishes to `<prefix>.inbound`
+ * under its OIN with amqplib, and collects everything that arrives on its own queue.
+ */
+export class TestMunicipality {
+  readonly received: SkpMessage[] = [];
+  private connection?: amqp.ChannelModel;
+  private channel?: amqp.ConfirmChannel;
+
+  constructor(
+    readonly party: TestParty,
+    readonly names: AmqpNames,
+  ) {}
+
+  get oin(): string {
+    return this.party.oin;
+  }
+
+  async connect(): Promise<this> {
+    this.connection = await amqp.connect(AMQP_URL);
+    this.channel = await this.connection.createConfirmChannel();
+    await this.channel.consume(this.names.partyQueue(this.oin), (message) => {
+      if (message) {
+        this.received.push(JSON.parse(message.content.toString('utf8')) as SkpMessage);
+        this.channel?.ack(message);
+      }
+    });
+    return this;
+  }
+
+  /** Signs and sends through the hub, as a municipality adapter would. */
+  async send<T extends UnsignedMessage>(message: T): Promise<SkpMessage> {
+    const signed = signMessage(message, this.party.identity) as SkpMessage;
+    await this.publish(this.names.inbound, this.oin, Buffer.from(JSON.stringify(signed)), signed.header);
+    return signed;
+  }
+
+  /** Puts bytes straight on a party's queue, bypassing the hub (as a broken or hostile hub would). */
+  async inject(recipientOin: string, content: Buffer, header: { messageId: string; type: string }): Promise<void> {
+    await this.publish(this.names.deliver, recipientOin, content, header);
+  }
+
+  async queueDepth(queue: string): Promise<number> {
+    const channel = await (this.connection as amqp.ChannelModel).createChannel();
+    try {
+      return (await channel.checkQueue(queue)).messageCount;
+    } finally {
+      await channel.close();
+    }
+  }
+
+  /** Messages on this party's queue that answer `messageId` (receipts and acknowledgements). */
+  repliesTo(messageId: string, type?: string): SkpMessage[] {
+    return this.received.filter((m) => m.header.inReplyTo === messageId && (!type || m.header.type === type));
+  }
+
+  async waitFor(what: string, find: (message: SkpMessage) => boolean, timeoutMs = 30_000): Promise<SkpMessage> {
+    return eventually(() => this.received.find(find), { what, timeoutMs });
+  }
+
+  async close(): Promise<void> {
+    await this.connection?.close().catch(() => undefined);
+  }
+
+  private async publish(exchange: string, routingKey: string, content: Buffer, header: { messageId: string; type: string }): Promise<void> {
+    const channel = this.channel as amqp.ConfirmChannel;
+    channel.publish(exchange, routingKey, content, {
+      persistent: true,
+      messageId: header.messageId,
+      type: header.type,
+      contentType: 'application/json',
+    });
+    await channel.waitForConfirms();
+  }
+}
+
+export async function connectMunicipality(harness: HubHarness, party: TestParty): Promise<TestMunicipality> {
+  return new TestMunicipality(party, amqpNames(harness.prefix)).connect();
+}
+
+export interface CreditorAdapter {
+  app: AppProcess;
+  party: TestParty;
+  token: string;
+  database: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, asserted field by field
+  api(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+}
+
+/** A creditor adapter process of this test network on its own database. */
+export async function startCreditorAdapter(
+  harness: HubHarness,
+  party: TestParty,
+  env: Record<string, string> = {},
+): Promise<CreditorAdapter> {
+  const database = `skp_test_creditor_${freshId()}`;
+  harness.databases.push(database);
+  const token = `token-${freshId()}`;
+  const app = await new AppProcess('creditor-adapter', {
+    ...harness.baseEnv,
+    DATABASE_URL: databaseUrl(database),
+    PORT: String(await freePort()),
+    PARTY_OIN: party.oin,
+    PARTY_CERT: party.certPath,
+    PARTY_KEY: party.keyPath,
+    CREDITOR_API_TOKEN: token,
+    ...env,
+  }).start();
+  return {
+    app,
+    party,
+    token,
+    database,
+    async api(method, path, body, useToken = token) {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(useToken ? { authorization: `Bearer ${useToken}` } : {}) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+  };
+}

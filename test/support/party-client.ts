@@ -1,0 +1,122 @@
+import * as amqp from 'amqplib';
+import type { ChannelModel, ConfirmChannel, Channel } from 'amqplib';
+import { signMessage } from '@skp/crypto';
+import { amqpNames, decode, encode, MessageType, SkpMessage, UnsignedMessage } from '@skp/messages';
+import { AMQP_URL, TestParty } from './test-env';
+import { eventually } from './eventually';
+
+export interface Received {
+  messageId: string | undefined;
+  type: string | undefined;
+  raw: Buffer;
+  message?: SkpMessage;
+}
+
+export interface PublishOptions {
+  routingKey?: string;
+  messageId?: string;
+  type?: string;
+  contentType?: string;
+}
+
+/**
+ * A party speaking AMQP directly, the way a party's own software would: publishes signed messages
+ * to `<prefix>.inbound` under its OIN and reads everything from its own queue.
+ */
+export class PartyClient {
+  readonly received: Received[] = [];
+  private connection?: ChannelModel;
+  private publishChannel?: ConfirmChannel;
+  private consumeChannel?: Channel;
+
+  constructor(
+    readonly party: TestParty,
+    readonly prefix: string,
+  ) {}
+
+  get oin(): string {
+    return this.party.oin;
+  }
+
+  async connect({ consume = true }: { consume?: boolean } = {}): Promise<this> {
+    this.connection = await amqp.connect(AMQP_URL);
+    this.publishChannel = await this.connection.createConfirmChannel();
+    if (consume) {
+      const names = amqpNames(this.prefix);
+      this.consumeChannel = await this.connection.createChannel();
+      await this.consumeChannel.prefetch(500);
+      await this.consumeChannel.consume(names.partyQueue(this.oin), (msg) => {
+        if (!msg) {
+          return;
+        }
+        let message: SkpMessage | undefined;
+        try {
+          message = decode(msg.content);
+        } catch {
+          message = undefined;
+        }
+        this.received.push({ messageId: msg.properties.messageId, type: msg.properties.type, raw: msg.content, message });
+        this.consumeChannel?.ack(msg);
+      });
+    }
+    return this;
+  }
+
+  sign<T extends MessageType>(unsigned: UnsignedMessage<T>): SkpMessage<T> {
+    return signMessage(unsigned, this.party.identity);
+  }
+
+  /** Signs and publishes; resolves when the broker confirmed. */
+  async send<T extends MessageType>(unsigned: UnsignedMessage<T>, options: PublishOptions = {}): Promise<SkpMessage<T>> {
+    const signed = this.sign(unsigned);
+    await this.publishSigned(signed as SkpMessage, options);
+    return signed;
+  }
+
+  async publishSigned(signed: SkpMessage, options: PublishOptions = {}): Promise<void> {
+    await this.publishRaw(Buffer.from(encode(signed, 'json')), {
+      messageId: signed.header.messageId,
+      type: signed.header.type,
+      ...options,
+    });
+  }
+
+  async publishRaw(content: Buffer, options: PublishOptions = {}): Promise<void> {
+    const channel = this.publishChannel!;
+    await new Promise<void>((resolve, reject) =>
+      channel.publish(
+        amqpNames(this.prefix).inbound,
+        options.routingKey ?? this.oin,
+        content,
+        {
+          persistent: true,
+          contentType: options.contentType ?? 'application/json',
+          ...(options.messageId ? { messageId: options.messageId } : {}),
+          ...(options.type ? { type: options.type } : {}),
+        },
+        (err: unknown) => (err ? reject(err as Error) : resolve()),
+      ),
+    );
+  }
+
+  /** Messages received that are about (inReplyTo) or are the given messageId. */
+  about(messageId: string): Received[] {
+    return this.received.filter((r) => r.messageId === messageId || r.message?.header.inReplyTo === messageId);
+  }
+
+  receiptsFor(messageId: string): SkpMessage<'DeliveryReceipt'>[] {
+    return this.received
+      .map((r) => r.message)
+      .filter((m): m is SkpMessage<'DeliveryReceipt'> => m?.header.type === 'DeliveryReceipt' && m.header.inReplyTo === messageId);
+  }
+
+  async waitForReceipt(messageId: string, status: 'ACCEPTED' | 'REJECTED' | 'DELIVERED'): Promise<SkpMessage<'DeliveryReceipt'>> {
+    return eventually(() => this.receiptsFor(messageId).find((m) => m.body.status === status), {
+      what: `${status} receipt for ${messageId} at ${this.party.slug}`,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.connection?.close().catch(() => undefined);
+  }
+}
