@@ -3,6 +3,7 @@ import { enqueueOutbox } from '@skp/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { KnownRecord } from '../inbound/inbound-decider';
 import type { Effects, NewEventRow, NewMessageRow, StateMove } from '../inbound/effects';
+import { MESSAGE_STATES, movesForward } from './message-state';
 
 const MESSAGE_COLUMNS: [keyof NewMessageRow, string][] = [
   ['messageId', 'message_id'],
@@ -27,9 +28,9 @@ const MESSAGE_COLUMNS: [keyof NewMessageRow, string][] = [
   ['receiptRaw', 'receipt_raw'],
 ];
 
-/** States an answer or receipt may still move a message out of (states only move forward). */
-const BEFORE_DELIVERED = ['RECEIVED', 'ROUTED'];
-const BEFORE_ANSWER = ['RECEIVED', 'ROUTED', 'DELIVERED', 'OVERDUE', 'PAUSED', 'DECLINED'];
+/** States a receipt or an answer may still move a message out of: states only move forward. */
+const BEFORE_DELIVERED = MESSAGE_STATES.filter((state) => movesForward(state, 'DELIVERED'));
+const BEFORE_ANSWER = MESSAGE_STATES.filter((state) => movesForward(state, 'PAUSED'));
 
 /** Writes the inbound pipeline's decisions: message rows, timeline events, state moves, outbox. */
 @Injectable()
@@ -129,11 +130,11 @@ export class DeliveryRecordRepository {
         );
         return;
       case 'answered':
+        // The first answer decides the state; a later one is on the timeline as its own event.
         await manager.query(
-          `UPDATE "message" SET "answered_at" = COALESCE("answered_at", $2), "final_at" = COALESCE("final_at", $2),
-             "paused_until" = $3, "decline_reason" = $4,
-             "state" = CASE WHEN "state" = ANY($6::text[]) THEN $5 ELSE "state" END
-           WHERE "message_id" = $1`,
+          `UPDATE "message" SET "answered_at" = $2, "final_at" = COALESCE("final_at", $2),
+             "paused_until" = $3, "decline_reason" = $4, "state" = $5
+           WHERE "message_id" = $1 AND "state" = ANY($6::text[])`,
           [move.messageId, move.at, move.pausedUntil, move.declineReason, move.decision, BEFORE_ANSWER],
         );
         return;

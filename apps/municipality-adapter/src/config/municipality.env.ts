@@ -1,0 +1,144 @@
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { isValidOin } from '@skp/messages';
+
+@ValidatorConstraint({ name: 'oinList' })
+class OinList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && splitList(value).every((oin) => isValidOin(oin));
+  }
+  defaultMessage(): string {
+    return 'BSN_ALLOWED_CREDITORS must be a comma-separated list of valid OINs';
+  }
+}
+
+@ValidatorConstraint({ name: 'oin' })
+class Oin implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isValidOin(value);
+  }
+  defaultMessage(): string {
+    return 'must be a valid OIN (20 digits, known prefix and suffix rule)';
+  }
+}
+
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/** Every setting of the municipality adapter, read once at start-up (DESIGN §7 and the adapter issue). */
+export class MunicipalityEnv {
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_municipality';
+
+  @IsString()
+  @Matches(/^amqps?:\/\//, { message: 'AMQP_URL must be an amqp:// or amqps:// URL' })
+  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_-]*$/i, { message: 'AMQP_PREFIX must be letters, digits, _ or -' })
+  AMQP_PREFIX = 'skp';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3001;
+
+  @IsString()
+  @IsNotEmpty({ message: 'TRUST_ANCHORS must list at least one PEM CA file' })
+  TRUST_ANCHORS!: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  DB_SKIP_MIGRATIONS?: string;
+
+  /** bearer token of the adapter's API */
+  @IsString()
+  @MinLength(8, { message: 'MUNICIPALITY_API_TOKEN must be at least 8 characters' })
+  MUNICIPALITY_API_TOKEN!: string;
+
+  /** CBS gemeentecode of this municipality, e.g. 0344 */
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'MUNICIPALITY_CODE must be a 4-digit CBS gemeentecode' })
+  MUNICIPALITY_CODE!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  MUNICIPALITY_NAME!: string;
+
+  /** the counsellor desk used when a request names no counsellor; organisation defaults to the municipality */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  COUNSELLOR_ORGANISATION?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  COUNSELLOR_NAME = 'Schuldhulpverlening';
+
+  @IsEmail({}, { message: 'COUNSELLOR_EMAIL must be an e-mail address' })
+  COUNSELLOR_EMAIL!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  COUNSELLOR_PHONE?: string;
+
+  /** creditors allowed to process the BSN: they get the PUBLIC variant, everyone else PRIVATE */
+  @IsString()
+  @Validate(OinList)
+  BSN_ALLOWED_CREDITORS = '';
+
+  /** when set, ACCEPTED and REJECTED receipts are only believed when signed by this OIN */
+  @IsOptional()
+  @Validate(Oin)
+  HUB_OIN?: string;
+
+  /** how often the overdue job runs */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  MUNICIPALITY_JOB_INTERVAL_MS = 60_000;
+
+  /** Dutch working days a creditor has to answer (0 makes every open Kennisgeving overdue at once: tests only) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  MUNICIPALITY_ANSWER_WORKING_DAYS = 10;
+
+  /** CSV files with more data rows than this are imported in the background (poll the job) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MUNICIPALITY_IMPORT_SYNC_ROWS = 500;
+
+  /** rows per chunk of an import; progress is saved after every chunk */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  MUNICIPALITY_IMPORT_CHUNK_ROWS = 200;
+}

@@ -1,0 +1,4 @@
+import { InitialMunicipalitySchema1763900000000 } from './1763900000000-InitialMunicipalitySchema';
+
+/** In order; applied at start-up unless DB_SKIP_MIGRATIONS=true. */
+export const MUNICIPALITY_MIGRATIONS = [InitialMunicipalitySchema1763900000000];

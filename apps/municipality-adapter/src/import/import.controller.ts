@@ -1,0 +1,59 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiAcceptedResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiTokenGuard } from '../http/api-token.guard';
+import { requireBodyKind, textBody } from '../http/request-body';
+import { ImportJobDoc, InvalidRequestDoc } from '../kennisgeving/dto/openapi.dto';
+import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from './csv-import-plan';
+import { ImportJobView, ImportService } from './import.service';
+
+@ApiTags('import')
+@ApiBearerAuth()
+@UseGuards(ApiTokenGuard)
+@Controller('kennisgevingen/import')
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Import Kennisgevingen from CSV (one row per case and creditor)',
+    description:
+      `Separator \`,\` or \`;\`, UTF-8 with or without BOM, header on line 1. Required columns: ${REQUIRED_COLUMNS.join(', ')}. ` +
+      `Optional: ${OPTIONAL_COLUMNS.join(', ')}. Rows sharing a caseReference form one case. Good rows are sent even when ` +
+      'others fail. Files up to MUNICIPALITY_IMPORT_SYNC_ROWS rows answer 200 with every row; larger files (or ' +
+      '`?background=true`) answer 202 with a job to poll.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: `${REQUIRED_COLUMNS.join(';')}\n` } })
+  @ApiQuery({ name: 'background', required: false, type: Boolean })
+  @ApiOkResponse({ type: ImportJobDoc, description: 'finished: per-row results' })
+  @ApiAcceptedResponse({ type: ImportJobDoc, description: 'running in the background: poll GET /kennisgevingen/import/{jobId}' })
+  @ApiBadRequestResponse({ type: InvalidRequestDoc, description: 'the file itself is unusable (syntax, header)' })
+  async importCsv(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Query('background') background?: string,
+  ): Promise<ImportJobView> {
+    requireBodyKind(request, ['csv']);
+    const { status, view } = await this.imports.importCsv(textBody(request), background === 'true');
+    response.status(status);
+    return view;
+  }
+
+  @Get(':jobId')
+  @ApiOperation({ summary: 'Progress and per-row results of an import' })
+  @ApiOkResponse({ type: ImportJobDoc })
+  job(@Param('jobId') jobId: string): Promise<ImportJobView> {
+    return this.imports.view(jobId);
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { CreditorState } from '../tracking/creditor-state';
+import { KennisgevingEvent } from './entities/kennisgeving-event.entity';
+import { KennisgevingRecord } from './entities/kennisgeving-record.entity';
+import { ProgressUpdateRecord } from './entities/progress-update-record.entity';
+
+export interface NewEvent {
+  messageId: string;
+  kind: string;
+  detail?: Record<string, unknown>;
+  at?: Date;
+}
+
+/** The only place that queries the adapter's Kennisgeving tables. */
+@Injectable()
+export class KennisgevingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Serialises submissions of one case, so (caseReference, creditor) is sent at most once. */
+  async lockCase(manager: EntityManager, caseReference: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7113))`, [caseReference]);
+  }
+
+  findByCase(caseReference: string, manager: EntityManager = this.dataSource.manager): Promise<KennisgevingRecord[]> {
+    return manager.getRepository(KennisgevingRecord).find({ where: { caseReference }, order: { creditorOin: 'ASC' } });
+  }
+
+  async insert(manager: EntityManager, record: Omit<KennisgevingRecord, 'updatedAt'>): Promise<void> {
+    await manager.getRepository(KennisgevingRecord).insert(record);
+  }
+
+  /** Locks the row so concurrent receipts about one Kennisgeving apply one after the other. */
+  findForUpdate(manager: EntityManager, messageId: string): Promise<KennisgevingRecord | null> {
+    return manager
+      .getRepository(KennisgevingRecord)
+      .createQueryBuilder('k')
+      .setLock('pessimistic_write')
+      .where('k.message_id = :messageId', { messageId })
+      .getOne();
+  }
+
+  async updateState(
+    manager: EntityManager,
+    messageId: string,
+    patch: Partial<Pick<KennisgevingRecord, 'state' | 'pausedUntil' | 'declineReason' | 'reasonCode'>>,
+  ): Promise<void> {
+    await manager.getRepository(KennisgevingRecord).update({ messageId }, patch);
+  }
+
+  async addEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {
+    if (events.length === 0) {
+      return;
+    }
+    await manager.getRepository(KennisgevingEvent).insert(
+      events.map((e) => ({ messageId: e.messageId, kind: e.kind, detail: e.detail ?? {}, at: e.at ?? new Date() })) as QueryDeepPartialEntity<KennisgevingEvent>[],
+    );
+  }
+
+  async eventsOf(messageIds: string[]): Promise<KennisgevingEvent[]> {
+    if (messageIds.length === 0) {
+      return [];
+    }
+    return this.dataSource
+      .getRepository(KennisgevingEvent)
+      .find({ where: { messageId: In(messageIds) }, order: { id: 'ASC' } });
+  }
+
+  async insertProgress(manager: EntityManager, record: ProgressUpdateRecord): Promise<void> {
+    await manager.getRepository(ProgressUpdateRecord).insert(record);
+  }
+
+  findProgressForUpdate(manager: EntityManager, messageId: string): Promise<ProgressUpdateRecord | null> {
+    return manager
+      .getRepository(ProgressUpdateRecord)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.message_id = :messageId', { messageId })
+      .getOne();
+  }
+
+  async updateProgressState(manager: EntityManager, messageId: string, state: string): Promise<void> {
+    await manager.getRepository(ProgressUpdateRecord).update({ messageId }, { state });
+  }
+
+  /**
+   * Moves every Kennisgeving still waiting for an answer past its deadline to OVERDUE, with an
+   * event each, in one statement; safe when several instances run the job at once.
+   */
+  async markOverdue(now: Date, waiting: CreditorState[]): Promise<number> {
+    const rows: Array<{ message_id: string }> = await this.dataSource.query(
+      `WITH overdue AS (
+         UPDATE "kennisgeving" SET "state" = 'OVERDUE', "updated_at" = now()
+         WHERE "message_id" IN (
+           SELECT "message_id" FROM "kennisgeving"
+           WHERE "state" = ANY($2::text[]) AND "answer_deadline" <= $1
+           ORDER BY "answer_deadline" LIMIT 1000 FOR UPDATE SKIP LOCKED)
+         RETURNING "message_id", "answer_deadline")
+       INSERT INTO "kennisgeving_event" ("message_id", "at", "kind", "detail")
+       SELECT "message_id", $1, 'OVERDUE', jsonb_build_object('answerDeadline', "answer_deadline")
+       FROM overdue RETURNING "message_id"`,
+      [now, waiting],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { answerDeadline } from '@skp/messages';
+import { InjectLogger, Logger, PartyMessaging } from '@skp/platform';
+import { DataSource } from 'typeorm';
+import type { MunicipalityEnv } from '../config/municipality.env';
+import { InvalidRequestException } from '../http/invalid-request.exception';
+import { MunicipalityMetrics } from '../metrics/municipality.metrics';
+import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
+import { CaseView, SubmittedMessageView, toCaseView, toSubmittedMessageView } from './dto/kennisgeving.views';
+import { KennisgevingRepository } from './kennisgeving.repository';
+import { PreparedSubmission, prepareSubmission, SubmissionContext } from './submission';
+
+export interface SubmittedMessage extends SubmittedMessageView {
+  /** false when (caseReference, creditor) was sent before: nothing new went out */
+  created: boolean;
+}
+
+export interface SubmissionResult {
+  caseReference: string;
+  messages: SubmittedMessage[];
+}
+
+/** Submits Kennisgevingen (one per creditor, idempotent per case and creditor) and reports on them. */
+@Injectable()
+export class KennisgevingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: KennisgevingRepository,
+    private readonly messaging: PartyMessaging,
+    private readonly metrics: MunicipalityMetrics,
+    @Inject(SUBMISSION_CONTEXT) private readonly context: SubmissionContext,
+    @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
+    @InjectLogger() private readonly logger: Logger,
+  ) {}
+
+  /** Validates the whole request and the built messages, then stores and sends in one transaction. */
+  async submit(request: unknown): Promise<SubmissionResult> {
+    const prepared = prepareSubmission(request, this.context);
+    if (!prepared.ok) {
+      throw new InvalidRequestException(prepared.violations);
+    }
+    return this.submitPrepared(prepared);
+  }
+
+  async submitPrepared(prepared: Extract<PreparedSubmission, { ok: true }>): Promise<SubmissionResult> {
+    const { caseReference, pause } = prepared;
+    const created: string[] = [];
+    const messages = await this.dataSource.transaction(async (manager) => {
+      await this.repository.lockCase(manager, caseReference);
+      const existing = new Map((await this.repository.findByCase(caseReference, manager)).map((r) => [r.creditorOin, r]));
+      const result: SubmittedMessage[] = [];
+      for (const planned of prepared.planned) {
+        const earlier = existing.get(planned.creditor);
+        if (earlier) {
+          result.push({ ...toSubmittedMessageView(earlier), created: false });
+          continue;
+        }
+        const messageId = planned.message.header.messageId;
+        const sentAt = new Date();
+        await this.repository.insert(manager, {
+          messageId,
+          caseReference,
+          creditorOin: planned.creditor,
+          variant: planned.variant,
+          state: 'SENT',
+          pauseStart: pause.start,
+          pauseEnd: pause.end,
+          sentAt,
+          answerDeadline: answerDeadline(sentAt, this.env.MUNICIPALITY_ANSWER_WORKING_DAYS),
+          pausedUntil: null,
+          declineReason: null,
+          reasonCode: null,
+        });
+        await this.repository.addEvents(manager, [
+          { messageId, kind: 'SENT', at: sentAt, detail: { variant: planned.variant, pauseStart: pause.start, pauseEnd: pause.end } },
+        ]);
+        await this.messaging.send(manager, planned.message);
+        created.push(planned.variant);
+        result.push({ messageId, creditor: planned.creditor, variant: planned.variant, state: 'SENT', created: true });
+      }
+      return result;
+    });
+    if (created.length > 0) {
+      this.messaging.published();
+      created.forEach((variant) => this.metrics.submitted.inc({ variant }));
+      this.logger.info({ caseReference, sent: created.length }, 'Kennisgevingen queued');
+    }
+    return { caseReference, messages };
+  }
+
+  async caseView(caseReference: string): Promise<CaseView> {
+    const records = await this.repository.findByCase(caseReference);
+    if (records.length === 0) {
+      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: 'no Kennisgevingen for this case reference' });
+    }
+    const events = await this.repository.eventsOf(records.map((r) => r.messageId));
+    return toCaseView(caseReference, records, events);
+  }
+}

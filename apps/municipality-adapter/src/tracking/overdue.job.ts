@@ -1,0 +1,50 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectLogger, Logger } from '@skp/platform';
+import type { MunicipalityEnv } from '../config/municipality.env';
+import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository';
+import { MunicipalityMetrics } from '../metrics/municipality.metrics';
+import { MUNICIPALITY_ENV } from '../municipality.tokens';
+
+/**
+ * Marks Kennisgevingen OVERDUE once their answer deadline (10 Dutch working days after sending, by
+ * default) has passed without an answer. The deadline is fixed when the message is sent.
+ */
+@Injectable()
+export class OverdueJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly repository: KennisgevingRepository,
+    private readonly metrics: MunicipalityMetrics,
+    @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
+    @InjectLogger() private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.running) {
+        this.running = this.markOverdue().finally(() => (this.running = undefined));
+      }
+    }, this.env.MUNICIPALITY_JOB_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async markOverdue(now = new Date()): Promise<number> {
+    try {
+      const count = await this.repository.markOverdue(now, ['SENT', 'ACCEPTED', 'DELIVERED']);
+      if (count > 0) {
+        this.metrics.overdue.inc(count);
+        this.logger.info({ count }, 'Kennisgevingen overdue');
+      }
+      return count;
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'overdue job failed; retrying next interval');
+      return 0;
+    }
+  }
+}
