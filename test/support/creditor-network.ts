@@ -20,30 +20,6 @@ export function aBsn(): string {
 }
 
 /**
- * Registers a party through the hub admin API. While the hub's login endpoint is not there yet,
- * falls back to an unauthenticated `POST /api/parties`.
- */
-export async function registerAtHub(
-  harness: HubHarness,
-  party: TestParty,
-  kind: 'MUNICIPALITY' | 'CREDITOR',
-  bsnAllowed: boolean,
-): Promise<void> {
-  try {
-    await harness.registerParty(party, kind, bsnAllowed);
-  } catch (error) {
-    const response = await fetch(`${harness.hub.url}/api/parties`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ oin: party.oin, name: party.name, kind, bsnAllowed, certificatePem: party.certPem }),
-    });
-    if (response.status !== 201) {
-      throw new Error(`${(error as Error).message}; without token: ${response.status} ${await response.text()}`);
-    }
-  }
-}
-
-/**
  * A municipality as a test sees it: signs with its own certificate, publishes to `<prefix>.inbound`
  * under its OIN with amqplib, and collects everything that arrives on its own queue.
  */
@@ -81,7 +57,11 @@ export class TestMunicipality {
   }
 
   /** Puts bytes straight on a party's queue, bypassing the hub (as a broken or hostile hub would). */
-  async inject(recipientOin: string, content: Buffer, header: { messageId: string; type: string }): Promise<void> {
+  async inject(
+    recipientOin: string,
+    content: Buffer,
+    header: { messageId: string; type: string },
+  ): Promise<void> {
     await this.publish(this.names.deliver, recipientOin, content, header);
   }
 
@@ -99,7 +79,11 @@ export class TestMunicipality {
     return this.received.filter((m) => m.header.inReplyTo === messageId && (!type || m.header.type === type));
   }
 
-  async waitFor(what: string, find: (message: SkpMessage) => boolean, timeoutMs = 30_000): Promise<SkpMessage> {
+  async waitFor(
+    what: string,
+    find: (message: SkpMessage) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<SkpMessage> {
     return eventually(() => this.received.find(find), { what, timeoutMs });
   }
 
@@ -107,7 +91,12 @@ export class TestMunicipality {
     await this.connection?.close().catch(() => undefined);
   }
 
-  private async publish(exchange: string, routingKey: string, content: Buffer, header: { messageId: string; type: string }): Promise<void> {
+  private async publish(
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    header: { messageId: string; type: string },
+  ): Promise<void> {
     const channel = this.channel as amqp.ConfirmChannel;
     channel.publish(exchange, routingKey, content, {
       persistent: true,
@@ -123,13 +112,21 @@ export async function connectMunicipality(harness: HubHarness, party: TestParty)
   return new TestMunicipality(party, amqpNames(harness.prefix)).connect();
 }
 
+/** A parsed JSON response body; tests assert on it field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonAnswer = any;
+
 export interface CreditorAdapter {
   app: AppProcess;
   party: TestParty;
   token: string;
   database: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, asserted field by field
-  api(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  api(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: JsonAnswer }>;
 }
 
 /** A creditor adapter process of this test network on its own database. */
@@ -159,7 +156,10 @@ export async function startCreditorAdapter(
     async api(method, path, body, useToken = token) {
       const response = await fetch(`${app.url}${path}`, {
         method,
-        headers: { 'content-type': 'application/json', ...(useToken ? { authorization: `Bearer ${useToken}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(useToken ? { authorization: `Bearer ${useToken}` } : {}),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();

@@ -67,12 +67,6 @@ export class HubEnv {
   @Max(2000)
   HUB_PREFETCH = 300;
 
-  /** delivery attempts on a party queue before the broker dead-letters a message */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  HUB_DELIVERY_LIMIT = 20;
-
   /** how often the overdue and retention jobs run */
   @Type(() => Number)
   @IsInt()

@@ -114,10 +114,11 @@ export class PartyMessaging {
         if (inserted.length === 0) {
           return false; // stored before: the broker redelivered it, nothing more to do
         }
-        await handler(manager, message);
+        // The receipt goes first, so it leaves before anything the handler sends in reply.
         if (message.header.type !== 'DeliveryReceipt') {
           await this.send(manager, this.deliveredReceipt(message));
         }
+        await handler(manager, message);
         return true;
       });
       if (stored) {

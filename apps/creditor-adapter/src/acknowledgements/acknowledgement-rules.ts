@@ -1,0 +1,94 @@
+import {
+  addCalendarMonths,
+  buildHeader,
+  describeRule,
+  isIsoDate,
+  PauseAcknowledgementBody,
+  UnsignedMessage,
+  validateUnsigned,
+} from '@skp/messages';
+
+/** What an answer is checked against: the Kennisgeving it answers and this creditor's policy. */
+export interface AcknowledgementContext {
+  pauseStart: string;
+  requestedEnd: string;
+  maxPauseMonths?: number;
+}
+
+/** One broken rule of an acknowledgement, named by its body field. */
+export interface FieldViolation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** Longest pause this creditor confirms: the requested end, capped by its own policy if it has one. */
+export function latestPausedUntil(ctx: AcknowledgementContext): string {
+  if (ctx.maxPauseMonths === undefined) {
+    return ctx.requestedEnd;
+  }
+  const cap = addCalendarMonths(ctx.pauseStart, ctx.maxPauseMonths);
+  return cap < ctx.requestedEnd ? cap : ctx.requestedEnd;
+}
+
+/** The auto-acknowledge policy: PAUSED at once, for as long as asked and the policy allows. */
+export function autoAcknowledgement(ctx: AcknowledgementContext): PauseAcknowledgementBody {
+  return { decision: 'PAUSED', pausedUntil: latestPausedUntil(ctx) };
+}
+
+function fieldViolation(field: string, rule: string, text?: string): FieldViolation {
+  return { field, rule, message: `${field} ${text ?? describeRule(rule)}` };
+}
+
+/**
+ * Every rule an answer typed in by a person breaks: the message schema (required-iff, enums, note
+ * length, unknown fields) plus the rules that need the Kennisgeving: pausedUntil after the pause
+ * start, not after the requested end and not beyond the creditor's own maximum.
+ */
+export function acknowledgementViolations(body: unknown, ctx: AcknowledgementContext): FieldViolation[] {
+  // A placeholder envelope: only the body's rules are of interest here.
+  const header = buildHeader({
+    type: 'PauseAcknowledgement',
+    sender: '00000099000000000000',
+    recipient: '00000099000000000000',
+    conversationId: '00000000-0000-4000-8000-000000000000',
+    inReplyTo: '00000000-0000-4000-8000-000000000000',
+  });
+  const found = validateUnsigned({ header, body })
+    .filter((v) => v.path === 'body' || v.path.startsWith('body.'))
+    .map((v) => fieldViolation(v.path === 'body' ? 'body' : v.path.slice('body.'.length), v.rule));
+  const pausedUntil = (body as { pausedUntil?: unknown } | null)?.pausedUntil;
+  if ((body as { decision?: unknown } | null)?.decision === 'PAUSED' && isIsoDate(pausedUntil)) {
+    if (pausedUntil <= ctx.pauseStart) {
+      found.push(
+        fieldViolation(
+          'pausedUntil',
+          'after-pause-start',
+          'must be after the pause start of the Kennisgeving',
+        ),
+      );
+    }
+    if (pausedUntil > ctx.requestedEnd) {
+      found.push(
+        fieldViolation('pausedUntil', 'max-requested-end', 'must not be later than the requested pause end'),
+      );
+    } else if (pausedUntil > latestPausedUntil(ctx)) {
+      found.push(
+        fieldViolation(
+          'pausedUntil',
+          `max-pause-${ctx.maxPauseMonths}-months`,
+          `must be at most ${ctx.maxPauseMonths} calendar months after the pause start (this creditor's policy)`,
+        ),
+      );
+    }
+  }
+  return found;
+}
+
+/** Keeps the signed body to the fields of the message, in a stable form. */
+export function toAcknowledgementBody(body: PauseAcknowledgementBody): PauseAcknowledgementBody {
+  const clean = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  return clean as unknown as PauseAcknowledgementBody;
+}
+
+export type UnsignedAcknowledgement = UnsignedMessage<'PauseAcknowledgement'>;

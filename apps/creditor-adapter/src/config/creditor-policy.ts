@@ -1,0 +1,18 @@
+import { envFlag } from '@skp/platform';
+import type { CreditorEnv } from './creditor.env';
+
+/** The creditor's rules as values, parsed once from the environment. */
+export interface CreditorPolicy {
+  bsnAllowed: boolean;
+  autoAcknowledge: boolean;
+  /** undefined: no cap of its own beyond the requested end */
+  maxPauseMonths?: number;
+}
+
+export function policyFromEnv(env: CreditorEnv): CreditorPolicy {
+  return {
+    bsnAllowed: envFlag(env.CREDITOR_BSN_ALLOWED),
+    autoAcknowledge: envFlag(env.CREDITOR_AUTO_ACK),
+    ...(env.CREDITOR_MAX_PAUSE_MONTHS !== undefined ? { maxPauseMonths: env.CREDITOR_MAX_PAUSE_MONTHS } : {}),
+  };
+}

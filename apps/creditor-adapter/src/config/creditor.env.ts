@@ -1,0 +1,107 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const FLAG = /^(true|false|1|0|yes|no|on|off)$/i;
+const FLAG_MESSAGE = (name: string) => ({ message: `${name} must be true or false` });
+
+/** Every setting of the creditor adapter, read once at start-up from the environment (DESIGN §7). */
+export class CreditorEnv {
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_creditor';
+
+  @IsString()
+  @Matches(/^amqps?:\/\//, { message: 'AMQP_URL must be an amqp:// or amqps:// URL' })
+  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_-]*$/i, { message: 'AMQP_PREFIX must be letters, digits, _ or -' })
+  AMQP_PREFIX = 'skp';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3002;
+
+  @IsString()
+  @IsNotEmpty({ message: 'TRUST_ANCHORS must list at least one PEM CA file' })
+  TRUST_ANCHORS!: string;
+
+  @IsOptional()
+  @IsString()
+  TRUST_CRLS?: string;
+
+  /** own OIN; the certificate (PARTY_CERT/PARTY_KEY or PARTY_P12) is checked against it at start */
+  @IsString()
+  @Matches(/^\d{20}$/, { message: 'PARTY_OIN must be the 20-digit OIN of this creditor' })
+  PARTY_OIN!: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'CREDITOR_API_TOKEN is required: the bearer token of this adapter API' })
+  CREDITOR_API_TOKEN!: string;
+
+  /** whether this creditor may process the BSN (lookups by BSN, BSN kept in the pause register) */
+  @IsOptional()
+  @Matches(FLAG, FLAG_MESSAGE('CREDITOR_BSN_ALLOWED'))
+  CREDITOR_BSN_ALLOWED = 'false';
+
+  /** answer every Kennisgeving PAUSED at once (covenant policy) */
+  @IsOptional()
+  @Matches(FLAG, FLAG_MESSAGE('CREDITOR_AUTO_ACK'))
+  CREDITOR_AUTO_ACK = 'false';
+
+  /** longest pause this creditor confirms, in calendar months from the pause start */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'CREDITOR_MAX_PAUSE_MONTHS must be a whole number of months' })
+  @Min(1)
+  @Max(8)
+  CREDITOR_MAX_PAUSE_MONTHS?: number;
+
+  /** the collection system's endpoint that receives each new message (POST JSON) */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'CREDITOR_WEBHOOK_URL must be an http(s) URL' },
+  )
+  CREDITOR_WEBHOOK_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CREDITOR_WEBHOOK_MAX_ATTEMPTS = 20;
+
+  /** first retry delay; doubles per attempt up to CREDITOR_WEBHOOK_MAX_DELAY_MS */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  CREDITOR_WEBHOOK_BASE_DELAY_MS = 1000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  CREDITOR_WEBHOOK_MAX_DELAY_MS = 3_600_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  CREDITOR_WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** how often the webhook loop looks for due deliveries */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  CREDITOR_WEBHOOK_POLL_MS = 1000;
+
+  /** messages taken from the party queue before the first is settled */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CREDITOR_PREFETCH = 50;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  DB_SKIP_MIGRATIONS?: string;
+}

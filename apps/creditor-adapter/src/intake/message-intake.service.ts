@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DeliveryReceipt, Kennisgeving, ProgressUpdate, SkpMessage } from '@skp/messages';
+import type { EntityManager } from 'typeorm';
+import { AcknowledgementService } from '../acknowledgements/acknowledgement.service';
+import type { CreditorPolicy } from '../config/creditor-policy';
+import { CREDITOR_POLICY } from '../creditor.tokens';
+import { AnswerStatus } from '../inbox/inbox-message.entity';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { CreditorMetrics } from '../metrics/creditor.metrics';
+import { PauseRegister } from '../pauses/pause-register.service';
+import { WebhookDispatcher } from '../webhook/webhook.dispatcher';
+import { WebhookRepository } from '../webhook/webhook.repository';
+
+const ANSWER_RANK: Record<AnswerStatus, number> = { SENT: 0, ACCEPTED: 1, DELIVERED: 2, REJECTED: 3 };
+
+/**
+ * What a verified, new message does here. Runs inside the transaction PartyMessaging opened for it,
+ * so the inbox entry, the pause register, an automatic answer and the webhook job commit together
+ * with the DELIVERED receipt, or not at all (and the broker redelivers).
+ */
+@Injectable()
+export class MessageIntake {
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly register: PauseRegister,
+    private readonly acknowledgements: AcknowledgementService,
+    private readonly webhooks: WebhookRepository,
+    private readonly dispatcher: WebhookDispatcher,
+    @Inject(CREDITOR_POLICY) private readonly policy: CreditorPolicy,
+    private readonly metrics: CreditorMetrics,
+  ) {}
+
+  async storeIncoming(manager: EntityManager, message: SkpMessage): Promise<void> {
+    const type = message.header.type;
+    await this.inbox.insert(manager, message, type === 'Kennisgeving' ? 'NEW' : null);
+    switch (type) {
+      case 'Kennisgeving':
+        await this.register.registerKennisgeving(manager, message as Kennisgeving);
+        if (this.policy.autoAcknowledge) {
+          await this.acknowledgements.answerAutomatically(manager, message as Kennisgeving);
+        }
+        break;
+      case 'ProgressUpdate':
+        await this.register.applyProgressUpdate(manager, message as ProgressUpdate);
+        break;
+      case 'DeliveryReceipt':
+        await this.recordReceipt(manager, message as DeliveryReceipt);
+        break;
+      case 'PauseAcknowledgement':
+        break; // not meant for a creditor; kept in the inbox for the record
+    }
+    if (this.dispatcher.enabled) {
+      await this.webhooks.enqueue(manager, message.header.messageId);
+    }
+    this.metrics.messagesReceived.inc({ type });
+  }
+
+  /**
+   * Receipts about this creditor's answers: the hub's ACCEPTED/REJECTED and the municipality's
+   * DELIVERED. A rejected answer reopens the Kennisgeving so it can be answered again.
+   */
+  private async recordReceipt(manager: EntityManager, receipt: DeliveryReceipt): Promise<void> {
+    const about = receipt.header.inReplyTo;
+    const entry = about ? await this.inbox.findByAnswer(manager, about) : null;
+    if (!entry) {
+      return;
+    }
+    const status = receipt.body.status;
+    if (entry.answerStatus && ANSWER_RANK[status] <= ANSWER_RANK[entry.answerStatus]) {
+      return;
+    }
+    await this.inbox.updateAnswerStatus(manager, entry.messageId, {
+      answerStatus: status,
+      answerReasonCode: receipt.body.reasonCode ?? null,
+      state: status === 'REJECTED' ? 'NEW' : 'ANSWERED',
+    });
+  }
+}
