@@ -1,0 +1,174 @@
+/**
+ * `npm run demo`: the whole network on one machine. Starts the hub, the municipality adapter of
+ * Gemeente Utrecht and two creditor adapters as real processes, registers the demo parties, sends
+ * sample Kennisgevingen and prints where everything is. Ctrl-C stops everything.
+ * `npm run demo -- --load N` then sends N more Kennisgevingen and reports how they ended.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DemoApp, DemoParty, demoSettings, DemoSettings, ROOT } from './network';
+import { runLoad, sendSamples } from './traffic';
+
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function ensurePki(settings: DemoSettings): DemoParty[] {
+  execFileSync(process.execPath, ['-r', join(ROOT, 'scripts', 'register-paths.js'), join(ROOT, 'dist', 'scripts', 'pki-dev.js')], {
+    cwd: ROOT,
+    env: { ...process.env, PKI_DIR: settings.pkiDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return JSON.parse(readFileSync(join(settings.pkiDir, 'parties.json'), 'utf8')) as DemoParty[];
+}
+
+async function api<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+  });
+  if (!response.ok) {
+    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
+async function registerParties(hub: DemoApp, settings: DemoSettings, parties: DemoParty[]): Promise<void> {
+  const { token } = await api<{ token: string }>(`${hub.url}/api/auth/login`, { method: 'POST', body: JSON.stringify(settings.admin) });
+  const { parties: known } = await api<{ parties: { oin: string }[] }>(`${hub.url}/api/parties`, { token });
+  for (const party of parties.filter((p) => p.kind !== 'HUB')) {
+    if (known.some((k) => k.oin === party.oin)) {
+      continue;
+    }
+    await api(`${hub.url}/api/parties`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify({
+        oin: party.oin,
+        name: party.name,
+        kind: party.kind,
+        bsnAllowed: party.bsnAllowed,
+        certificatePem: readFileSync(party.cert, 'utf8'),
+      }),
+    });
+  }
+}
+
+export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoApp[] {
+  const bySlug = (slug: string): DemoParty => {
+    const party = parties.find((p) => p.slug === slug);
+    if (!party) {
+      throw new Error(`PKI has no party ${slug}; run npm run pki:dev -- --force`);
+    }
+    return party;
+  };
+  const [hub, utrecht, pub, priv] = ['hub', 'gemeente-utrecht', 'creditor-public', 'creditor-private'].map(bySlug);
+  const db = (name: string): string => `${settings.databaseBase}/${settings.databasePrefix}_${name}`;
+  const common = (party: DemoParty, database: string) => ({
+    DATABASE_URL: db(database),
+    AMQP_URL: settings.amqpUrl,
+    AMQP_PREFIX: settings.amqpPrefix,
+    TRUST_ANCHORS: join(settings.pkiDir, 'ca.crt'),
+    PARTY_OIN: party.oin,
+    PARTY_CERT: party.cert,
+    PARTY_KEY: party.key,
+  });
+  const { ports, tokens, logDir } = settings;
+  return [
+    new DemoApp('hub', 'hub', ports.hub, {
+      ...common(hub, 'hub'),
+      HUB_ADMIN_USERNAME: settings.admin.username,
+      HUB_ADMIN_PASSWORD: settings.admin.password,
+    }, logDir),
+    new DemoApp('municipality-utrecht', 'municipality-adapter', ports.municipality, {
+      ...common(utrecht, 'municipality'),
+      MUNICIPALITY_API_TOKEN: tokens.municipality,
+      MUNICIPALITY_CODE: '0344',
+      MUNICIPALITY_NAME: 'Gemeente Utrecht',
+      COUNSELLOR_ORGANISATION: 'Gemeente Utrecht',
+      COUNSELLOR_NAME: 'Team Schuldhulpverlening',
+      COUNSELLOR_EMAIL: 'schuldhulp@utrecht.example',
+      BSN_ALLOWED_CREDITORS: parties.filter((p) => p.kind === 'CREDITOR' && p.bsnAllowed).map((p) => p.oin).join(','),
+      HUB_OIN: hub.oin,
+    }, logDir),
+    new DemoApp('creditor-public', 'creditor-adapter', ports.creditorPublic, {
+      ...common(pub, 'creditor_public'),
+      CREDITOR_API_TOKEN: tokens.creditorPublic,
+      CREDITOR_AUTO_ACK: 'true',
+      CREDITOR_MAX_PAUSE_MONTHS: '6',
+      CREDITOR_BSN_ALLOWED: 'true',
+    }, logDir),
+    new DemoApp('creditor-private', 'creditor-adapter', ports.creditorPrivate, {
+      ...common(priv, 'creditor_private'),
+      CREDITOR_API_TOKEN: tokens.creditorPrivate,
+      CREDITOR_AUTO_ACK: 'false',
+      CREDITOR_BSN_ALLOWED: 'false',
+    }, logDir),
+  ];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const loadIndex = args.indexOf('--load');
+  const load = loadIndex >= 0 ? Number(args[loadIndex + 1]) : 0;
+  if (loadIndex >= 0 && !(Number.isInteger(load) && load > 0)) {
+    throw new Error('--load needs a positive whole number, e.g. npm run demo -- --load 500');
+  }
+  const settings = demoSettings();
+  const parties = ensurePki(settings);
+  const apps = networkApps(settings, parties);
+  let stopping = false;
+  const stopAll = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      say('\nstopping the network ...');
+      for (const app of [...apps].reverse()) {
+        await app.stop();
+      }
+      say('stopped.');
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const [hub, ...adapters] = apps;
+    say(`starting the hub on ${hub.url} ...`);
+    await hub.start();
+    await registerParties(hub, settings, parties);
+    for (const app of adapters) {
+      say(`starting ${app.label} on ${app.url} ...`);
+      await app.start();
+    }
+  } catch (error) {
+    process.stderr.write(`demo could not start: ${(error as Error).message}\n`);
+    await stopAll(1);
+  }
+
+  const [hub, municipality, creditorPublic, creditorPrivate] = apps;
+  const creditors = parties.filter((p) => p.kind === 'CREDITOR');
+  const sent = await sendSamples(municipality.url, settings.tokens.municipality, creditors);
+  say('');
+  say('Schuldenknooppunt demo network is running.');
+  say(`  hub console      ${hub.url}/            login ${settings.admin.username} / ${settings.admin.password}`);
+  say(`  hub API docs     ${hub.url}/docs`);
+  say(`  municipality     ${municipality.url}/docs   token ${settings.tokens.municipality}   (Gemeente Utrecht)`);
+  say(`  public creditor  ${creditorPublic.url}/docs   token ${settings.tokens.creditorPublic}   (BSN allowed, answers automatically)`);
+  say(`  private creditor ${creditorPrivate.url}/docs   token ${settings.tokens.creditorPrivate}   (no BSN, answers by hand)`);
+  for (const party of parties) {
+    say(`  party ${party.slug.padEnd(18)} OIN ${party.oin}`);
+  }
+  say(`  sample cases     ${sent.join(', ')}  (GET ${municipality.url}/kennisgevingen/<case>)`);
+  say(`  logs             ${settings.logDir}/<app>.log     metrics: <app url>/metrics`);
+  if (load > 0) {
+    await runLoad(municipality.url, settings.tokens.municipality, creditors, load);
+  }
+  say('Ctrl-C stops everything.');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
