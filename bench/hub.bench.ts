@@ -4,6 +4,7 @@
  * raw broker round trip measured in the same run on the same machine. JSON lines on stdout.
  */
 import * as amqp from 'amqplib';
+import { cpus } from 'node:os';
 import { SkpMessage } from '@skp/messages';
 import { anUnsignedKennisgeving } from '../test/factories/messages.factory';
 import { eventually } from '../test/support/eventually';
@@ -68,24 +69,55 @@ async function main(): Promise<void> {
     const payload = Buffer.from(JSON.stringify(messages[0]));
 
     const brokerRate = await brokerRoundTrip(h.prefix, payload);
-    line({ bench: 'broker round trip (quorum queue, confirms, persistent)', messagesPerSec: Math.round(brokerRate), n: N, bytes: payload.length });
+    line({
+      bench: 'broker round trip (quorum queue, confirms, persistent)',
+      messagesPerSec: Math.round(brokerRate),
+      n: N,
+      bytes: payload.length,
+    });
 
     const started = process.hrtime.bigint();
     for (let i = 0; i < N; i += 200) {
       await Promise.all(messages.slice(i, i + 200).map((msg) => municipality.publishSigned(msg)));
     }
-    await eventually(() => creditor.received.length >= N, { timeoutMs: 600_000, intervalMs: 50, what: `${N} routed` });
+    await eventually(() => creditor.received.length >= N, {
+      timeoutMs: 600_000,
+      intervalMs: 50,
+      what: `${N} routed`,
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const hubRate = N / seconds;
-    await eventually(() => municipality.received.length >= N, { timeoutMs: 600_000, intervalMs: 50, what: `${N} receipts` });
+    await eventually(() => municipality.received.length >= N, {
+      timeoutMs: 600_000,
+      intervalMs: 50,
+      what: `${N} receipts`,
+    });
     const receiptSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    line({ bench: 'hub routed (all checks on, end to end)', messagesPerSec: Math.round(hubRate), n: N, seconds: Number(seconds.toFixed(2)) });
-    line({ bench: 'hub routed + ACCEPTED receipt back at sender', messagesPerSec: Math.round(N / receiptSeconds), n: N });
+    line({
+      bench: 'hub routed (all checks on, end to end)',
+      messagesPerSec: Math.round(hubRate),
+      n: N,
+      seconds: Number(seconds.toFixed(2)),
+    });
+    line({
+      bench: 'hub routed + ACCEPTED receipt back at sender',
+      messagesPerSec: Math.round(N / receiptSeconds),
+      n: N,
+    });
     const metrics = await (await fetch(`${h.hub.url}/metrics`)).text();
     const sum = Number(/skp_hub_batch_size_sum\{[^}]*\} ([\d.e+]+)/.exec(metrics)?.[1] ?? 0);
     const batches = Number(/skp_hub_batch_size_count\{[^}]*\} ([\d.e+]+)/.exec(metrics)?.[1] ?? 0);
-    line({ bench: 'hub group commit', batches, meanMessagesPerCommit: batches ? Number((sum / batches).toFixed(1)) : 0 });
-    line({ bench: 'ratio', hubOverBrokerRoundTrip: Number((hubRate / brokerRate).toFixed(3)), node: process.version, cores: require('node:os').cpus().length });
+    line({
+      bench: 'hub group commit',
+      batches,
+      meanMessagesPerCommit: batches ? Number((sum / batches).toFixed(1)) : 0,
+    });
+    line({
+      bench: 'ratio',
+      hubOverBrokerRoundTrip: Number((hubRate / brokerRate).toFixed(3)),
+      node: process.version,
+      cores: cpus().length,
+    });
     await municipality.close();
     await creditor.close();
   } finally {

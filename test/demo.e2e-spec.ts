@@ -36,25 +36,37 @@ describe('demo', () => {
   let ports: Record<string, number>;
 
   beforeAll(async () => {
-    ports = { hub: await freePort(), municipality: await freePort(), pub: await freePort(), priv: await freePort() };
-    demo = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'register-paths.js'), join(ROOT, 'dist', 'scripts', 'demo', 'demo.js')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        AMQP_PREFIX: prefix,
-        DEMO_DATABASE_PREFIX: databasePrefix,
-        PKI_DIR: mkdtempSync(join(tmpdir(), 'skp-demo-pki-')),
-        DEMO_LOG_DIR: mkdtempSync(join(tmpdir(), 'skp-demo-logs-')),
-        DEMO_HUB_PORT: String(ports.hub),
-        DEMO_MUNICIPALITY_PORT: String(ports.municipality),
-        DEMO_CREDITOR_PUBLIC_PORT: String(ports.pub),
-        DEMO_CREDITOR_PRIVATE_PORT: String(ports.priv),
+    ports = {
+      hub: await freePort(),
+      municipality: await freePort(),
+      pub: await freePort(),
+      priv: await freePort(),
+    };
+    demo = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'scripts', 'register-paths.js'), join(ROOT, 'dist', 'scripts', 'demo', 'demo.js')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          AMQP_PREFIX: prefix,
+          DEMO_DATABASE_PREFIX: databasePrefix,
+          PKI_DIR: mkdtempSync(join(tmpdir(), 'skp-demo-pki-')),
+          DEMO_LOG_DIR: mkdtempSync(join(tmpdir(), 'skp-demo-logs-')),
+          DEMO_HUB_PORT: String(ports.hub),
+          DEMO_MUNICIPALITY_PORT: String(ports.municipality),
+          DEMO_CREDITOR_PUBLIC_PORT: String(ports.pub),
+          DEMO_CREDITOR_PRIVATE_PORT: String(ports.priv),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     demo.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     demo.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await eventually(() => output.includes('demo network is running') || demo.exitCode !== null, { timeoutMs: 150_000, what: 'demo start' });
+    await eventually(() => output.includes('demo network is running') || demo.exitCode !== null, {
+      timeoutMs: 150_000,
+      what: 'demo start',
+    });
     if (demo.exitCode !== null) {
       throw new Error(`demo exited during start:\n${output}`);
     }
@@ -67,7 +79,9 @@ describe('demo', () => {
     for (const pid of processesOf(prefix)) {
       process.kill(pid, 'SIGKILL');
     }
-    await dropDatabases(['hub', 'municipality', 'creditor_public', 'creditor_private'].map((db) => `${databasePrefix}_${db}`));
+    await dropDatabases(
+      ['hub', 'municipality', 'creditor_public', 'creditor_private'].map((db) => `${databasePrefix}_${db}`),
+    );
   });
 
   const call = async (port: number, method: string, path: string, token: string, body?: unknown) => {
@@ -86,7 +100,13 @@ describe('demo', () => {
     expect(output).toContain('login admin / demo-admin');
     expect(output).toContain('demo-municipality');
 
-    const { body: partyList } = await call(ports.hub, 'GET', '/api/parties', (await call(ports.hub, 'POST', '/api/auth/login', '', { username: 'admin', password: 'demo-admin' })).body.token);
+    const { body: partyList } = await call(
+      ports.hub,
+      'GET',
+      '/api/parties',
+      (await call(ports.hub, 'POST', '/api/auth/login', '', { username: 'admin', password: 'demo-admin' }))
+        .body.token,
+    );
     const creditors = partyList.parties.filter((p: any) => p.kind === 'CREDITOR');
     expect(creditors).toHaveLength(2);
     const privateCreditor = creditors.find((p: any) => !p.bsnAllowed);
@@ -113,21 +133,34 @@ describe('demo', () => {
       const response = await call(ports.priv, 'GET', `/inbox/${toPrivate}`, 'demo-creditor-private');
       return response.status === 200 ? response.body : undefined;
     });
-    const answer = await call(ports.priv, 'POST', `/inbox/${toPrivate}/acknowledgement`, 'demo-creditor-private', {
-      decision: 'PAUSED',
-      pausedUntil: entry.pause.end,
-    });
+    const answer = await call(
+      ports.priv,
+      'POST',
+      `/inbox/${toPrivate}/acknowledgement`,
+      'demo-creditor-private',
+      {
+        decision: 'PAUSED',
+        pausedUntil: entry.pause.end,
+      },
+    );
     expect(answer.status).toBe(201);
 
     await eventually(
       async () => {
-        const { body } = await call(ports.municipality, 'GET', `/kennisgevingen/${reference}`, 'demo-municipality');
+        const { body } = await call(
+          ports.municipality,
+          'GET',
+          `/kennisgevingen/${reference}`,
+          'demo-municipality',
+        );
         return body?.creditors?.length === 2 && body.creditors.every((c: any) => c.state === 'PAUSED');
       },
       { what: 'PAUSED twice at the municipality', timeoutMs: 60_000 },
     );
 
-    const token = (await call(ports.hub, 'POST', '/api/auth/login', '', { username: 'admin', password: 'demo-admin' })).body.token;
+    const token = (
+      await call(ports.hub, 'POST', '/api/auth/login', '', { username: 'admin', password: 'demo-admin' })
+    ).body.token;
     const detail = await call(ports.hub, 'GET', `/api/messages/${toPrivate}`, token);
     expect(detail.status).toBe(200);
     const kinds = JSON.stringify(detail.body);

@@ -33,20 +33,26 @@ describe('hub deadlines and retention', () => {
   });
 
   it('sets the answer deadline ten Dutch working days out, marks the Kennisgeving OVERDUE, and still takes a late answer', async () => {
-    const sent = await municipality.send(anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PRIVATE' }));
+    const sent = await municipality.send(
+      anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PRIVATE' }),
+    );
     const id = sent.header.messageId;
     const routed = await eventually(async () => {
       const row = await db.message(id);
       return row?.state === 'ROUTED' ? row : undefined;
     });
-    const days = ((routed.deadline_at as Date).getTime() - (routed.received_at as Date).getTime()) / 86_400_000;
+    const days =
+      ((routed.deadline_at as Date).getTime() - (routed.received_at as Date).getTime()) / 86_400_000;
     // 10 working days are 12 (from a Sunday) to 14 (from a Friday) calendar days, more over holidays
     expect(days).toBeGreaterThanOrEqual(12);
     expect(days).toBeLessThanOrEqual(19);
     expect([0, 6]).not.toContain((routed.deadline_at as Date).getUTCDay());
 
     // The creditor stays silent until after the deadline.
-    await writer.query(`UPDATE "message" SET "deadline_at" = now() - interval '1 minute' WHERE "message_id" = $1`, [id]);
+    await writer.query(
+      `UPDATE "message" SET "deadline_at" = now() - interval '1 minute' WHERE "message_id" = $1`,
+      [id],
+    );
     await eventually(async () => (await db.message(id))?.state === 'OVERDUE', { what: 'OVERDUE' });
     const overdueEvents = (await db.events(id)).filter((e) => e.kind === 'OVERDUE');
     expect(overdueEvents).toHaveLength(1);
@@ -66,15 +72,27 @@ describe('hub deadlines and retention', () => {
     });
     expect(answered.decline_reason).toBe('RECENT_FINAL_DISCHARGE');
     // an overdue job run after the answer leaves it alone
-    await eventually(async () => (await db.query(`SELECT 1 FROM "message_event" WHERE "kind" = 'OVERDUE' AND "at" > now() - interval '1 second'`)).length === 0);
+    await eventually(
+      async () =>
+        (
+          await db.query(
+            `SELECT 1 FROM "message_event" WHERE "kind" = 'OVERDUE' AND "at" > now() - interval '1 second'`,
+          )
+        ).length === 0,
+    );
     expect((await db.message(id))?.state).toBe('DECLINED');
   });
 
   it('purges bodies after the retention period and keeps headers, states and events', async () => {
-    const sent = await municipality.send(anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PRIVATE' }));
+    const sent = await municipality.send(
+      anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PRIVATE' }),
+    );
     const id = sent.header.messageId;
     await eventually(async () => (await db.message(id))?.state === 'ROUTED');
-    await writer.query(`UPDATE "message" SET "final_at" = now() - interval '31 days' WHERE "message_id" = $1`, [id]);
+    await writer.query(
+      `UPDATE "message" SET "final_at" = now() - interval '31 days' WHERE "message_id" = $1`,
+      [id],
+    );
     const purged = await eventually(async () => {
       const row = await db.message(id);
       return row && row.raw === null ? row : undefined;
@@ -85,9 +103,14 @@ describe('hub deadlines and retention', () => {
     const kinds = (await db.events(id)).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['RECEIVED', 'ROUTED', 'BODY_PURGED']));
     // a message still inside its retention keeps its body
-    const fresh = await municipality.send(anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PRIVATE' }));
+    const fresh = await municipality.send(
+      anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PRIVATE' }),
+    );
     await eventually(async () => (await db.message(fresh.header.messageId))?.state === 'ROUTED');
-    await writer.query(`UPDATE "message" SET "final_at" = now() - interval '29 days' WHERE "message_id" = $1`, [fresh.header.messageId]);
+    await writer.query(
+      `UPDATE "message" SET "final_at" = now() - interval '29 days' WHERE "message_id" = $1`,
+      [fresh.header.messageId],
+    );
     await eventually(async () => (await db.events(id)).some((e) => e.kind === 'BODY_PURGED'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await db.message(fresh.header.messageId))?.raw).not.toBeNull();

@@ -41,8 +41,10 @@ describe('hub exactly-once routing (real processes, SIGKILL, two instances)', ()
 
   function signBatch(n: number): SkpMessage[] {
     return Array.from({ length: n }, () =>
-      municipality.sign(anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PUBLIC' })),
-    ) as SkpMessage[];
+      municipality.sign(
+        anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PUBLIC' }),
+      ),
+    );
   }
 
   async function publishAll(messages: SkpMessage[]): Promise<void> {
@@ -51,10 +53,17 @@ describe('hub exactly-once routing (real processes, SIGKILL, two instances)', ()
     }
   }
 
-  async function expectEachDeliveredAndRoutedOnce(messages: SkpMessage[]): Promise<{ raw: number; distinct: number }> {
+  async function expectEachDeliveredAndRoutedOnce(
+    messages: SkpMessage[],
+  ): Promise<{ raw: number; distinct: number }> {
     const ids = new Set(messages.map((m) => m.header.messageId));
-    const arrived = (): Set<string> => new Set(creditor.received.map((r) => r.messageId!).filter((id) => ids.has(id)));
-    await eventually(() => arrived().size === ids.size, { timeoutMs: 120_000, intervalMs: 250, what: `${ids.size} deliveries` });
+    const arrived = (): Set<string> =>
+      new Set(creditor.received.map((r) => r.messageId!).filter((id) => ids.has(id)));
+    await eventually(() => arrived().size === ids.size, {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      what: `${ids.size} deliveries`,
+    });
     const routedEvents = await db.query<{ message_id: string; n: string }>(
       `SELECT "message_id", count(*) AS n FROM "message_event" WHERE "kind" = 'ROUTED' AND "message_id" = ANY($1::uuid[]) GROUP BY "message_id"`,
       [[...ids]],
@@ -71,11 +80,26 @@ describe('hub exactly-once routing (real processes, SIGKILL, two instances)', ()
     await publishAll(messages);
     // kill once part of the stream is recorded, while the rest is still in flight
     await eventually(
-      async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM "message" WHERE "message_id" = ANY($1::uuid[])`, [ids]))[0].n) >= 300,
+      async () =>
+        Number(
+          (
+            await db.query<{ n: string }>(
+              `SELECT count(*) AS n FROM "message" WHERE "message_id" = ANY($1::uuid[])`,
+              [ids],
+            )
+          )[0].n,
+        ) >= 300,
       { timeoutMs: 60_000, intervalMs: 20, what: 'first 300 recorded' },
     );
     await h.hub.stop('SIGKILL');
-    const recordedAtKill = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM "message" WHERE "message_id" = ANY($1::uuid[])`, [ids]))[0].n);
+    const recordedAtKill = Number(
+      (
+        await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM "message" WHERE "message_id" = ANY($1::uuid[])`,
+          [ids],
+        )
+      )[0].n,
+    );
     expect(recordedAtKill).toBeLessThan(COUNT);
 
     h.hub = await new AppProcess('hub', h.hub.env).start();
@@ -84,7 +108,15 @@ describe('hub exactly-once routing (real processes, SIGKILL, two instances)', ()
     // The outbox publishes at least once: a kill between the broker's confirm and the outbox
     // commit republishes that batch. The record holds one routing per message (asserted above)
     // and adapters drop a redelivered messageId; report what reached the raw queue.
-    console.log(JSON.stringify({ test: 'sigkill', sent: COUNT, recordedAtKill, distinctDelivered: distinct, rawDeliveries: raw }));
+    console.log(
+      JSON.stringify({
+        test: 'sigkill',
+        sent: COUNT,
+        recordedAtKill,
+        distinctDelivered: distinct,
+        rawDeliveries: raw,
+      }),
+    );
   });
 
   it(`routes ${COUNT} messages once each with two hub processes consuming side by side`, async () => {
@@ -98,7 +130,9 @@ describe('hub exactly-once routing (real processes, SIGKILL, two instances)', ()
     // both instances took part
     for (const hub of [h.hub, second]) {
       const metrics = await (await fetch(`${hub.url}/metrics`)).text();
-      const routed = /skp_hub_messages_total\{type="Kennisgeving",outcome="routed"[^}]*\} (\d+)/.exec(metrics);
+      const routed = /skp_hub_messages_total\{type="Kennisgeving",outcome="routed"[^}]*\} (\d+)/.exec(
+        metrics,
+      );
       expect(Number(routed?.[1] ?? 0)).toBeGreaterThan(0);
     }
   });

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createDevCa, issuePartyCertificate, loadSigningIdentity, signMessage, verifyMessage } from '@skp/crypto';
+import {
+  createDevCa,
+  issuePartyCertificate,
+  loadSigningIdentity,
+  signMessage,
+  verifyMessage,
+} from '@skp/crypto';
 import { addCalendarMonths, encode, ReasonCode, REASON_CODES, SkpMessage } from '@skp/messages';
 import {
   anUnsignedDeliveryReceipt,
@@ -57,19 +63,29 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
     const id = sent.header.messageId;
 
     const accepted = await municipality.waitForReceipt(id, 'ACCEPTED');
-    const hubVerdict = verifyMessage(accepted as SkpMessage, h.pki.trust);
+    const hubVerdict = verifyMessage(accepted, h.pki.trust);
     expect(hubVerdict.ok && hubVerdict.signerOin).toBe(h.hubParty.oin);
 
-    const atCreditor = await eventually(() => creditorBsn.received.find((r) => r.messageId === id), { what: 'delivery to creditor' });
+    const atCreditor = await eventually(() => creditorBsn.received.find((r) => r.messageId === id), {
+      what: 'delivery to creditor',
+    });
     expect(atCreditor.raw.toString()).toBe(encode(sent, 'json'));
     expect(verifyMessage(atCreditor.message!, h.pki.trust).ok).toBe(true);
 
     const delivered = await creditorBsn.send(
-      anUnsignedDeliveryReceipt({ sender: creditorBsn.oin, recipient: municipality.oin, conversationId: id, inReplyTo: id }),
+      anUnsignedDeliveryReceipt({
+        sender: creditorBsn.oin,
+        recipient: municipality.oin,
+        conversationId: id,
+        inReplyTo: id,
+      }),
     );
     const forwarded = await municipality.waitForReceipt(id, 'DELIVERED');
     expect(forwarded.header.messageId).toBe(delivered.header.messageId);
-    expect(verifyMessage(forwarded as SkpMessage, h.pki.trust)).toMatchObject({ ok: true, signerOin: creditorBsn.oin });
+    expect(verifyMessage(forwarded as SkpMessage, h.pki.trust)).toMatchObject({
+      ok: true,
+      signerOin: creditorBsn.oin,
+    });
     await eventually(async () => (await db.message(id))?.state === 'DELIVERED', { what: 'DELIVERED state' });
 
     const pausedUntil = addCalendarMonths(sent.body.pause.start, 3);
@@ -82,7 +98,9 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
         body: { decision: 'PAUSED', pausedUntil },
       }),
     );
-    const answerAtMunicipality = await eventually(() => municipality.received.find((r) => r.messageId === answer.header.messageId));
+    const answerAtMunicipality = await eventually(() =>
+      municipality.received.find((r) => r.messageId === answer.header.messageId),
+    );
     expect(answerAtMunicipality.message?.body).toEqual({ decision: 'PAUSED', pausedUntil });
     await creditorBsn.waitForReceipt(answer.header.messageId, 'ACCEPTED');
 
@@ -92,7 +110,9 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
     });
     expect(record.paused_until).toBeDefined();
     const kinds = (await db.events(id)).map((e) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['RECEIVED', 'ROUTED', 'RECEIPT_ISSUED', 'DELIVERED', 'ANSWERED']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['RECEIVED', 'ROUTED', 'RECEIPT_ISSUED', 'DELIVERED', 'ANSWERED']),
+    );
     // the receipt forwarded to the sender never got a receipt of its own
     expect(creditorBsn.receiptsFor(delivered.header.messageId)).toHaveLength(0);
   });
@@ -116,7 +136,11 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
     const produced = new Set<ReasonCode>();
     const recipients = (): PartyClient[] => [creditorBsn, creditorPrivate, creditorSuspended];
 
-    async function expectRejected(messageId: string, reasonCode: ReasonCode, receiver: PartyClient = municipality): Promise<void> {
+    async function expectRejected(
+      messageId: string,
+      reasonCode: ReasonCode,
+      receiver: PartyClient = municipality,
+    ): Promise<void> {
       const receipt = await receiver.waitForReceipt(messageId, 'REJECTED');
       expect(receipt.body.reasonCode).toBe(reasonCode);
       expect(verifyMessage(receipt as SkpMessage, h.pki.trust).ok).toBe(true);
@@ -130,7 +154,9 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       const id = randomUUID();
       await municipality.publishRaw(Buffer.from('{"header": nope'), { messageId: id, type: 'Kennisgeving' });
       await expectRejected(id, 'MALFORMED');
-      const dead = await eventually(async () => (await db.query('SELECT * FROM "dead_letter" WHERE "message_id" = $1', [id]))[0]);
+      const dead = await eventually(
+        async () => (await db.query('SELECT * FROM "dead_letter" WHERE "message_id" = $1', [id]))[0],
+      );
       expect(dead.reason_code).toBe('MALFORMED');
     });
 
@@ -183,7 +209,9 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
     });
 
     it('UNKNOWN_RECIPIENT: recipient not registered', async () => {
-      const sent = await municipality.send(anUnsignedKennisgeving({ sender: municipality.oin, recipient: testOin(3) }));
+      const sent = await municipality.send(
+        anUnsignedKennisgeving({ sender: municipality.oin, recipient: testOin(3) }),
+      );
       await expectRejected(sent.header.messageId, 'UNKNOWN_RECIPIENT');
     });
 
@@ -193,7 +221,9 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
     });
 
     it('NOT_AUTHORISED: a creditor may not send a Kennisgeving', async () => {
-      const sent = await creditorBsn.send(anUnsignedKennisgeving({ sender: creditorBsn.oin, recipient: municipality.oin }));
+      const sent = await creditorBsn.send(
+        anUnsignedKennisgeving({ sender: creditorBsn.oin, recipient: municipality.oin }),
+      );
       await expectRejected(sent.header.messageId, 'NOT_AUTHORISED', creditorBsn);
       expect(municipality.received.filter((r) => r.messageId === sent.header.messageId)).toHaveLength(0);
     });
@@ -201,7 +231,12 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
     it('CONVERSATION_MISMATCH: an answer to a Kennisgeving that does not exist', async () => {
       const unknown = randomUUID();
       const sent = await creditorBsn.send(
-        anUnsignedPauseAcknowledgement({ sender: creditorBsn.oin, recipient: municipality.oin, conversationId: unknown, inReplyTo: unknown }),
+        anUnsignedPauseAcknowledgement({
+          sender: creditorBsn.oin,
+          recipient: municipality.oin,
+          conversationId: unknown,
+          inReplyTo: unknown,
+        }),
       );
       await expectRejected(sent.header.messageId, 'CONVERSATION_MISMATCH', creditorBsn);
       expect(municipality.received.filter((r) => r.messageId === sent.header.messageId)).toHaveLength(0);
@@ -226,7 +261,9 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       await eventually(async () => (await db.events(id)).some((e) => e.kind === 'DUPLICATE_CONFLICT'));
       // the first stays delivered once; the conflicting content never travels
       expect(creditorBsn.received.filter((r) => r.messageId === id)).toHaveLength(1);
-      expect(creditorBsn.received.find((r) => r.messageId === id)?.message?.body).toMatchObject({ caseReference: first.body.caseReference });
+      expect(creditorBsn.received.find((r) => r.messageId === id)?.message?.body).toMatchObject({
+        caseReference: first.body.caseReference,
+      });
       expect((await db.message(id))?.state).toBe('ROUTED');
       produced.add('DUPLICATE_CONFLICT');
     });

@@ -21,7 +21,9 @@ interface CreditorStatus {
 }
 
 async function statusOf(caseReference: string): Promise<CreditorStatus> {
-  const response = await fetch(`${adapter.url}/kennisgevingen/${caseReference}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const response = await fetch(`${adapter.url}/kennisgevingen/${caseReference}`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   const body = (await response.json()) as { creditors: CreditorStatus[] };
   return body.creditors[0];
 }
@@ -78,7 +80,9 @@ it('marks an unanswered Kennisgeving OVERDUE, and a late answer still moves it o
   expect(response.status).toBe(202);
   await eventually(async () => (await statusOf(caseReference)).state === 'OVERDUE', { what: 'OVERDUE' });
 
-  const kennisgeving = (await eventually(() => creditor.kennisgevingFor(caseReference), { what: 'Kennisgeving' })).message;
+  const kennisgeving = (
+    await eventually(() => creditor.kennisgevingFor(caseReference), { what: 'Kennisgeving' })
+  ).message;
   const receiptId = await creditor.confirmDelivery(kennisgeving);
   const afterReceipt = await eventually(
     async () => {
@@ -90,10 +94,13 @@ it('marks an unanswered Kennisgeving OVERDUE, and a late answer still moves it o
   expect(afterReceipt.state).toBe('OVERDUE');
 
   await creditor.answer(kennisgeving, { decision: 'PAUSED', pausedUntil: kennisgeving.body.pause.end });
-  const answered = await eventually(async () => {
-    const s = await statusOf(caseReference);
-    return s.state === 'PAUSED' ? s : undefined;
-  }, { what: 'PAUSED after OVERDUE' });
+  const answered = await eventually(
+    async () => {
+      const s = await statusOf(caseReference);
+      return s.state === 'PAUSED' ? s : undefined;
+    },
+    { what: 'PAUSED after OVERDUE' },
+  );
   expect(answered.pausedUntil).toBe(kennisgeving.body.pause.end);
   expect(answered.events.filter((e) => e.kind === 'OVERDUE')).toHaveLength(1);
 });

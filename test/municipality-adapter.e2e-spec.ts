@@ -33,13 +33,20 @@ interface CreditorStatus {
   events: Array<{ at: string; kind: string; detail: Record<string, unknown> }>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 type Json = any;
 
-async function api(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: Json }> {
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; json: Json }> {
   const response = await fetch(`${adapter.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      ...(body !== undefined ? { 'content-type': contentType } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -68,7 +75,10 @@ function waitForState(caseReference: string, creditor: string, state: string): P
   );
 }
 
-function aCase(creditors: Array<{ oin: string; customerNumber?: string }>, overrides: Record<string, unknown> = {}) {
+function aCase(
+  creditors: Array<{ oin: string; customerNumber?: string }>,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     caseReference: `SHV-${freshId()}`,
     debtor: {
@@ -89,7 +99,9 @@ function aCase(creditors: Array<{ oin: string; customerNumber?: string }>, overr
 beforeAll(async () => {
   hub = await startHub();
   municipality = hub.pki.party('municipality', testOin(2), 'Gemeente Test');
-  const [pub, priv, other] = ['public', 'private', 'other'].map((slug) => hub.pki.party(`creditor-${slug}`, testOin(3), `Creditor ${slug}`));
+  const [pub, priv, other] = ['public', 'private', 'other'].map((slug) =>
+    hub.pki.party(`creditor-${slug}`, testOin(3), `Creditor ${slug}`),
+  );
   await hub.registerParty(municipality, 'MUNICIPALITY', false);
   await hub.registerParty(pub, 'CREDITOR', true);
   await hub.registerParty(priv, 'CREDITOR', false);
@@ -137,9 +149,17 @@ describe('municipality adapter', () => {
     ]);
     [publicId, privateId] = json.messages.map((m: { messageId: string }) => m.messageId);
 
-    const atPublic = await eventually(() => publicCreditor.kennisgevingFor(submitted.caseReference), { what: 'public Kennisgeving' });
-    const atPrivate = await eventually(() => privateCreditor.kennisgevingFor(submitted.caseReference), { what: 'private Kennisgeving' });
-    expect(atPublic.message.header).toMatchObject({ messageId: publicId, sender: municipality.oin, recipient: publicCreditor.oin });
+    const atPublic = await eventually(() => publicCreditor.kennisgevingFor(submitted.caseReference), {
+      what: 'public Kennisgeving',
+    });
+    const atPrivate = await eventually(() => privateCreditor.kennisgevingFor(submitted.caseReference), {
+      what: 'private Kennisgeving',
+    });
+    expect(atPublic.message.header).toMatchObject({
+      messageId: publicId,
+      sender: municipality.oin,
+      recipient: publicCreditor.oin,
+    });
     expect(atPublic.message.body.variant).toBe('PUBLIC');
     expect(atPublic.message.body.debtor.bsn).toBe(BSN);
     expect(atPublic.message.body.pause).toEqual({ start: today, end: defaultPauseEnd(today) });
@@ -165,17 +185,27 @@ describe('municipality adapter', () => {
 
     const pausedUntil = addCalendarMonths(today, 3);
     await publicCreditor.answer(atPublic, { decision: 'PAUSED', pausedUntil });
-    await privateCreditor.answer(atPrivate, { decision: 'DECLINED', declineReason: 'RECENT_FINAL_DISCHARGE' });
+    await privateCreditor.answer(atPrivate, {
+      decision: 'DECLINED',
+      declineReason: 'RECENT_FINAL_DISCHARGE',
+    });
     const paused = await waitForState(submitted.caseReference, publicCreditor.oin, 'PAUSED');
     const declined = await waitForState(submitted.caseReference, privateCreditor.oin, 'DECLINED');
     expect(paused).toMatchObject({ messageId: publicId, variant: 'PUBLIC', pausedUntil });
     expect(paused.declineReason).toBeUndefined();
-    expect(declined).toMatchObject({ messageId: privateId, variant: 'PRIVATE', declineReason: 'RECENT_FINAL_DISCHARGE' });
+    expect(declined).toMatchObject({
+      messageId: privateId,
+      variant: 'PRIVATE',
+      declineReason: 'RECENT_FINAL_DISCHARGE',
+    });
     expect(paused.events.map((e) => e.kind)).toEqual(['SENT', 'ACCEPTED', 'DELIVERED', 'PAUSED']);
 
     // the adapter confirmed each answer with its own DELIVERED receipt
     await eventually(
-      () => publicCreditor.ofType('DeliveryReceipt').some((r) => r.message.body.status === 'DELIVERED' && r.message.header.sender === municipality.oin),
+      () =>
+        publicCreditor
+          .ofType('DeliveryReceipt')
+          .some((r) => r.message.body.status === 'DELIVERED' && r.message.header.sender === municipality.oin),
       { what: 'municipality DELIVERED receipt for the answer' },
     );
   });
@@ -191,7 +221,10 @@ describe('municipality adapter', () => {
       { what: 'late receipt recorded' },
     );
     expect(status.state).toBe('PAUSED');
-    expect(status.events.find((e) => e.detail.receiptId === lateId)).toMatchObject({ kind: 'DELIVERED', detail: { stateChanged: false } });
+    expect(status.events.find((e) => e.detail.receiptId === lateId)).toMatchObject({
+      kind: 'DELIVERED',
+      detail: { stateChanged: false },
+    });
   });
 
   it('answers a resubmission with the existing messages and sends nothing new', async () => {
@@ -204,16 +237,28 @@ describe('municipality adapter', () => {
     // a later case to the same creditor arrives: anything sent by the resubmission would have arrived before it
     const marker = aCase([{ oin: publicCreditor.oin }]);
     expect((await api('POST', '/kennisgevingen', marker)).status).toBe(202);
-    await eventually(() => publicCreditor.kennisgevingFor(marker.caseReference), { what: 'marker Kennisgeving' });
+    await eventually(() => publicCreditor.kennisgevingFor(marker.caseReference), {
+      what: 'marker Kennisgeving',
+    });
     await waitForState(marker.caseReference, publicCreditor.oin, 'ACCEPTED');
-    const copies = publicCreditor.ofType('Kennisgeving').filter((r) => r.message.body.caseReference === submitted.caseReference);
+    const copies = publicCreditor
+      .ofType('Kennisgeving')
+      .filter((r) => r.message.body.caseReference === submitted.caseReference);
     expect(copies).toHaveLength(1);
-    expect(privateCreditor.ofType('Kennisgeving').filter((r) => r.message.body.caseReference === submitted.caseReference)).toHaveLength(1);
+    expect(
+      privateCreditor
+        .ofType('Kennisgeving')
+        .filter((r) => r.message.body.caseReference === submitted.caseReference),
+    ).toHaveLength(1);
   });
 
   it('sends a ProgressUpdate to every creditor of the case in its own conversation', async () => {
     const newPauseEnd = addCalendarMonths(today, 6);
-    const { status, json } = await api('POST', `/kennisgevingen/${submitted.caseReference}/progress`, { status: 'PAUSE_EXTENDED', newPauseEnd, note: 'verlengd' });
+    const { status, json } = await api('POST', `/kennisgevingen/${submitted.caseReference}/progress`, {
+      status: 'PAUSE_EXTENDED',
+      newPauseEnd,
+      note: 'verlengd',
+    });
     expect(status).toBe(202);
     expect(json.updates).toHaveLength(2);
     for (const [creditor, conversationId] of [
@@ -221,7 +266,8 @@ describe('municipality adapter', () => {
       [privateCreditor, privateId],
     ] as const) {
       const update = await eventually(
-        () => creditor.ofType('ProgressUpdate').find((r) => r.message.header.conversationId === conversationId),
+        () =>
+          creditor.ofType('ProgressUpdate').find((r) => r.message.header.conversationId === conversationId),
         { what: 'ProgressUpdate at creditor' },
       );
       expect(update.message.body).toEqual({ status: 'PAUSE_EXTENDED', newPauseEnd, note: 'verlengd' });
@@ -240,27 +286,37 @@ describe('municipality adapter', () => {
 
   it('refuses a ProgressUpdate with newPauseEnd beyond 8 months, naming field and rule', async () => {
     const before = publicCreditor.ofType('ProgressUpdate').length;
-    const tooLate = new Date(Date.parse(`${addCalendarMonths(today, 8)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const { status, json } = await api('POST', `/kennisgevingen/${submitted.caseReference}/progress`, { status: 'PAUSE_EXTENDED', newPauseEnd: tooLate });
+    const tooLate = new Date(Date.parse(`${addCalendarMonths(today, 8)}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const { status, json } = await api('POST', `/kennisgevingen/${submitted.caseReference}/progress`, {
+      status: 'PAUSE_EXTENDED',
+      newPauseEnd: tooLate,
+    });
     expect(status).toBe(400);
-    expect(json.violations).toEqual([expect.objectContaining({ field: 'newPauseEnd', rule: 'pause-max-8-months' })]);
-    expect((await api('POST', `/kennisgevingen/${submitted.caseReference}/progress`, { status: 'PAUSE_ENDED' })).json.violations).toEqual([
-      expect.objectContaining({ field: 'endReason', rule: 'required-iff-PAUSE_ENDED' }),
+    expect(json.violations).toEqual([
+      expect.objectContaining({ field: 'newPauseEnd', rule: 'pause-max-8-months' }),
     ]);
-    expect((await api('POST', '/kennisgevingen/NO-SUCH-CASE/progress', { status: 'ARRANGEMENT_OFFERED' })).status).toBe(404);
+    expect(
+      (await api('POST', `/kennisgevingen/${submitted.caseReference}/progress`, { status: 'PAUSE_ENDED' }))
+        .json.violations,
+    ).toEqual([expect.objectContaining({ field: 'endReason', rule: 'required-iff-PAUSE_ENDED' })]);
+    expect(
+      (await api('POST', '/kennisgevingen/NO-SUCH-CASE/progress', { status: 'ARRANGEMENT_OFFERED' })).status,
+    ).toBe(404);
     expect(publicCreditor.ofType('ProgressUpdate')).toHaveLength(before);
   });
 
   it('validates the whole request: every violation by field and rule, no personal data echoed, nothing stored', async () => {
-    const bad = aCase([{ oin: publicCreditor.oin }, { oin: '123' }], { pause: { start: today, end: addCalendarMonths(today, 9) } });
+    const bad = aCase([{ oin: publicCreditor.oin }, { oin: '123' }], {
+      pause: { start: today, end: addCalendarMonths(today, 9) },
+    });
     bad.debtor.bsn = '111222334';
     const { status, json } = await api('POST', '/kennisgevingen', bad);
     expect(status).toBe(400);
-    expect(json.violations.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`).sort()).toEqual([
-      'creditors[1].oin:oin',
-      'debtor.bsn:bsn-11-proef',
-      'pause.end:pause-max-8-months',
-    ]);
+    expect(
+      json.violations.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`).sort(),
+    ).toEqual(['creditors[1].oin:oin', 'debtor.bsn:bsn-11-proef', 'pause.end:pause-max-8-months']);
     expect(JSON.stringify(json)).not.toMatch(/111222334|Verschuur|Janneke/);
     expect((await api('GET', `/kennisgevingen/${bad.caseReference}`)).status).toBe(404);
   });
@@ -278,8 +334,12 @@ describe('municipality adapter', () => {
 </KennisgevingVerzoek>`;
     const { status, json } = await api('POST', '/kennisgevingen', xml, 'application/xml');
     expect(status).toBe(202);
-    expect(json.messages).toEqual([expect.objectContaining({ creditor: otherCreditor.oin, variant: 'PRIVATE' })]);
-    const received = await eventually(() => otherCreditor.kennisgevingFor(request.caseReference), { what: 'XML-submitted Kennisgeving' });
+    expect(json.messages).toEqual([
+      expect.objectContaining({ creditor: otherCreditor.oin, variant: 'PRIVATE' }),
+    ]);
+    const received = await eventually(() => otherCreditor.kennisgevingFor(request.caseReference), {
+      what: 'XML-submitted Kennisgeving',
+    });
     expect(received.message.body.invoiceNumbers).toEqual(['F-1']);
     expect(received.message.body.debtor.address.houseNumber).toBe(1);
 
@@ -296,7 +356,8 @@ describe('municipality adapter', () => {
   it('imports CSV: per-line results, good rows sent even when others fail', async () => {
     const caseA = `CSV-${freshId()}`;
     const caseB = `CSV-${freshId()}`;
-    const header = 'caseReference;bsn;givenNames;surname;birthDate;street;houseNumber;postcode;city;creditorOin;creditorCustomerNumber';
+    const header =
+      'caseReference;bsn;givenNames;surname;birthDate;street;houseNumber;postcode;city;creditorOin;creditorCustomerNumber';
     const line = (c: string, bsn: string, creditor: string, extra = ''): string =>
       `${c};${bsn};"Jan ""JJ""";Vries;1980-05-17;"Stadsplateau; hoek";1;3521 az;Utrecht;${creditor};${extra}`;
     const csv = `\uFEFF${[
@@ -320,8 +381,12 @@ describe('municipality adapter', () => {
     expect(json.rows[3].errors).toEqual([expect.objectContaining({ field: 'creditorOin', rule: 'oin' })]);
     expect(JSON.stringify(json)).not.toContain('111222334');
 
-    const atPublic = await eventually(() => publicCreditor.kennisgevingFor(caseA), { what: 'imported public Kennisgeving' });
-    const atPrivate = await eventually(() => privateCreditor.kennisgevingFor(caseA), { what: 'imported private Kennisgeving' });
+    const atPublic = await eventually(() => publicCreditor.kennisgevingFor(caseA), {
+      what: 'imported public Kennisgeving',
+    });
+    const atPrivate = await eventually(() => privateCreditor.kennisgevingFor(caseA), {
+      what: 'imported private Kennisgeving',
+    });
     expect(atPublic.message.header.messageId).toBe(json.rows[0].messageId);
     expect(atPublic.message.body.creditorCustomerNumber).toBe('C-1');
     expect(atPublic.message.body.debtor.givenNames).toBe('Jan "JJ"');
@@ -345,19 +410,32 @@ describe('municipality adapter', () => {
   it('ignores receipts not signed by the creditor they claim to come from', async () => {
     const request = aCase([{ oin: publicCreditor.oin }]);
     expect((await api('POST', '/kennisgevingen', request)).status).toBe(202);
-    const kennisgeving = (await eventually(() => publicCreditor.kennisgevingFor(request.caseReference), { what: 'Kennisgeving' })).message;
+    const kennisgeving = (
+      await eventually(() => publicCreditor.kennisgevingFor(request.caseReference), { what: 'Kennisgeving' })
+    ).message;
     await waitForState(request.caseReference, publicCreditor.oin, 'ACCEPTED');
     const receiptHeader = (sender: string) =>
-      buildHeader({ type: 'DeliveryReceipt', sender, recipient: municipality.oin, conversationId: kennisgeving.header.messageId, inReplyTo: kennisgeving.header.messageId });
+      buildHeader({
+        type: 'DeliveryReceipt',
+        sender,
+        recipient: municipality.oin,
+        conversationId: kennisgeving.header.messageId,
+        inReplyTo: kennisgeving.header.messageId,
+      });
 
     // 1. claims to be the creditor but is signed by another registered creditor, put straight on the municipality's queue
     const forged = { header: receiptHeader(publicCreditor.oin), body: { status: 'DELIVERED' as const } };
-    const forgedId = await otherCreditor.publish(forged, { signer: otherCreditor.party, route: { exchange: 'deliver', routingKey: municipality.oin } });
+    const forgedId = await otherCreditor.publish(forged, {
+      signer: otherCreditor.party,
+      route: { exchange: 'deliver', routingKey: municipality.oin },
+    });
     const hubDb = new Client({ connectionString: databaseUrl(hub.databases[0]) });
     await hubDb.connect();
     try {
       await eventually(
-        async () => (await hubDb.query('SELECT 1 FROM "dead_letter" WHERE "message_id" = $1', [forgedId])).rowCount === 1,
+        async () =>
+          (await hubDb.query('SELECT 1 FROM "dead_letter" WHERE "message_id" = $1', [forgedId])).rowCount ===
+          1,
         { what: 'forged receipt refused and dead-lettered' },
       );
     } finally {
@@ -373,7 +451,9 @@ describe('municipality adapter', () => {
     const afterWrongSender = await eventually(
       async () => {
         const s = await creditorStatus(request.caseReference, publicCreditor.oin);
-        return s.events.some((e) => e.kind === 'IGNORED' && e.detail.ignoredId === wrongSenderId) ? s : undefined;
+        return s.events.some((e) => e.kind === 'IGNORED' && e.detail.ignoredId === wrongSenderId)
+          ? s
+          : undefined;
       },
       { what: 'wrong-sender receipt recorded as ignored' },
     );

@@ -23,7 +23,12 @@ describe('network: municipality adapter → hub → creditor adapters and back',
   let tap: { connection: amqp.ChannelModel; bytes: Buffer[] };
   const today = new Date().toISOString().slice(0, 10);
 
-  async function municipalityApi(method: string, path: string, body?: unknown, contentType = 'application/json') {
+  async function municipalityApi(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ) {
     const response = await fetch(`${municipality.url}${path}`, {
       method,
       headers: { 'content-type': contentType, authorization: `Bearer ${municipalityToken}` },
@@ -45,7 +50,13 @@ describe('network: municipality adapter → hub → creditor adapters and back',
         givenNames: 'Sanne',
         surname: SURNAME,
         birthDate: '1987-03-14',
-        address: { street: 'Biltstraat', houseNumber: 12, houseLetter: 'B', postcode: '3572 ab', city: 'Utrecht' },
+        address: {
+          street: 'Biltstraat',
+          houseNumber: 12,
+          houseLetter: 'B',
+          postcode: '3572 ab',
+          city: 'Utrecht',
+        },
       },
       admissionDate: today,
       pause: { start: today },
@@ -73,7 +84,11 @@ describe('network: municipality adapter → hub → creditor adapters and back',
     tap = { connection, bytes: [] };
     await channel.consume(queue, (msg) => msg && tap.bytes.push(msg.content), { noAck: true });
 
-    autoAck = await startCreditorAdapter(h, c1, { CREDITOR_AUTO_ACK: 'true', CREDITOR_MAX_PAUSE_MONTHS: '6', CREDITOR_BSN_ALLOWED: 'true' });
+    autoAck = await startCreditorAdapter(h, c1, {
+      CREDITOR_AUTO_ACK: 'true',
+      CREDITOR_MAX_PAUSE_MONTHS: '6',
+      CREDITOR_BSN_ALLOWED: 'true',
+    });
     manual = await startCreditorAdapter(h, c2);
     decliner = await startCreditorAdapter(h, c3);
 
@@ -106,32 +121,60 @@ describe('network: municipality adapter → hub → creditor adapters and back',
 
   it('ends a three-creditor case PAUSED, PAUSED and DECLINED, with the BSN only where it is allowed', async () => {
     const reference = `NET-${freshId()}`;
-    const submitted = await municipalityApi('POST', '/kennisgevingen', aCase(reference, [autoAck.party, manual.party, decliner.party]));
+    const submitted = await municipalityApi(
+      'POST',
+      '/kennisgevingen',
+      aCase(reference, [autoAck.party, manual.party, decliner.party]),
+    );
     expect(submitted.status).toBe(202);
     const variants = Object.fromEntries(submitted.body.messages.map((m: any) => [m.creditor, m.variant]));
-    expect(variants).toEqual({ [autoAck.party.oin]: 'PUBLIC', [manual.party.oin]: 'PRIVATE', [decliner.party.oin]: 'PRIVATE' });
-    const messageIdAt = (oin: string): string => submitted.body.messages.find((m: any) => m.creditor === oin).messageId;
+    expect(variants).toEqual({
+      [autoAck.party.oin]: 'PUBLIC',
+      [manual.party.oin]: 'PRIVATE',
+      [decliner.party.oin]: 'PRIVATE',
+    });
+    const messageIdAt = (oin: string): string =>
+      submitted.body.messages.find((m: any) => m.creditor === oin).messageId;
 
     // the manual creditor answers by hand with a shorter pause, the third declines
     const manualId = messageIdAt(manual.party.oin);
     const shorter = addCalendarMonths(today, 3);
-    await eventually(async () => (await manual.api('GET', `/inbox/${manualId}`)).status === 200, { what: 'Kennisgeving in manual inbox' });
-    expect((await manual.api('POST', `/inbox/${manualId}/acknowledgement`, { decision: 'PAUSED', pausedUntil: shorter })).status).toBe(201);
+    await eventually(async () => (await manual.api('GET', `/inbox/${manualId}`)).status === 200, {
+      what: 'Kennisgeving in manual inbox',
+    });
+    expect(
+      (
+        await manual.api('POST', `/inbox/${manualId}/acknowledgement`, {
+          decision: 'PAUSED',
+          pausedUntil: shorter,
+        })
+      ).status,
+    ).toBe(201);
     const declinerId = messageIdAt(decliner.party.oin);
     await eventually(async () => (await decliner.api('GET', `/inbox/${declinerId}`)).status === 200);
     expect(
-      (await decliner.api('POST', `/inbox/${declinerId}/acknowledgement`, { decision: 'DECLINED', declineReason: 'DEBTOR_UNKNOWN' })).status,
+      (
+        await decliner.api('POST', `/inbox/${declinerId}/acknowledgement`, {
+          decision: 'DECLINED',
+          declineReason: 'DEBTOR_UNKNOWN',
+        })
+      ).status,
     ).toBe(201);
 
     const states = await eventually(
       async () => {
         const s = await caseStates(reference);
-        const done = [autoAck, manual, decliner].every((c) => ['PAUSED', 'DECLINED'].includes(s[c.party.oin]?.state));
+        const done = [autoAck, manual, decliner].every((c) =>
+          ['PAUSED', 'DECLINED'].includes(s[c.party.oin]?.state),
+        );
         return done ? s : undefined;
       },
       { what: 'all three answers at the municipality', timeoutMs: 60_000 },
     );
-    expect(states[autoAck.party.oin]).toMatchObject({ state: 'PAUSED', pausedUntil: addCalendarMonths(today, 4) });
+    expect(states[autoAck.party.oin]).toMatchObject({
+      state: 'PAUSED',
+      pausedUntil: addCalendarMonths(today, 4),
+    });
     expect(states[manual.party.oin]).toMatchObject({ state: 'PAUSED', pausedUntil: shorter });
     expect(states[decliner.party.oin]).toMatchObject({ state: 'DECLINED', declineReason: 'DEBTOR_UNKNOWN' });
 
@@ -143,30 +186,51 @@ describe('network: municipality adapter → hub → creditor adapters and back',
     expect(tap.bytes.map((b) => b.toString()).join('\n')).not.toContain(BSN);
     // the BSN-allowed creditor did get it, and its register answers by BSN
     const lookup = await autoAck.api('POST', '/pauses/lookup', { bsn: BSN });
-    expect(lookup.body).toMatchObject({ paused: true, pausedUntil: addCalendarMonths(today, 4), caseReference: reference });
+    expect(lookup.body).toMatchObject({
+      paused: true,
+      pausedUntil: addCalendarMonths(today, 4),
+      caseReference: reference,
+    });
   });
 
   it('moves the creditor pause register with PAUSE_EXTENDED and then PAUSE_ENDED', async () => {
     const reference = `NET-${freshId()}`;
-    expect((await municipalityApi('POST', '/kennisgevingen', aCase(reference, [autoAck.party]))).status).toBe(202);
+    expect((await municipalityApi('POST', '/kennisgevingen', aCase(reference, [autoAck.party]))).status).toBe(
+      202,
+    );
     await eventually(async () => (await caseStates(reference))[autoAck.party.oin]?.state === 'PAUSED');
     const extended = addCalendarMonths(today, 7);
-    const extend = await municipalityApi('POST', `/kennisgevingen/${reference}/progress`, { status: 'PAUSE_EXTENDED', newPauseEnd: extended });
-    expect(extend.status).toBe(202);
-    await eventually(async () => {
-      const { body } = await autoAck.api('POST', '/pauses/lookup', { customerNumber: `KL-${reference}-0` });
-      return body.paused === true && body.pausedUntil === extended;
-    }, { what: 'extended pause in the register' });
-    const end = await municipalityApi('POST', `/kennisgevingen/${reference}/progress`, { status: 'PAUSE_ENDED', endReason: 'ARRANGEMENT_REACHED' });
-    expect(end.status).toBe(202);
-    await eventually(async () => (await autoAck.api('POST', '/pauses/lookup', { customerNumber: `KL-${reference}-0` })).body.paused === false, {
-      what: 'pause lifted',
+    const extend = await municipalityApi('POST', `/kennisgevingen/${reference}/progress`, {
+      status: 'PAUSE_EXTENDED',
+      newPauseEnd: extended,
     });
+    expect(extend.status).toBe(202);
+    await eventually(
+      async () => {
+        const { body } = await autoAck.api('POST', '/pauses/lookup', { customerNumber: `KL-${reference}-0` });
+        return body.paused === true && body.pausedUntil === extended;
+      },
+      { what: 'extended pause in the register' },
+    );
+    const end = await municipalityApi('POST', `/kennisgevingen/${reference}/progress`, {
+      status: 'PAUSE_ENDED',
+      endReason: 'ARRANGEMENT_REACHED',
+    });
+    expect(end.status).toBe(202);
+    await eventually(
+      async () =>
+        (await autoAck.api('POST', '/pauses/lookup', { customerNumber: `KL-${reference}-0` })).body.paused ===
+        false,
+      {
+        what: 'pause lifted',
+      },
+    );
   });
 
   it('imports a CSV with good and bad rows: per-line errors, and the good rows reach the creditor', async () => {
     const run = freshId();
-    const header = 'caseReference;bsn;givenNames;surname;birthDate;street;houseNumber;postcode;city;creditorOin';
+    const header =
+      'caseReference;bsn;givenNames;surname;birthDate;street;houseNumber;postcode;city;creditorOin';
     const csv = [
       `\uFEFF${header}`,
       `CSV-${run}-1;111222333;Karel;Testrij;1970-01-02;Kanaalstraat;5;3531 CJ;Utrecht;${manual.party.oin}`,
@@ -179,13 +243,19 @@ describe('network: municipality adapter → hub → creditor adapters and back',
     const byLine = Object.fromEntries(result.body.rows.map((r: any) => [r.line, r]));
     expect(byLine[2].status).toBe('SENT');
     expect(byLine[3]).toMatchObject({ status: 'ERROR', errors: [expect.objectContaining({ field: 'bsn' })] });
-    expect(byLine[4]).toMatchObject({ status: 'ERROR', errors: [expect.objectContaining({ field: 'creditorOin' })] });
+    expect(byLine[4]).toMatchObject({
+      status: 'ERROR',
+      errors: [expect.objectContaining({ field: 'creditorOin' })],
+    });
     expect(byLine[5].status).toBe('SENT');
     expect(JSON.stringify(result.body)).not.toContain('123456781');
     for (const line of [2, 5]) {
-      await eventually(async () => (await manual.api('GET', `/inbox/${byLine[line].messageId}`)).status === 200, {
-        what: `CSV line ${line} in the creditor inbox`,
-      });
+      await eventually(
+        async () => (await manual.api('GET', `/inbox/${byLine[line].messageId}`)).status === 200,
+        {
+          what: `CSV line ${line} in the creditor inbox`,
+        },
+      );
     }
   });
 
@@ -193,15 +263,27 @@ describe('network: municipality adapter → hub → creditor adapters and back',
     const connection = await amqp.connect(AMQP_URL);
     const channel = await connection.createConfirmChannel();
     const forgedId = crypto.randomUUID();
-    const unsigned = JSON.stringify({ header: { messageId: forgedId, type: 'Kennisgeving' }, body: {}, signature: '' });
-    channel.sendToQueue(amqpNames(h.prefix).partyQueue(manual.party.oin), Buffer.from(unsigned), { messageId: forgedId, persistent: true });
+    const unsigned = JSON.stringify({
+      header: { messageId: forgedId, type: 'Kennisgeving' },
+      body: {},
+      signature: '',
+    });
+    channel.sendToQueue(amqpNames(h.prefix).partyQueue(manual.party.oin), Buffer.from(unsigned), {
+      messageId: forgedId,
+      persistent: true,
+    });
     await channel.waitForConfirms();
     await connection.close();
     // the adapter refuses it to the dead-letter exchange, where the hub records it
-    await eventually(async () => {
-      const response = await fetch(`${h.hub.url}/api/dead-letters`, { headers: { authorization: `Bearer ${await h.adminToken()}` } });
-      return JSON.stringify(await response.json()).includes(forgedId);
-    }, { what: 'refused message recorded as a dead letter' });
+    await eventually(
+      async () => {
+        const response = await fetch(`${h.hub.url}/api/dead-letters`, {
+          headers: { authorization: `Bearer ${await h.adminToken()}` },
+        });
+        return JSON.stringify(await response.json()).includes(forgedId);
+      },
+      { what: 'refused message recorded as a dead letter' },
+    );
     expect((await manual.api('GET', `/inbox/${forgedId}`)).status).toBe(404);
   });
 
@@ -213,14 +295,26 @@ describe('network: municipality adapter → hub → creditor adapters and back',
       const submitted = await municipalityApi('POST', '/kennisgevingen', aCase(reference, [decliner.party]));
       ids.push(submitted.body.messages[0].messageId);
     }
-    await eventually(async () => (await Promise.all(references.map(caseStates))).every((s) => s[decliner.party.oin]?.state === 'ACCEPTED'), {
-      what: 'hub accepted while the creditor is down',
-    });
+    await eventually(
+      async () =>
+        (await Promise.all(references.map(caseStates))).every(
+          (s) => s[decliner.party.oin]?.state === 'ACCEPTED',
+        ),
+      {
+        what: 'hub accepted while the creditor is down',
+      },
+    );
     await decliner.app.start();
-    await eventually(async () => (await Promise.all(references.map(caseStates))).every((s) => s[decliner.party.oin]?.state === 'DELIVERED'), {
-      what: 'delivered after restart',
-      timeoutMs: 60_000,
-    });
+    await eventually(
+      async () =>
+        (await Promise.all(references.map(caseStates))).every(
+          (s) => s[decliner.party.oin]?.state === 'DELIVERED',
+        ),
+      {
+        what: 'delivered after restart',
+        timeoutMs: 60_000,
+      },
+    );
     const inbox = await decliner.api('GET', '/inbox?type=Kennisgeving');
     const entries = inbox.body.messages.filter((e: any) => ids.includes(e.messageId));
     expect(entries).toHaveLength(3);

@@ -15,18 +15,26 @@ function say(text: string): void {
 }
 
 function ensurePki(settings: DemoSettings): DemoParty[] {
-  execFileSync(process.execPath, ['-r', join(ROOT, 'scripts', 'register-paths.js'), join(ROOT, 'dist', 'scripts', 'pki-dev.js')], {
-    cwd: ROOT,
-    env: { ...process.env, PKI_DIR: settings.pkiDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    ['-r', join(ROOT, 'scripts', 'register-paths.js'), join(ROOT, 'dist', 'scripts', 'pki-dev.js')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PKI_DIR: settings.pkiDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return JSON.parse(readFileSync(join(settings.pkiDir, 'parties.json'), 'utf8')) as DemoParty[];
 }
 
 async function api<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const response = await fetch(url, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
   });
   if (!response.ok) {
     throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
@@ -35,7 +43,10 @@ async function api<T>(url: string, init: RequestInit & { token?: string } = {}):
 }
 
 async function registerParties(hub: DemoApp, settings: DemoSettings, parties: DemoParty[]): Promise<void> {
-  const { token } = await api<{ token: string }>(`${hub.url}/api/auth/login`, { method: 'POST', body: JSON.stringify(settings.admin) });
+  const { token } = await api<{ token: string }>(`${hub.url}/api/auth/login`, {
+    method: 'POST',
+    body: JSON.stringify(settings.admin),
+  });
   const { parties: known } = await api<{ parties: { oin: string }[] }>(`${hub.url}/api/parties`, { token });
   for (const party of parties.filter((p) => p.kind !== 'HUB')) {
     if (known.some((k) => k.oin === party.oin)) {
@@ -63,7 +74,9 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
     }
     return party;
   };
-  const [hub, utrecht, pub, priv] = ['hub', 'gemeente-utrecht', 'creditor-public', 'creditor-private'].map(bySlug);
+  const [hub, utrecht, pub, priv] = ['hub', 'gemeente-utrecht', 'creditor-public', 'creditor-private'].map(
+    bySlug,
+  );
   const db = (name: string): string => `${settings.databaseBase}/${settings.databasePrefix}_${name}`;
   const common = (party: DemoParty, database: string) => ({
     DATABASE_URL: db(database),
@@ -76,35 +89,62 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
   });
   const { ports, tokens, logDir } = settings;
   return [
-    new DemoApp('hub', 'hub', ports.hub, {
-      ...common(hub, 'hub'),
-      HUB_ADMIN_USERNAME: settings.admin.username,
-      HUB_ADMIN_PASSWORD: settings.admin.password,
-    }, logDir),
-    new DemoApp('municipality-utrecht', 'municipality-adapter', ports.municipality, {
-      ...common(utrecht, 'municipality'),
-      MUNICIPALITY_API_TOKEN: tokens.municipality,
-      MUNICIPALITY_CODE: '0344',
-      MUNICIPALITY_NAME: 'Gemeente Utrecht',
-      COUNSELLOR_ORGANISATION: 'Gemeente Utrecht',
-      COUNSELLOR_NAME: 'Team Schuldhulpverlening',
-      COUNSELLOR_EMAIL: 'schuldhulp@utrecht.example',
-      BSN_ALLOWED_CREDITORS: parties.filter((p) => p.kind === 'CREDITOR' && p.bsnAllowed).map((p) => p.oin).join(','),
-      HUB_OIN: hub.oin,
-    }, logDir),
-    new DemoApp('creditor-public', 'creditor-adapter', ports.creditorPublic, {
-      ...common(pub, 'creditor_public'),
-      CREDITOR_API_TOKEN: tokens.creditorPublic,
-      CREDITOR_AUTO_ACK: 'true',
-      CREDITOR_MAX_PAUSE_MONTHS: '6',
-      CREDITOR_BSN_ALLOWED: 'true',
-    }, logDir),
-    new DemoApp('creditor-private', 'creditor-adapter', ports.creditorPrivate, {
-      ...common(priv, 'creditor_private'),
-      CREDITOR_API_TOKEN: tokens.creditorPrivate,
-      CREDITOR_AUTO_ACK: 'false',
-      CREDITOR_BSN_ALLOWED: 'false',
-    }, logDir),
+    new DemoApp(
+      'hub',
+      'hub',
+      ports.hub,
+      {
+        ...common(hub, 'hub'),
+        HUB_ADMIN_USERNAME: settings.admin.username,
+        HUB_ADMIN_PASSWORD: settings.admin.password,
+      },
+      logDir,
+    ),
+    new DemoApp(
+      'municipality-utrecht',
+      'municipality-adapter',
+      ports.municipality,
+      {
+        ...common(utrecht, 'municipality'),
+        MUNICIPALITY_API_TOKEN: tokens.municipality,
+        MUNICIPALITY_CODE: '0344',
+        MUNICIPALITY_NAME: 'Gemeente Utrecht',
+        COUNSELLOR_ORGANISATION: 'Gemeente Utrecht',
+        COUNSELLOR_NAME: 'Team Schuldhulpverlening',
+        COUNSELLOR_EMAIL: 'schuldhulp@utrecht.example',
+        BSN_ALLOWED_CREDITORS: parties
+          .filter((p) => p.kind === 'CREDITOR' && p.bsnAllowed)
+          .map((p) => p.oin)
+          .join(','),
+        HUB_OIN: hub.oin,
+      },
+      logDir,
+    ),
+    new DemoApp(
+      'creditor-public',
+      'creditor-adapter',
+      ports.creditorPublic,
+      {
+        ...common(pub, 'creditor_public'),
+        CREDITOR_API_TOKEN: tokens.creditorPublic,
+        CREDITOR_AUTO_ACK: 'true',
+        CREDITOR_MAX_PAUSE_MONTHS: '6',
+        CREDITOR_BSN_ALLOWED: 'true',
+      },
+      logDir,
+    ),
+    new DemoApp(
+      'creditor-private',
+      'creditor-adapter',
+      ports.creditorPrivate,
+      {
+        ...common(priv, 'creditor_private'),
+        CREDITOR_API_TOKEN: tokens.creditorPrivate,
+        CREDITOR_AUTO_ACK: 'false',
+        CREDITOR_BSN_ALLOWED: 'false',
+      },
+      logDir,
+    ),
   ];
 }
 
@@ -152,11 +192,19 @@ async function main(): Promise<void> {
   const sent = await sendSamples(municipality.url, settings.tokens.municipality, creditors);
   say('');
   say('Schuldenknooppunt demo network is running.');
-  say(`  hub console      ${hub.url}/            login ${settings.admin.username} / ${settings.admin.password}`);
+  say(
+    `  hub console      ${hub.url}/            login ${settings.admin.username} / ${settings.admin.password}`,
+  );
   say(`  hub API docs     ${hub.url}/docs`);
-  say(`  municipality     ${municipality.url}/docs   token ${settings.tokens.municipality}   (Gemeente Utrecht)`);
-  say(`  public creditor  ${creditorPublic.url}/docs   token ${settings.tokens.creditorPublic}   (BSN allowed, answers automatically)`);
-  say(`  private creditor ${creditorPrivate.url}/docs   token ${settings.tokens.creditorPrivate}   (no BSN, answers by hand)`);
+  say(
+    `  municipality     ${municipality.url}/docs   token ${settings.tokens.municipality}   (Gemeente Utrecht)`,
+  );
+  say(
+    `  public creditor  ${creditorPublic.url}/docs   token ${settings.tokens.creditorPublic}   (BSN allowed, answers automatically)`,
+  );
+  say(
+    `  private creditor ${creditorPrivate.url}/docs   token ${settings.tokens.creditorPrivate}   (no BSN, answers by hand)`,
+  );
   for (const party of parties) {
     say(`  party ${party.slug.padEnd(18)} OIN ${party.oin}`);
   }

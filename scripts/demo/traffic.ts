@@ -7,7 +7,10 @@ interface CaseState {
 /** A valid test BSN (11-proef) from a counter; never a real person's number by construction of the range. */
 export function demoBsn(seed: number): string {
   for (let n = seed; ; n++) {
-    const digits = String(10_000_000 + (n % 89_999_999)).padStart(8, '0').split('').map(Number);
+    const digits = String(10_000_000 + (n % 89_999_999))
+      .padStart(8, '0')
+      .split('')
+      .map(Number);
     const sum = digits.reduce((acc, d, i) => acc + d * (9 - i), 0);
     const check = sum % 11;
     if (check < 10 && sum !== 0) {
@@ -20,9 +23,27 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 function caseRequest(caseReference: string, index: number, creditors: DemoParty[]) {
   const people = [
-    { givenNames: 'Anna Maria', surname: 'Jansen', street: 'Oudegracht', houseNumber: 12, postcode: '3511AR' },
-    { givenNames: 'Mohammed', surname: 'El Amrani', street: 'Kanaalweg', houseNumber: 41, postcode: '3526KL' },
-    { givenNames: 'Petra', surname: 'Bakker', street: 'Amsterdamsestraatweg', houseNumber: 301, postcode: '3551CG' },
+    {
+      givenNames: 'Anna Maria',
+      surname: 'Jansen',
+      street: 'Oudegracht',
+      houseNumber: 12,
+      postcode: '3511AR',
+    },
+    {
+      givenNames: 'Mohammed',
+      surname: 'El Amrani',
+      street: 'Kanaalweg',
+      houseNumber: 41,
+      postcode: '3526KL',
+    },
+    {
+      givenNames: 'Petra',
+      surname: 'Bakker',
+      street: 'Amsterdamsestraatweg',
+      houseNumber: 301,
+      postcode: '3551CG',
+    },
   ];
   const person = people[index % people.length];
   return {
@@ -32,7 +53,12 @@ function caseRequest(caseReference: string, index: number, creditors: DemoParty[
       givenNames: person.givenNames,
       surname: person.surname,
       birthDate: `19${70 + (index % 25)}-0${1 + (index % 9)}-1${index % 9}`,
-      address: { street: person.street, houseNumber: person.houseNumber, postcode: person.postcode, city: 'Utrecht' },
+      address: {
+        street: person.street,
+        houseNumber: person.houseNumber,
+        postcode: person.postcode,
+        city: 'Utrecht',
+      },
     },
     admissionDate: today(),
     pause: { start: today() },
@@ -49,10 +75,18 @@ async function post(url: string, token: string, body: unknown): Promise<Response
 }
 
 /** Three sample cases of Gemeente Utrecht, each to both creditors; idempotent per case. */
-export async function sendSamples(municipalityUrl: string, token: string, creditors: DemoParty[]): Promise<string[]> {
+export async function sendSamples(
+  municipalityUrl: string,
+  token: string,
+  creditors: DemoParty[],
+): Promise<string[]> {
   const references = ['UTR-2026-0001', 'UTR-2026-0002', 'UTR-2026-0003'];
   for (const [i, reference] of references.entries()) {
-    const response = await post(`${municipalityUrl}/kennisgevingen`, token, caseRequest(reference, i, creditors));
+    const response = await post(
+      `${municipalityUrl}/kennisgevingen`,
+      token,
+      caseRequest(reference, i, creditors),
+    );
     if (response.status !== 202) {
       throw new Error(`sample case ${reference}: ${response.status} ${await response.text()}`);
     }
@@ -70,7 +104,12 @@ function bar(done: number, total: number): string {
  * Sends `n` Kennisgevingen through the municipality adapter (nine in ten to the auto-answering
  * public creditor, one in ten to the private one), then waits for their outcome.
  */
-export async function runLoad(municipalityUrl: string, token: string, creditors: DemoParty[], n: number): Promise<void> {
+export async function runLoad(
+  municipalityUrl: string,
+  token: string,
+  creditors: DemoParty[],
+  n: number,
+): Promise<void> {
   const pub = creditors.filter((c) => c.bsnAllowed);
   const priv = creditors.filter((c) => !c.bsnAllowed);
   const run = Date.now().toString(36);
@@ -85,7 +124,11 @@ export async function runLoad(municipalityUrl: string, token: string, creditors:
     await Promise.all(
       references.slice(i, i + parallel).map(async (reference, j) => {
         const index = i + j;
-        const response = await post(`${municipalityUrl}/kennisgevingen`, token, caseRequest(reference, index, toPrivate(index) ? priv : pub));
+        const response = await post(
+          `${municipalityUrl}/kennisgevingen`,
+          token,
+          caseRequest(reference, index, toPrivate(index) ? priv : pub),
+        );
         if (response.status === 202) {
           sent += 1;
         } else {
@@ -101,7 +144,9 @@ export async function runLoad(municipalityUrl: string, token: string, creditors:
   const deadline = Date.now() + Math.max(60_000, n * 200);
   while (Date.now() < deadline) {
     // a case at the private creditor waits for a person: delivered is as far as it goes by itself
-    const open = references.filter((r) => !final.has(states.get(r) ?? '') && !(manual.has(r) && states.get(r) === 'DELIVERED'));
+    const open = references.filter(
+      (r) => !final.has(states.get(r) ?? '') && !(manual.has(r) && states.get(r) === 'DELIVERED'),
+    );
     if (open.length === 0) {
       break;
     }

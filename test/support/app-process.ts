@@ -38,11 +38,20 @@ export class AppProcess {
     this.output = [];
     // APP_NODE_ARGS lets a benchmark profile the apps it starts (e.g. --cpu-prof).
     const nodeArgs = (process.env.APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    this.child = spawn(process.execPath, [...nodeArgs, '-r', join(ROOT, 'scripts', 'register-paths.js'), script], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawn(
+      process.execPath,
+      [...nodeArgs, '-r', join(ROOT, 'scripts', 'register-paths.js'), script],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+          ...this.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const keep = (chunk: Buffer): void => {
       this.output.push(chunk.toString());
       if (this.output.length > 400) {

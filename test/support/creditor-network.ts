@@ -113,7 +113,7 @@ export async function connectMunicipality(harness: HubHarness, party: TestParty)
 }
 
 /** A parsed JSON response body; tests assert on it field by field. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type JsonAnswer = any;
 
 export interface CreditorAdapter {

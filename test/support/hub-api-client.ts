@@ -30,7 +30,9 @@ export async function api<T = any>(
 }
 
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
-  const r = await api<{ token: string }>(baseUrl, 'POST', '/api/auth/login', { body: { username, password } });
+  const r = await api<{ token: string }>(baseUrl, 'POST', '/api/auth/login', {
+    body: { username, password },
+  });
   if (r.status !== 200) {
     throw new Error(`login as ${username} failed: ${r.status} ${r.text}`);
   }

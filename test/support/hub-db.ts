@@ -15,8 +15,13 @@ export class HubDb {
     return result.rows[0] as Record<string, unknown> | undefined;
   }
 
-  async events(messageId: string): Promise<{ kind: string; state: string | null; detail: Record<string, unknown> | null }[]> {
-    const result = await this.client.query('SELECT "kind", "state", "detail" FROM "message_event" WHERE "message_id" = $1 ORDER BY "id"', [messageId]);
+  async events(
+    messageId: string,
+  ): Promise<{ kind: string; state: string | null; detail: Record<string, unknown> | null }[]> {
+    const result = await this.client.query(
+      'SELECT "kind", "state", "detail" FROM "message_event" WHERE "message_id" = $1 ORDER BY "id"',
+      [messageId],
+    );
     return result.rows as { kind: string; state: string | null; detail: Record<string, unknown> | null }[];
   }
 

@@ -1,5 +1,14 @@
 import { AppProcess, freePort } from './app-process';
-import { AMQP_URL, createTestPki, databaseUrl, dropDatabases, freshId, TestParty, TestPki, testOin } from './test-env';
+import {
+  AMQP_URL,
+  createTestPki,
+  databaseUrl,
+  dropDatabases,
+  freshId,
+  TestParty,
+  TestPki,
+  testOin,
+} from './test-env';
 
 export const HUB_ADMIN = { username: 'admin', password: 'test-admin-password' };
 
@@ -75,8 +84,17 @@ export async function startHub(overrides: Record<string, string> = {}): Promise<
     async registerParty(party, kind, bsnAllowed) {
       const response = await fetch(`${harness.hub.url}/api/parties`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await harness.adminToken()}` },
-        body: JSON.stringify({ oin: party.oin, name: party.name, kind, bsnAllowed, certificatePem: party.certPem }),
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await harness.adminToken()}`,
+        },
+        body: JSON.stringify({
+          oin: party.oin,
+          name: party.name,
+          kind,
+          bsnAllowed,
+          certificatePem: party.certPem,
+        }),
       });
       if (response.status !== 201) {
         throw new Error(`registering ${party.slug} failed: ${response.status} ${await response.text()}`);

@@ -58,10 +58,14 @@ export class MunicipalityTestCreditor {
   }
 
   ofType<T extends MessageType>(type: T): Array<ReceivedMessage & { message: SkpMessage<T> }> {
-    return this.received.filter((r) => r.message.header.type === type) as Array<ReceivedMessage & { message: SkpMessage<T> }>;
+    return this.received.filter((r) => r.message.header.type === type) as Array<
+      ReceivedMessage & { message: SkpMessage<T> }
+    >;
   }
 
-  kennisgevingFor(caseReference: string): (ReceivedMessage & { message: SkpMessage<'Kennisgeving'> }) | undefined {
+  kennisgevingFor(
+    caseReference: string,
+  ): (ReceivedMessage & { message: SkpMessage<'Kennisgeving'> }) | undefined {
     return this.ofType('Kennisgeving').find((r) => r.message.body.caseReference === caseReference);
   }
 
@@ -109,7 +113,12 @@ export class MunicipalityTestCreditor {
         exchange,
         routingKey,
         Buffer.from(encode(signed, 'json'), 'utf8'),
-        { persistent: true, messageId: signed.header.messageId, type: signed.header.type, contentType: 'application/json' },
+        {
+          persistent: true,
+          messageId: signed.header.messageId,
+          type: signed.header.type,
+          contentType: 'application/json',
+        },
         (err: unknown) => (err ? reject(err instanceof Error ? err : new Error('nacked')) : resolve()),
       ),
     );

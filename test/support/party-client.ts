@@ -55,7 +55,12 @@ export class PartyClient {
         } catch {
           message = undefined;
         }
-        this.received.push({ messageId: msg.properties.messageId, type: msg.properties.type, raw: msg.content, message });
+        this.received.push({
+          messageId: msg.properties.messageId,
+          type: msg.properties.type,
+          raw: msg.content,
+          message,
+        });
         this.consumeChannel?.ack(msg);
       });
     }
@@ -67,7 +72,10 @@ export class PartyClient {
   }
 
   /** Signs and publishes; resolves when the broker confirmed. */
-  async send<T extends MessageType>(unsigned: UnsignedMessage<T>, options: PublishOptions = {}): Promise<SkpMessage<T>> {
+  async send<T extends MessageType>(
+    unsigned: UnsignedMessage<T>,
+    options: PublishOptions = {},
+  ): Promise<SkpMessage<T>> {
     const signed = this.sign(unsigned);
     await this.publishSigned(signed as SkpMessage, options);
     return signed;
@@ -94,23 +102,32 @@ export class PartyClient {
           ...(options.messageId ? { messageId: options.messageId } : {}),
           ...(options.type ? { type: options.type } : {}),
         },
-        (err: unknown) => (err ? reject(err as Error) : resolve()),
+        (err: unknown) =>
+          err ? reject(err instanceof Error ? err : new Error('broker refused the message')) : resolve(),
       ),
     );
   }
 
   /** Messages received that are about (inReplyTo) or are the given messageId. */
   about(messageId: string): Received[] {
-    return this.received.filter((r) => r.messageId === messageId || r.message?.header.inReplyTo === messageId);
+    return this.received.filter(
+      (r) => r.messageId === messageId || r.message?.header.inReplyTo === messageId,
+    );
   }
 
   receiptsFor(messageId: string): SkpMessage<'DeliveryReceipt'>[] {
     return this.received
       .map((r) => r.message)
-      .filter((m): m is SkpMessage<'DeliveryReceipt'> => m?.header.type === 'DeliveryReceipt' && m.header.inReplyTo === messageId);
+      .filter(
+        (m): m is SkpMessage<'DeliveryReceipt'> =>
+          m?.header.type === 'DeliveryReceipt' && m.header.inReplyTo === messageId,
+      );
   }
 
-  async waitForReceipt(messageId: string, status: 'ACCEPTED' | 'REJECTED' | 'DELIVERED'): Promise<SkpMessage<'DeliveryReceipt'>> {
+  async waitForReceipt(
+    messageId: string,
+    status: 'ACCEPTED' | 'REJECTED' | 'DELIVERED',
+  ): Promise<SkpMessage<'DeliveryReceipt'>> {
     return eventually(() => this.receiptsFor(messageId).find((m) => m.body.status === status), {
       what: `${status} receipt for ${messageId} at ${this.party.slug}`,
     });

@@ -3,7 +3,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDevCa, issuePartyCertificate, loadSigningIdentity, SigningIdentity, TrustStore } from '@skp/crypto';
+import {
+  createDevCa,
+  issuePartyCertificate,
+  loadSigningIdentity,
+  SigningIdentity,
+  TrustStore,
+} from '@skp/crypto';
 
 export const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432';
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -50,7 +56,13 @@ export interface TestPki {
   caPath: string;
   caPem: string;
   trust: TrustStore;
-  party(slug: string, oin: string, name: string, keyType?: 'rsa' | 'ec', validity?: { notBefore: Date; notAfter: Date }): TestParty;
+  party(
+    slug: string,
+    oin: string,
+    name: string,
+    keyType?: 'rsa' | 'ec',
+    validity?: { notBefore: Date; notAfter: Date },
+  ): TestParty;
 }
 
 /** A throw-away CA in a temp folder; parties get real certificates with their OIN as serialNumber. */

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Before the logger exists: configuration and start-up errors go to stderr as one JSON line.
-  const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+  const message =
+    error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
   process.stderr.write(`${JSON.stringify({ level: 'fatal', app: 'hub', msg: message })}\n`);
   process.exit(1);
 });

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     title: 'Schuldenknooppunt municipality adapter',
     description:
-      'Submit Kennisgevingen (JSON, XML or CSV import), follow every creditor\'s receipt and answer, send progress updates.',
+      "Submit Kennisgevingen (JSON, XML or CSV import), follow every creditor's receipt and answer, send progress updates.",
     bearer: true,
     configure: (app) => {
       // XML requests and CSV imports arrive as text; JSON is registered by the platform.
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Before the logger exists: configuration and start-up errors go to stderr as one JSON line.
-  const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+  const message =
+    error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
   process.stderr.write(`${JSON.stringify({ level: 'fatal', app: 'municipality-adapter', msg: message })}\n`);
   process.exit(1);
 });

@@ -24,7 +24,13 @@ import { InboxConsumer } from './tracking/inbox.consumer';
 import { OverdueJob } from './tracking/overdue.job';
 import { TrackingService } from './tracking/tracking.service';
 
-export const MUNICIPALITY_ENTITIES = [KennisgevingRecord, KennisgevingEvent, ProgressUpdateRecord, ImportJob, OutboxEntry];
+export const MUNICIPALITY_ENTITIES = [
+  KennisgevingRecord,
+  KennisgevingEvent,
+  ProgressUpdateRecord,
+  ImportJob,
+  OutboxEntry,
+];
 
 /** The municipality adapter: submission API, CSV import, receipt and answer tracking, overdue job. */
 @Module({})

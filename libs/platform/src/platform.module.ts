@@ -123,7 +123,12 @@ export class PlatformModule {
           provide: OutboxRelay,
           inject: [DataSource, AmqpClient],
           useFactory: (dataSource: DataSource, amqp: AmqpClient) =>
-            new OutboxRelay(dataSource, amqp, logger.child({ context: 'outbox' }), options.outboxIdleMs ?? 250),
+            new OutboxRelay(
+              dataSource,
+              amqp,
+              logger.child({ context: 'outbox' }),
+              options.outboxIdleMs ?? 250,
+            ),
         },
         {
           provide: Registry,

@@ -80,7 +80,11 @@ export function authorise(input: AuthorisationInput): Refusal | null {
         return refuse('CONVERSATION_MISMATCH', 'the conversation is between other parties');
       }
       const body = (message as SkpMessage<'ProgressUpdate'>).body;
-      if (body.newPauseEnd && opening.pauseStart && body.newPauseEnd > addCalendarMonths(opening.pauseStart, 8)) {
+      if (
+        body.newPauseEnd &&
+        opening.pauseStart &&
+        body.newPauseEnd > addCalendarMonths(opening.pauseStart, 8)
+      ) {
         return refuse('SCHEMA_INVALID', 'body.newPauseEnd: a pause ends at most 8 months after its start');
       }
       return null;
@@ -115,7 +119,10 @@ export function authorise(input: AuthorisationInput): Refusal | null {
         return refuse('CONVERSATION_MISMATCH', 'inReplyTo is not a message the hub routed');
       }
       if (about.recipient !== header.sender || about.sender !== header.recipient) {
-        return refuse('NOT_AUTHORISED', 'only the recipient of a message confirms its delivery, to its sender');
+        return refuse(
+          'NOT_AUTHORISED',
+          'only the recipient of a message confirms its delivery, to its sender',
+        );
       }
       if (about.conversationId !== header.conversationId) {
         return refuse('CONVERSATION_MISMATCH', 'conversationId differs from the message it confirms');

@@ -36,7 +36,14 @@ export interface NewEventRow {
 /** A change to an earlier message caused by this one (a receipt or an answer). */
 export type StateMove =
   | { kind: 'delivered'; messageId: string; at: Date }
-  | { kind: 'answered'; messageId: string; at: Date; decision: 'PAUSED' | 'DECLINED'; pausedUntil: string | null; declineReason: string | null };
+  | {
+      kind: 'answered';
+      messageId: string;
+      at: Date;
+      decision: 'PAUSED' | 'DECLINED';
+      pausedUntil: string | null;
+      declineReason: string | null;
+    };
 
 export interface Outcome {
   type: string;

@@ -43,7 +43,11 @@ export class InboundDecider {
     }
   }
 
-  private accept(delivery: InboundDelivery, inspection: Extract<Inspection, { kind: 'valid' }>, ctx: DecisionContext): Effects {
+  private accept(
+    delivery: InboundDelivery,
+    inspection: Extract<Inspection, { kind: 'valid' }>,
+    ctx: DecisionContext,
+  ): Effects {
     const { message } = inspection;
     const header = message.header;
     const existing = ctx.known.get(header.messageId);
@@ -51,19 +55,36 @@ export class InboundDecider {
       return this.duplicate(delivery, existing, inspection.hash, this.looseOf(message), ctx);
     }
     const refusal = isStale(header.createdAt, ctx.now)
-      ? { reasonCode: 'STALE' as const, reason: 'createdAt is older than 7 days or more than 5 minutes ahead' }
-      : authorise({ message, signerFingerprint: inspection.signerFingerprint, parties: ctx.parties, known: (id) => ctx.known.get(id) });
+      ? {
+          reasonCode: 'STALE' as const,
+          reason: 'createdAt is older than 7 days or more than 5 minutes ahead',
+        }
+      : authorise({
+          message,
+          signerFingerprint: inspection.signerFingerprint,
+          parties: ctx.parties,
+          known: (id) => ctx.known.get(id),
+        });
     if (refusal) {
       return this.reject(delivery, this.looseOf(message), { ...inspection, ...refusal }, ctx);
     }
     return this.route(delivery, inspection, ctx);
   }
 
-  private route(delivery: InboundDelivery, inspection: Extract<Inspection, { kind: 'valid' }>, ctx: DecisionContext): Effects {
+  private route(
+    delivery: InboundDelivery,
+    inspection: Extract<Inspection, { kind: 'valid' }>,
+    ctx: DecisionContext,
+  ): Effects {
     const { message, raw } = inspection;
     const { header } = message;
     const now = ctx.now;
-    const effects: Effects = { events: [], moves: [], outbox: [], outcome: { type: header.type, outcome: 'routed' } };
+    const effects: Effects = {
+      events: [],
+      moves: [],
+      outbox: [],
+      outcome: { type: header.type, outcome: 'routed' },
+    };
     const kennisgeving = header.type === 'Kennisgeving' ? (message as SkpMessage<'Kennisgeving'>).body : null;
     const row = this.row(this.looseOf(message), delivery, now, {
       state: 'ROUTED',
@@ -71,7 +92,9 @@ export class InboundDecider {
       raw,
       signerFingerprint: inspection.signerFingerprint,
       routedAt: now,
-      deadlineAt: kennisgeving ? (ctx.deadline ??= answerDeadline(now, this.env.ANSWER_DEADLINE_WORKING_DAYS)) : null,
+      deadlineAt: kennisgeving
+        ? (ctx.deadline ??= answerDeadline(now, this.env.ANSWER_DEADLINE_WORKING_DAYS))
+        : null,
       finalAt: kennisgeving ? null : now,
       pauseStart: kennisgeving?.pause.start ?? null,
       pauseEnd: kennisgeving?.pause.end ?? null,
@@ -83,12 +106,20 @@ export class InboundDecider {
     if (header.type === 'DeliveryReceipt') {
       const about = header.inReplyTo as string;
       effects.moves.push({ kind: 'delivered', messageId: about, at: now });
-      effects.events.push(event(about, now, 'DELIVERED', 'DELIVERED', header.messageId, { receipt: header.messageId }));
+      effects.events.push(
+        event(about, now, 'DELIVERED', 'DELIVERED', header.messageId, { receipt: header.messageId }),
+      );
     } else {
-      const receipt = this.receipts.accepted({ messageId: header.messageId, sender: header.sender, conversationId: header.conversationId });
+      const receipt = this.receipts.accepted({
+        messageId: header.messageId,
+        sender: header.sender,
+        conversationId: header.conversationId,
+      });
       row.receiptRaw = receipt.raw;
       effects.outbox.push(this.toParty(header.sender, receipt.messageId, 'DeliveryReceipt', receipt.raw));
-      effects.events.push(event(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, { status: 'ACCEPTED' }));
+      effects.events.push(
+        event(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, { status: 'ACCEPTED' }),
+      );
     }
     if (header.type === 'PauseAcknowledgement') {
       const body = (message as SkpMessage<'PauseAcknowledgement'>).body;
@@ -110,7 +141,11 @@ export class InboundDecider {
       );
     }
     effects.insert = row;
-    ctx.known.set(header.messageId, { ...known(row), contentHash: row.contentHash, receiptRaw: row.receiptRaw });
+    ctx.known.set(header.messageId, {
+      ...known(row),
+      contentHash: row.contentHash,
+      receiptRaw: row.receiptRaw,
+    });
     return effects;
   }
 
@@ -121,7 +156,9 @@ export class InboundDecider {
     ctx: DecisionContext,
   ): Effects {
     const existing = ctx.known.get(header.messageId);
-    return existing ? this.duplicate(delivery, existing, inspection.hash, header, ctx) : this.reject(delivery, header, inspection, ctx);
+    return existing
+      ? this.duplicate(delivery, existing, inspection.hash, header, ctx)
+      : this.reject(delivery, header, inspection, ctx);
   }
 
   private reject(
@@ -146,45 +183,75 @@ export class InboundDecider {
     });
     effects.events.push(event(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
     effects.events.push(
-      event(header.messageId, now, 'REJECTED', 'REJECTED', null, { reasonCode: inspection.reasonCode, reason: inspection.reason }),
+      event(header.messageId, now, 'REJECTED', 'REJECTED', null, {
+        reasonCode: inspection.reasonCode,
+        reason: inspection.reason,
+      }),
     );
     // A DeliveryReceipt never gets a receipt of its own: a rejected one is only recorded.
     const replyTo = this.replyAddress(header.sender, delivery, ctx);
     if (header.type !== 'DeliveryReceipt' && replyTo) {
       const receipt = this.receipts.rejected(
-        { messageId: header.messageId, sender: replyTo, conversationId: header.conversationId ?? header.messageId },
+        {
+          messageId: header.messageId,
+          sender: replyTo,
+          conversationId: header.conversationId ?? header.messageId,
+        },
         inspection.reasonCode,
         inspection.reason,
       );
       row.receiptRaw = receipt.raw;
       effects.outbox.push(this.toParty(replyTo, receipt.messageId, 'DeliveryReceipt', receipt.raw));
       effects.events.push(
-        event(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, { status: 'REJECTED', reasonCode: inspection.reasonCode }),
+        event(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, {
+          status: 'REJECTED',
+          reasonCode: inspection.reasonCode,
+        }),
       );
     }
     effects.insert = row;
-    ctx.known.set(header.messageId, { ...known(row), contentHash: row.contentHash, receiptRaw: row.receiptRaw });
+    ctx.known.set(header.messageId, {
+      ...known(row),
+      contentHash: row.contentHash,
+      receiptRaw: row.receiptRaw,
+    });
     return effects;
   }
 
   /** Same messageId again: same content gets the same receipt again; other content is a conflict. */
-  private duplicate(delivery: InboundDelivery, existing: KnownRecord, hash: string, header: LooseHeader, ctx: DecisionContext): Effects {
+  private duplicate(
+    delivery: InboundDelivery,
+    existing: KnownRecord,
+    hash: string,
+    header: LooseHeader,
+    ctx: DecisionContext,
+  ): Effects {
     const now = ctx.now;
     const sender = existing.sender ?? header.sender;
     if (existing.contentHash === hash) {
       const effects: Effects = {
-        events: [event(existing.messageId, now, 'DUPLICATE', null, null, { receiptResent: existing.receiptRaw !== null })],
+        events: [
+          event(existing.messageId, now, 'DUPLICATE', null, null, {
+            receiptResent: existing.receiptRaw !== null,
+          }),
+        ],
         moves: [],
         outbox: [],
         outcome: { type: existing.type, outcome: 'duplicate' },
       };
       if (existing.receiptRaw && sender) {
-        effects.outbox.push(this.toParty(sender, receiptIdOf(existing.receiptRaw), 'DeliveryReceipt', existing.receiptRaw));
+        effects.outbox.push(
+          this.toParty(sender, receiptIdOf(existing.receiptRaw), 'DeliveryReceipt', existing.receiptRaw),
+        );
       }
       return effects;
     }
     const effects: Effects = {
-      events: [event(existing.messageId, now, 'DUPLICATE_CONFLICT', null, null, { reasonCode: 'DUPLICATE_CONFLICT' })],
+      events: [
+        event(existing.messageId, now, 'DUPLICATE_CONFLICT', null, null, {
+          reasonCode: 'DUPLICATE_CONFLICT',
+        }),
+      ],
       moves: [],
       outbox: [],
       outcome: { type: header.type, outcome: 'rejected', reasonCode: 'DUPLICATE_CONFLICT' },
@@ -192,7 +259,11 @@ export class InboundDecider {
     const replyTo = this.replyAddress(header.sender, delivery, ctx);
     if (header.type !== 'DeliveryReceipt' && replyTo) {
       const receipt = this.receipts.rejected(
-        { messageId: header.messageId, sender: replyTo, conversationId: header.conversationId ?? header.messageId },
+        {
+          messageId: header.messageId,
+          sender: replyTo,
+          conversationId: header.conversationId ?? header.messageId,
+        },
         'DUPLICATE_CONFLICT',
         'messageId was used before for other content',
       );
@@ -202,9 +273,19 @@ export class InboundDecider {
   }
 
   /** Unreadable: to the dead-letter queue with the reason; a receipt when the sender can be told. */
-  private deadLetter(delivery: InboundDelivery, reasonCode: ReasonCode, reason: string, ctx: DecisionContext): Effects {
+  private deadLetter(
+    delivery: InboundDelivery,
+    reasonCode: ReasonCode,
+    reason: string,
+    ctx: DecisionContext,
+  ): Effects {
     const now = ctx.now;
-    const effects: Effects = { events: [], moves: [], outbox: [], outcome: { type: 'Unknown', outcome: 'dead_lettered', reasonCode } };
+    const effects: Effects = {
+      events: [],
+      moves: [],
+      outbox: [],
+      outcome: { type: 'Unknown', outcome: 'dead_lettered', reasonCode },
+    };
     effects.outbox.push({
       exchange: this.names.dlx,
       routingKey: delivery.routingKey,
@@ -227,7 +308,13 @@ export class InboundDecider {
     if (isUuid(messageId) && !ctx.known.has(messageId)) {
       const header: LooseHeader = {
         messageId,
-        type: delivery.amqpType && ['Kennisgeving', 'PauseAcknowledgement', 'ProgressUpdate', 'DeliveryReceipt'].includes(delivery.amqpType) ? delivery.amqpType : 'Unknown',
+        type:
+          delivery.amqpType &&
+          ['Kennisgeving', 'PauseAcknowledgement', 'ProgressUpdate', 'DeliveryReceipt'].includes(
+            delivery.amqpType,
+          )
+            ? delivery.amqpType
+            : 'Unknown',
         sender,
         recipient: null,
         conversationId: null,
@@ -249,7 +336,11 @@ export class InboundDecider {
    * Where a rejection goes: the party whose routing key the message came in under (the broker
    * account that published it), else the sender the header claims, if either is registered.
    */
-  private replyAddress(claimedSender: string | null, delivery: InboundDelivery, ctx: DecisionContext): string | null {
+  private replyAddress(
+    claimedSender: string | null,
+    delivery: InboundDelivery,
+    ctx: DecisionContext,
+  ): string | null {
     if (ctx.parties.has(delivery.routingKey)) {
       return delivery.routingKey;
     }
@@ -269,7 +360,12 @@ export class InboundDecider {
     };
   }
 
-  private row(header: LooseHeader, delivery: InboundDelivery, now: Date, fields: Partial<NewMessageRow> & Pick<NewMessageRow, 'state'>): NewMessageRow {
+  private row(
+    header: LooseHeader,
+    delivery: InboundDelivery,
+    now: Date,
+    fields: Partial<NewMessageRow> & Pick<NewMessageRow, 'state'>,
+  ): NewMessageRow {
     return {
       messageId: header.messageId,
       type: header.type,
@@ -295,7 +391,12 @@ export class InboundDecider {
   }
 
   /** The message exactly as received, to the recipient's queue. */
-  private forward(delivery: InboundDelivery, recipient: string, messageId: string, type: string): OutgoingMessage {
+  private forward(
+    delivery: InboundDelivery,
+    recipient: string,
+    messageId: string,
+    type: string,
+  ): OutgoingMessage {
     return {
       exchange: this.names.deliver,
       routingKey: recipient,

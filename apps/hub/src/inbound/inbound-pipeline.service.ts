@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TrustStore } from '@skp/crypto';
 import { InjectLogger, Logger, OutboxRelay } from '@skp/platform';
 import { DeliveryRecordRepository } from '../messages/delivery-record.repository';
@@ -67,11 +67,17 @@ export class InboundPipeline {
       return decided.map((e) => (e ? 'ack' : 'requeue'));
     } catch (error) {
       if (effects.length === 1) {
-        this.logger.error({ err: (error as Error).message }, 'could not record message; it goes back to the queue');
+        this.logger.error(
+          { err: (error as Error).message },
+          'could not record message; it goes back to the queue',
+        );
         return decided.map(() => 'requeue');
       }
       // One message broke the group commit: apply each alone so the others still go through.
-      this.logger.warn({ err: (error as Error).message, batch: effects.length }, 'group commit failed; committing one by one');
+      this.logger.warn(
+        { err: (error as Error).message, batch: effects.length },
+        'group commit failed; committing one by one',
+      );
       const settlements: Settlement[] = [];
       for (const e of decided) {
         settlements.push(e ? (await this.commit([e]))[0] : 'requeue');
@@ -98,7 +104,11 @@ export class InboundPipeline {
     }
   }
 
-  private safeDecide(delivery: InboundDelivery, inspection: Inspection | null, ctx: DecisionContext): Effects | null {
+  private safeDecide(
+    delivery: InboundDelivery,
+    inspection: Inspection | null,
+    ctx: DecisionContext,
+  ): Effects | null {
     if (!inspection) {
       return null;
     }

@@ -37,7 +37,14 @@ export interface LooseHeader {
 export type Inspection =
   | { kind: 'valid'; message: SkpMessage; raw: string; hash: string; signerFingerprint: string }
   /** readable header, but the message breaks a rule or its signature does not hold */
-  | { kind: 'invalid'; header: LooseHeader; raw: string; hash: string; reasonCode: ReasonCode; reason: string }
+  | {
+      kind: 'invalid';
+      header: LooseHeader;
+      raw: string;
+      hash: string;
+      reasonCode: ReasonCode;
+      reason: string;
+    }
   /** nothing trustworthy to record it under: it goes to the dead-letter queue */
   | { kind: 'unreadable'; reasonCode: ReasonCode; reason: string };
 
@@ -54,7 +61,11 @@ export function encodingOf(contentType: string): Encoding {
 /** Size, syntax, schema and signature: everything that needs no database. */
 export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date): Inspection {
   if (delivery.content.length > MAX_MESSAGE_BYTES) {
-    return { kind: 'unreadable', reasonCode: 'TOO_LARGE', reason: `message exceeds ${MAX_MESSAGE_BYTES} bytes` };
+    return {
+      kind: 'unreadable',
+      reasonCode: 'TOO_LARGE',
+      reason: `message exceeds ${MAX_MESSAGE_BYTES} bytes`,
+    };
   }
   const raw = delivery.content.toString('utf8');
   const encoding = encodingOf(delivery.contentType);
@@ -79,7 +90,14 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
     return { kind: 'invalid', header, raw, hash, reasonCode: verdict.code, reason: verdict.reason };
   }
   if (delivery.routingKey !== message.header.sender) {
-    return { kind: 'invalid', header, raw, hash, reasonCode: 'SENDER_MISMATCH', reason: 'published under another party\'s routing key' };
+    return {
+      kind: 'invalid',
+      header,
+      raw,
+      hash,
+      reasonCode: 'SENDER_MISMATCH',
+      reason: "published under another party's routing key",
+    };
   }
   return { kind: 'valid', message, raw, hash, signerFingerprint: verdict.leaf.sha256 };
 }

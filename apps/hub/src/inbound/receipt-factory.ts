@@ -22,7 +22,11 @@ export class ReceiptFactory {
     return this.make(subject, { status: 'ACCEPTED' });
   }
 
-  rejected(subject: ReceiptSubject, reasonCode: ReasonCode, reason: string): { messageId: string; raw: string } {
+  rejected(
+    subject: ReceiptSubject,
+    reasonCode: ReasonCode,
+    reason: string,
+  ): { messageId: string; raw: string } {
     return this.make(subject, { status: 'REJECTED', reasonCode, reason });
   }
 

@@ -24,8 +24,11 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
   private async record(delivery: Delivery): Promise<void> {
     const { message } = delivery;
     const headers = message.properties.headers ?? {};
-    const death = Array.isArray(headers['x-death']) ? (headers['x-death'][0] as unknown as Record<string, unknown>) : undefined;
-    const reasonCode = text(headers['x-skp-reason-code']) ?? `BROKER_${(text(death?.reason) ?? 'dead').toUpperCase()}`;
+    const death = Array.isArray(headers['x-death'])
+      ? (headers['x-death'][0] as unknown as Record<string, unknown>)
+      : undefined;
+    const reasonCode =
+      text(headers['x-skp-reason-code']) ?? `BROKER_${(text(death?.reason) ?? 'dead').toUpperCase()}`;
     const reason = text(headers['x-skp-reason']) ?? describeDeath(death);
     const queue = text(headers['x-skp-queue']) ?? text(death?.queue) ?? null;
     const routingKey = text(headers['x-skp-routing-key']) ?? message.fields.routingKey;

@@ -71,14 +71,23 @@ export class DeliveryRecordRepository {
    */
   async apply(all: Effects[]): Promise<boolean[]> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await this.insertMessages(manager, all.flatMap((e) => (e.insert ? [e.insert] : [])));
+      const inserted = await this.insertMessages(
+        manager,
+        all.flatMap((e) => (e.insert ? [e.insert] : [])),
+      );
       const applied = all.map((e) => !e.insert || inserted.has(e.insert.messageId));
       const kept = all.filter((_, i) => applied[i]);
-      await this.insertEvents(manager, kept.flatMap((e) => e.events));
+      await this.insertEvents(
+        manager,
+        kept.flatMap((e) => e.events),
+      );
       for (const move of kept.flatMap((e) => e.moves)) {
         await this.applyMove(manager, move);
       }
-      await enqueueOutbox(manager, kept.flatMap((e) => e.outbox));
+      await enqueueOutbox(
+        manager,
+        kept.flatMap((e) => e.outbox),
+      );
       return applied;
     });
   }
@@ -110,7 +119,14 @@ export class DeliveryRecordRepository {
     const values: unknown[] = [];
     const tuples = events.map((e) => {
       const start = values.length;
-      values.push(e.messageId, e.at, e.kind, e.state, e.cause, e.detail === null ? null : JSON.stringify(e.detail));
+      values.push(
+        e.messageId,
+        e.at,
+        e.kind,
+        e.state,
+        e.cause,
+        e.detail === null ? null : JSON.stringify(e.detail),
+      );
       return `($${start + 1}, $${start + 2}, $${start + 3}, $${start + 4}, $${start + 5}, $${start + 6}::jsonb)`;
     });
     await manager.query(

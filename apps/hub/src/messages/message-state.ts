@@ -1,5 +1,13 @@
 /** Hub states of DESIGN §6. */
-export const MESSAGE_STATES = ['RECEIVED', 'REJECTED', 'ROUTED', 'DELIVERED', 'OVERDUE', 'PAUSED', 'DECLINED'] as const;
+export const MESSAGE_STATES = [
+  'RECEIVED',
+  'REJECTED',
+  'ROUTED',
+  'DELIVERED',
+  'OVERDUE',
+  'PAUSED',
+  'DECLINED',
+] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
 /**

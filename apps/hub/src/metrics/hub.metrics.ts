@@ -39,13 +39,15 @@ export class HubMetrics {
       buckets: [1, 2, 5, 10, 25, 50, 100, 200],
       registers: [registry],
     });
-    const sources = this;
+    const readBacklog = async (): Promise<number> => (await this.backlogSource?.()) ?? 0;
+    const readDepths = async (): Promise<Map<string, number>> =>
+      (await this.queueDepthSource?.()) ?? new Map();
     this.outboxBacklog = new Gauge({
       name: 'skp_hub_outbox_backlog',
       help: 'Committed publishes not yet confirmed by the broker',
       registers: [registry],
       async collect() {
-        this.set((await sources.backlogSource?.()) ?? 0);
+        this.set(await readBacklog());
       },
     });
     this.queueDepth = new Gauge({
@@ -54,7 +56,7 @@ export class HubMetrics {
       labelNames: ['queue'],
       registers: [registry],
       async collect() {
-        for (const [queue, depth] of (await sources.queueDepthSource?.()) ?? new Map<string, number>()) {
+        for (const [queue, depth] of await readDepths()) {
           this.set({ queue }, depth);
         }
       },

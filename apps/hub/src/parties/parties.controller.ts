@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { AddCertificateDto, RegisterPartyDto, UpdatePartyDto, toCertificateView, toPartyView } from './dto/party.dto';
+import {
+  AddCertificateDto,
+  RegisterPartyDto,
+  UpdatePartyDto,
+  toCertificateView,
+  toPartyView,
+} from './dto/party.dto';
 import { PartiesService } from './parties.service';
 
 @ApiTags('parties')

@@ -19,7 +19,9 @@ export class PartiesRepository {
   }
 
   findCertificates(oin: string): Promise<PartyCertificate[]> {
-    return this.dataSource.getRepository(PartyCertificate).find({ where: { partyOin: oin }, order: { addedAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(PartyCertificate)
+      .find({ where: { partyOin: oin }, order: { addedAt: 'ASC' } });
   }
 
   async insertWithCertificate(party: Party, certificate: PartyCertificate): Promise<void> {

@@ -32,8 +32,14 @@ export class PartiesService {
   ) {}
 
   async listWithCertificates(): Promise<{ party: Party; certificates: PartyCertificate[] }[]> {
-    const [parties, certificates] = await Promise.all([this.parties.findAll(), this.parties.findAllCertificates()]);
-    return parties.map((party) => ({ party, certificates: certificates.filter((c) => c.partyOin === party.oin) }));
+    const [parties, certificates] = await Promise.all([
+      this.parties.findAll(),
+      this.parties.findAllCertificates(),
+    ]);
+    return parties.map((party) => ({
+      party,
+      certificates: certificates.filter((c) => c.partyOin === party.oin),
+    }));
   }
 
   async get(oin: string): Promise<{ party: Party; certificates: PartyCertificate[] }> {
@@ -50,7 +56,11 @@ export class PartiesService {
       throw new BadRequestException({ statusCode: 400, field: 'oin', message: `oin: ${oinProblem}` });
     }
     if (await this.parties.findOne(command.oin)) {
-      throw new ConflictException({ statusCode: 409, field: 'oin', message: `party ${command.oin} is already registered` });
+      throw new ConflictException({
+        statusCode: 409,
+        field: 'oin',
+        message: `party ${command.oin} is already registered`,
+      });
     }
     if (command.kind === 'MUNICIPALITY' && command.bsnAllowed) {
       // A municipality receives answers only; the flag is about creditors seeing the BSN.
@@ -70,14 +80,21 @@ export class PartiesService {
     const certificate = this.toCertificate(oin, pem, new Date());
     const known = await this.parties.findCertificates(oin);
     if (known.some((c) => c.sha256 === certificate.sha256)) {
-      throw new ConflictException({ statusCode: 409, field: 'certificatePem', message: 'this certificate is already registered' });
+      throw new ConflictException({
+        statusCode: 409,
+        field: 'certificatePem',
+        message: 'this certificate is already registered',
+      });
     }
     await this.parties.insertCertificate(certificate);
     this.invalidate();
     return certificate;
   }
 
-  async update(oin: string, changes: { name?: string; status?: PartyStatus; bsnAllowed?: boolean }): Promise<Party> {
+  async update(
+    oin: string,
+    changes: { name?: string; status?: PartyStatus; bsnAllowed?: boolean },
+  ): Promise<Party> {
     await this.get(oin);
     await this.parties.update(oin, changes);
     this.invalidate();
@@ -95,8 +112,13 @@ export class PartiesService {
     if (this.snapshot && Date.now() - this.snapshot.at < SNAPSHOT_TTL_MS) {
       return this.snapshot.parties;
     }
-    const [parties, certificates] = await Promise.all([this.parties.findAll(), this.parties.findAllCertificates()]);
-    const map = new Map<string, PartySnapshot>(parties.map((party) => [party.oin, { party, certificateFingerprints: new Set() }]));
+    const [parties, certificates] = await Promise.all([
+      this.parties.findAll(),
+      this.parties.findAllCertificates(),
+    ]);
+    const map = new Map<string, PartySnapshot>(
+      parties.map((party) => [party.oin, { party, certificateFingerprints: new Set() }]),
+    );
     for (const certificate of certificates) {
       map.get(certificate.partyOin)?.certificateFingerprints.add(certificate.sha256);
     }
@@ -113,7 +135,11 @@ export class PartiesService {
     try {
       described = describeCertificate(pem);
     } catch {
-      throw new BadRequestException({ statusCode: 400, field: 'certificatePem', message: 'certificatePem: not a PEM X.509 certificate' });
+      throw new BadRequestException({
+        statusCode: 400,
+        field: 'certificatePem',
+        message: 'certificatePem: not a PEM X.509 certificate',
+      });
     }
     if (described.oin !== oin) {
       throw new BadRequestException({

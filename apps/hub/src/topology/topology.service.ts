@@ -31,7 +31,10 @@ export class TopologyService {
     await channel.assertQueue(n.dead, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
     await channel.bindQueue(n.dead, n.dlx, '');
     await channel.assertExchange(this.unroutedExchange, 'fanout', { durable: true });
-    await channel.assertExchange(n.inbound, 'direct', { durable: true, alternateExchange: this.unroutedExchange });
+    await channel.assertExchange(n.inbound, 'direct', {
+      durable: true,
+      alternateExchange: this.unroutedExchange,
+    });
     await channel.assertExchange(n.deliver, 'direct', { durable: true });
     await channel.assertQueue(n.hubInbound, { durable: true, arguments: workQueueArguments(n) });
     await channel.bindQueue(n.hubInbound, this.unroutedExchange, '');

@@ -8,9 +8,26 @@ const context: SubmissionContext = {
   counsellorDesk: { organisation: 'Gemeente Utrecht', name: 'Schuldhulp', email: 'schulden@utrecht.nl' },
   bsnAllowed: new Set(['00000003123456780000']),
 };
-const HEADER = 'caseReference;bsn;givenNames;surname;birthDate;street;houseNumber;postcode;city;creditorOin;pauseEnd';
-const row = (caseRef: string, creditor: string, extra: Partial<Record<'bsn' | 'postcode' | 'pauseEnd' | 'surname', string>> = {}): string =>
-  [caseRef, extra.bsn ?? '111222333', 'Jan', extra.surname ?? 'Vries', '1980-05-17', 'Stadsplateau', '1', extra.postcode ?? '3521 az', 'Utrecht', creditor, extra.pauseEnd ?? ''].join(';');
+const HEADER =
+  'caseReference;bsn;givenNames;surname;birthDate;street;houseNumber;postcode;city;creditorOin;pauseEnd';
+const row = (
+  caseRef: string,
+  creditor: string,
+  extra: Partial<Record<'bsn' | 'postcode' | 'pauseEnd' | 'surname', string>> = {},
+): string =>
+  [
+    caseRef,
+    extra.bsn ?? '111222333',
+    'Jan',
+    extra.surname ?? 'Vries',
+    '1980-05-17',
+    'Stadsplateau',
+    '1',
+    extra.postcode ?? '3521 az',
+    'Utrecht',
+    creditor,
+    extra.pauseEnd ?? '',
+  ].join(';');
 
 function plan(text: string) {
   const doc = parseCsv(text);
@@ -41,8 +58,13 @@ describe('planImport', () => {
       { line: 2, creditorOin: '00000003123456780000' },
       { line: 3, creditorOin: '00000001001234567000' },
     ]);
-    expect(result.cases[0].request).toMatchObject({ admissionDate: '2026-03-02', pause: { start: '2026-03-02' } });
-    expect(result.failed.map((f) => [f.line, f.status, f.errors?.map((e) => `${e.field}:${e.rule}`)])).toEqual([
+    expect(result.cases[0].request).toMatchObject({
+      admissionDate: '2026-03-02',
+      pause: { start: '2026-03-02' },
+    });
+    expect(
+      result.failed.map((f) => [f.line, f.status, f.errors?.map((e) => `${e.field}:${e.rule}`)]),
+    ).toEqual([
       [4, 'ERROR', ['bsn:bsn-11-proef']],
       [5, 'ERROR', ['creditorOin:oin', 'pauseEnd:pause-max-8-months']],
     ]);
@@ -50,8 +72,17 @@ describe('planImport', () => {
   });
 
   it('refuses rows of one case that disagree on the debtor, and repeated creditors', () => {
-    const result = plan([HEADER, row('A', '00000003123456780000'), row('A', '00000001001234567000', { surname: 'Jansen' }), row('A', '00000003123456780000')].join('\n'));
-    expect(result.ok && result.failed.map((f) => [f.line, f.errors?.map((e) => `${e.field}:${e.rule}`)])).toEqual([
+    const result = plan(
+      [
+        HEADER,
+        row('A', '00000003123456780000'),
+        row('A', '00000001001234567000', { surname: 'Jansen' }),
+        row('A', '00000003123456780000'),
+      ].join('\n'),
+    );
+    expect(
+      result.ok && result.failed.map((f) => [f.line, f.errors?.map((e) => `${e.field}:${e.rule}`)]),
+    ).toEqual([
       [3, ['surname:differs-within-case']],
       [4, ['creditorOin:duplicate-row']],
     ]);
@@ -62,7 +93,11 @@ describe('planImport', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.violations.map((v) => `${v.field}:${v.rule}`)).toEqual(
-        expect.arrayContaining(['favouriteColour:unknown-column', 'givenNames:missing-column', 'creditorOin:missing-column']),
+        expect.arrayContaining([
+          'favouriteColour:unknown-column',
+          'givenNames:missing-column',
+          'creditorOin:missing-column',
+        ]),
       );
     }
   });
@@ -70,11 +105,18 @@ describe('planImport', () => {
   it('marks a row with the wrong number of fields', () => {
     const result = plan(`${HEADER}\nA;111222333\n`);
     expect(result.ok && result.failed).toEqual([
-      expect.objectContaining({ line: 2, status: 'ERROR', errors: [expect.objectContaining({ field: 'row', rule: 'column-count' })] }),
+      expect.objectContaining({
+        line: 2,
+        status: 'ERROR',
+        errors: [expect.objectContaining({ field: 'row', rule: 'column-count' })],
+      }),
     ]);
   });
 
   it('refuses a file with a header and no rows', () => {
-    expect(plan(`${HEADER}\n`)).toEqual({ ok: false, violations: [expect.objectContaining({ rule: 'no-rows' })] });
+    expect(plan(`${HEADER}\n`)).toEqual({
+      ok: false,
+      violations: [expect.objectContaining({ rule: 'no-rows' })],
+    });
   });
 });

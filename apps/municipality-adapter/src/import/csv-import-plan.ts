@@ -93,14 +93,22 @@ function canonicalColumn(name: string): Column | undefined {
   return ALL_COLUMNS.find((column) => column.toLowerCase() === wanted);
 }
 
-function headerViolations(doc: CsvDocument): { columns: Array<Column | undefined>; violations: FieldViolation[] } {
+function headerViolations(doc: CsvDocument): {
+  columns: Array<Column | undefined>;
+  violations: FieldViolation[];
+} {
   const violations: FieldViolation[] = [];
   const columns = doc.header.fields.map((name) => canonicalColumn(name));
   const seen = new Set<Column>();
   columns.forEach((column, index) => {
     if (!column) {
       // header names are column labels, not personal data
-      violations.push(fieldViolation(doc.header.fields[index].trim().slice(0, 60) || `column ${index + 1}`, 'unknown-column'));
+      violations.push(
+        fieldViolation(
+          doc.header.fields[index].trim().slice(0, 60) || `column ${index + 1}`,
+          'unknown-column',
+        ),
+      );
     } else if (seen.has(column)) {
       violations.push(fieldViolation(column, 'duplicate-column'));
     } else {
@@ -124,7 +132,11 @@ function stripUndefined<T extends Record<string, unknown>>(value: T): T {
 
 /** The case part of a JSON request from one row (no creditors). */
 function caseRequest(row: Row, today: string): Record<string, unknown> {
-  const counsellor = stripUndefined({ name: row.counsellorName, email: row.counsellorEmail, phone: row.counsellorPhone });
+  const counsellor = stripUndefined({
+    name: row.counsellorName,
+    email: row.counsellorEmail,
+    phone: row.counsellorPhone,
+  });
   return stripUndefined({
     caseReference: row.caseReference,
     debtor: stripUndefined({
@@ -192,7 +204,13 @@ export function planImport(doc: CsvDocument, context: SubmissionContext, today: 
     const single = { ...caseRequest(row, today), creditors: [creditorRequest(row)] };
     const prepared = prepareSubmission(single, context);
     if (!prepared.ok) {
-      fail(prepared.violations.map((v) => ({ ...v, field: columnOf(v.field), message: v.message.replace(v.field, columnOf(v.field)) })));
+      fail(
+        prepared.violations.map((v) => ({
+          ...v,
+          field: columnOf(v.field),
+          message: v.message.replace(v.field, columnOf(v.field)),
+        })),
+      );
       continue;
     }
     const caseReference = row.caseReference as string;

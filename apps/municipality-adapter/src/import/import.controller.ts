@@ -37,8 +37,14 @@ export class ImportController {
   @ApiBody({ schema: { type: 'string', example: `${REQUIRED_COLUMNS.join(';')}\n` } })
   @ApiQuery({ name: 'background', required: false, type: Boolean })
   @ApiOkResponse({ type: ImportJobDoc, description: 'finished: per-row results' })
-  @ApiAcceptedResponse({ type: ImportJobDoc, description: 'running in the background: poll GET /kennisgevingen/import/{jobId}' })
-  @ApiBadRequestResponse({ type: InvalidRequestDoc, description: 'the file itself is unusable (syntax, header)' })
+  @ApiAcceptedResponse({
+    type: ImportJobDoc,
+    description: 'running in the background: poll GET /kennisgevingen/import/{jobId}',
+  })
+  @ApiBadRequestResponse({
+    type: InvalidRequestDoc,
+    description: 'the file itself is unusable (syntax, header)',
+  })
   async importCsv(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

@@ -68,7 +68,11 @@ export class ImportService {
   async view(jobId: string): Promise<ImportJobView> {
     const job = /^[0-9a-f-]{36}$/i.test(jobId) ? await this.jobs.find(jobId) : null;
     if (!job) {
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: 'no import job with this id' });
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'no import job with this id',
+      });
     }
     return toImportJobView(job);
   }
@@ -134,11 +138,22 @@ export class ImportService {
       const byCreditor = new Map(result.messages.map((m) => [m.creditor, m]));
       return planned.rows.map((row) => {
         const message = byCreditor.get(row.creditorOin);
-        return { ...base(row), status: message?.created ? 'SENT' : 'DUPLICATE', messageId: message?.messageId };
+        return {
+          ...base(row),
+          status: message?.created ? 'SENT' : 'DUPLICATE',
+          messageId: message?.messageId,
+        };
       });
     } catch (error) {
-      this.logger.error({ caseReference: planned.caseReference, err: (error as Error).message }, 'import case failed');
-      return planned.rows.map((row) => ({ ...base(row), status: 'ERROR', errors: [fieldViolation('row', 'not-stored')] }));
+      this.logger.error(
+        { caseReference: planned.caseReference, err: (error as Error).message },
+        'import case failed',
+      );
+      return planned.rows.map((row) => ({
+        ...base(row),
+        status: 'ERROR',
+        errors: [fieldViolation('row', 'not-stored')],
+      }));
     }
   }
 }

@@ -70,12 +70,17 @@ export class KennisgevingController {
     const result = await this.kennisgevingen.submit(body);
     return {
       caseReference: result.caseReference,
-      messages: result.messages.map(({ messageId, creditor, variant, state }) => ({ messageId, creditor, variant, state })),
+      messages: result.messages.map(({ messageId, creditor, variant, state }) => ({
+        messageId,
+        creditor,
+        variant,
+        state,
+      })),
     };
   }
 
   @Get(':caseReference')
-  @ApiOperation({ summary: 'Per creditor: state, answer and timeline of the case\'s Kennisgevingen' })
+  @ApiOperation({ summary: "Per creditor: state, answer and timeline of the case's Kennisgevingen" })
   @ApiOkResponse({ type: CaseDoc })
   @ApiNotFoundResponse({ description: 'no Kennisgeving for this case reference' })
   caseStatus(@Param('caseReference') caseReference: string): Promise<CaseView> {
@@ -84,12 +89,17 @@ export class KennisgevingController {
 
   @Post(':caseReference/progress')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a ProgressUpdate to every creditor of the case, in each creditor\'s conversation' })
+  @ApiOperation({
+    summary: "Send a ProgressUpdate to every creditor of the case, in each creditor's conversation",
+  })
   @ApiConsumes('application/json')
   @ApiBody({ type: ProgressRequestDoc })
   @ApiBadRequestResponse({ type: InvalidRequestDoc })
   @ApiNotFoundResponse({ description: 'no Kennisgeving for this case reference' })
-  sendProgress(@Param('caseReference') caseReference: string, @Req() request: Request): Promise<ProgressResult> {
+  sendProgress(
+    @Param('caseReference') caseReference: string,
+    @Req() request: Request,
+  ): Promise<ProgressResult> {
     requireBodyKind(request, ['json']);
     return this.progress.sendProgress(caseReference, request.body);
   }

@@ -23,8 +23,13 @@ export class KennisgevingRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7113))`, [caseReference]);
   }
 
-  findByCase(caseReference: string, manager: EntityManager = this.dataSource.manager): Promise<KennisgevingRecord[]> {
-    return manager.getRepository(KennisgevingRecord).find({ where: { caseReference }, order: { creditorOin: 'ASC' } });
+  findByCase(
+    caseReference: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<KennisgevingRecord[]> {
+    return manager
+      .getRepository(KennisgevingRecord)
+      .find({ where: { caseReference }, order: { creditorOin: 'ASC' } });
   }
 
   async insert(manager: EntityManager, record: Omit<KennisgevingRecord, 'updatedAt'>): Promise<void> {
@@ -53,9 +58,16 @@ export class KennisgevingRepository {
     if (events.length === 0) {
       return;
     }
-    await manager.getRepository(KennisgevingEvent).insert(
-      events.map((e) => ({ messageId: e.messageId, kind: e.kind, detail: e.detail ?? {}, at: e.at ?? new Date() })) as QueryDeepPartialEntity<KennisgevingEvent>[],
-    );
+    await manager
+      .getRepository(KennisgevingEvent)
+      .insert(
+        events.map((e) => ({
+          messageId: e.messageId,
+          kind: e.kind,
+          detail: e.detail ?? {},
+          at: e.at ?? new Date(),
+        })) as QueryDeepPartialEntity<KennisgevingEvent>[],
+      );
   }
 
   async eventsOf(messageIds: string[]): Promise<KennisgevingEvent[]> {

@@ -47,7 +47,9 @@ export class KennisgevingService {
     const created: string[] = [];
     const messages = await this.dataSource.transaction(async (manager) => {
       await this.repository.lockCase(manager, caseReference);
-      const existing = new Map((await this.repository.findByCase(caseReference, manager)).map((r) => [r.creditorOin, r]));
+      const existing = new Map(
+        (await this.repository.findByCase(caseReference, manager)).map((r) => [r.creditorOin, r]),
+      );
       const result: SubmittedMessage[] = [];
       for (const planned of prepared.planned) {
         const earlier = existing.get(planned.creditor);
@@ -72,11 +74,22 @@ export class KennisgevingService {
           reasonCode: null,
         });
         await this.repository.addEvents(manager, [
-          { messageId, kind: 'SENT', at: sentAt, detail: { variant: planned.variant, pauseStart: pause.start, pauseEnd: pause.end } },
+          {
+            messageId,
+            kind: 'SENT',
+            at: sentAt,
+            detail: { variant: planned.variant, pauseStart: pause.start, pauseEnd: pause.end },
+          },
         ]);
         await this.messaging.send(manager, planned.message);
         created.push(planned.variant);
-        result.push({ messageId, creditor: planned.creditor, variant: planned.variant, state: 'SENT', created: true });
+        result.push({
+          messageId,
+          creditor: planned.creditor,
+          variant: planned.variant,
+          state: 'SENT',
+          created: true,
+        });
       }
       return result;
     });
@@ -91,7 +104,11 @@ export class KennisgevingService {
   async caseView(caseReference: string): Promise<CaseView> {
     const records = await this.repository.findByCase(caseReference);
     if (records.length === 0) {
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: 'no Kennisgevingen for this case reference' });
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'no Kennisgevingen for this case reference',
+      });
     }
     const events = await this.repository.eventsOf(records.map((r) => r.messageId));
     return toCaseView(caseReference, records, events);

@@ -24,7 +24,10 @@ function aRequest(overrides: Record<string, unknown> = {}): Record<string, unkno
     },
     admissionDate: '2026-03-02',
     pause: { start: '2026-03-02' },
-    creditors: [{ oin: PUBLIC_CREDITOR }, { oin: PRIVATE_CREDITOR, customerNumber: 'K-1', invoiceNumbers: ['F1'] }],
+    creditors: [
+      { oin: PUBLIC_CREDITOR },
+      { oin: PRIVATE_CREDITOR, customerNumber: 'K-1', invoiceNumbers: ['F1'] },
+    ],
     ...overrides,
   };
 }
@@ -59,14 +62,22 @@ describe('prepareSubmission', () => {
     expect(priv.body.creditorCustomerNumber).toBe('K-1');
     expect(priv.body.invoiceNumbers).toEqual(['F1']);
     expect(pub.body.creditorCustomerNumber).toBeUndefined();
-    expect(pub.header).toMatchObject({ sender: MUNICIPALITY_OIN, recipient: PUBLIC_CREDITOR, type: 'Kennisgeving' });
+    expect(pub.header).toMatchObject({
+      sender: MUNICIPALITY_OIN,
+      recipient: PUBLIC_CREDITOR,
+      type: 'Kennisgeving',
+    });
     expect(pub.header.conversationId).toBe(pub.header.messageId);
     expect(pub.header.messageId).not.toBe(priv.header.messageId);
   });
 
   it('keeps an explicit pause end, signal and counsellor fields, filling the rest from the desk', () => {
     const prepared = prepareSubmission(
-      aRequest({ pause: { start: '2026-03-02', end: '2026-11-02' }, signal: 2, counsellor: { name: 'P. Jansen' } }),
+      aRequest({
+        pause: { start: '2026-03-02', end: '2026-11-02' },
+        signal: 2,
+        counsellor: { name: 'P. Jansen' },
+      }),
       context,
     );
     expect(prepared.ok).toBe(true);
@@ -79,7 +90,10 @@ describe('prepareSubmission', () => {
   });
 
   it('clamps the default pause end to the end of a shorter month', () => {
-    const prepared = prepareSubmission(aRequest({ pause: { start: '2026-10-31' }, admissionDate: '2026-10-31' }), context);
+    const prepared = prepareSubmission(
+      aRequest({ pause: { start: '2026-10-31' }, admissionDate: '2026-10-31' }),
+      context,
+    );
     expect(prepared.ok && prepared.pause.end).toBe('2027-02-28');
   });
 
@@ -119,12 +133,24 @@ describe('prepareSubmission', () => {
     debtor.address = { ...(debtor.address as object), ...addressOverride };
     expect(violationsOf(request).map((v) => v.field)).toContain(field);
     expect(violationsOf(request)).toContainEqual(expect.objectContaining({ field }));
-    expect(violationsOf(request).find((v) => v.field === field)?.rule).toMatch(new RegExp(rule.split('-')[0]));
+    expect(violationsOf(request).find((v) => v.field === field)?.rule).toMatch(
+      new RegExp(rule.split('-')[0]),
+    );
   });
 
   it.each([
-    ['pause longer than 8 months', { start: '2026-03-02', end: '2026-11-03' }, 'pause.end', 'pause-max-8-months'],
-    ['pause ending before it starts', { start: '2026-03-02', end: '2026-03-01' }, 'pause.end', 'pause-end-after-start'],
+    [
+      'pause longer than 8 months',
+      { start: '2026-03-02', end: '2026-11-03' },
+      'pause.end',
+      'pause-max-8-months',
+    ],
+    [
+      'pause ending before it starts',
+      { start: '2026-03-02', end: '2026-03-01' },
+      'pause.end',
+      'pause-end-after-start',
+    ],
     ['pause without start', { end: '2026-05-01' }, 'pause.start', 'required'],
     ['pause with unknown field', { start: '2026-03-02', length: 4 }, 'pause.length', 'unknown-field'],
   ])('rejects a %s', (_name, pause, field, rule) => {
@@ -139,9 +165,24 @@ describe('prepareSubmission', () => {
     ['no creditors', [], 'creditors', 'at-least-one'],
     ['an invalid OIN', [{ oin: '12345' }], 'creditors[0].oin', 'oin'],
     ['an OIN with a wrong suffix', [{ oin: '00000001002220647001' }], 'creditors[0].oin', 'oin'],
-    ['a creditor twice', [{ oin: PUBLIC_CREDITOR }, { oin: PUBLIC_CREDITOR }], 'creditors[1].oin', 'duplicate-creditor'],
-    ['an unknown creditor field', [{ oin: PUBLIC_CREDITOR, iban: 'x' }], 'creditors[0].iban', 'unknown-field'],
-    ['a too long customer number', [{ oin: PUBLIC_CREDITOR, customerNumber: 'x'.repeat(101) }], 'creditors[0].customerNumber', 'max-length-100'],
+    [
+      'a creditor twice',
+      [{ oin: PUBLIC_CREDITOR }, { oin: PUBLIC_CREDITOR }],
+      'creditors[1].oin',
+      'duplicate-creditor',
+    ],
+    [
+      'an unknown creditor field',
+      [{ oin: PUBLIC_CREDITOR, iban: 'x' }],
+      'creditors[0].iban',
+      'unknown-field',
+    ],
+    [
+      'a too long customer number',
+      [{ oin: PUBLIC_CREDITOR, customerNumber: 'x'.repeat(101) }],
+      'creditors[0].customerNumber',
+      'max-length-100',
+    ],
   ])('rejects %s', (_name, creditors, field, rule) => {
     expect(violationsOf(aRequest({ creditors }))).toContainEqual({ field, rule });
   });
@@ -166,12 +207,19 @@ describe('prepareSubmission', () => {
   });
 
   it('reports every violation at once, each once, and never echoes a value', () => {
-    const request = aRequest({ pause: { start: '2026-03-02', end: '2027-03-02' }, creditors: [{ oin: PUBLIC_CREDITOR }, { oin: 'bad' }] });
+    const request = aRequest({
+      pause: { start: '2026-03-02', end: '2027-03-02' },
+      creditors: [{ oin: PUBLIC_CREDITOR }, { oin: 'bad' }],
+    });
     (request.debtor as Record<string, unknown>).bsn = '111222334';
     const prepared = prepareSubmission(request, context);
     expect(prepared.ok).toBe(false);
     if (!prepared.ok) {
-      expect(prepared.violations.map((v) => v.field).sort()).toEqual(['creditors[1].oin', 'debtor.bsn', 'pause.end']);
+      expect(prepared.violations.map((v) => v.field).sort()).toEqual([
+        'creditors[1].oin',
+        'debtor.bsn',
+        'pause.end',
+      ]);
       expect(JSON.stringify(prepared.violations)).not.toContain('111222334');
       expect(JSON.stringify(prepared.violations)).not.toContain('Vries');
     }

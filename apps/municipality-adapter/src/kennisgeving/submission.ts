@@ -197,7 +197,12 @@ function pause(value: unknown): unknown {
   return { ...value, end: end === undefined && isIsoDate(start) ? defaultPauseEnd(start) : end };
 }
 
-function buildBody(request: Json, creditor: Json, variant: Variant, context: SubmissionContext): KennisgevingBody {
+function buildBody(
+  request: Json,
+  creditor: Json,
+  variant: Variant,
+  context: SubmissionContext,
+): KennisgevingBody {
   const keepBsn = variant === 'PUBLIC';
   const body: Json = {
     variant,
@@ -228,13 +233,19 @@ function buildBody(request: Json, creditor: Json, variant: Variant, context: Sub
  * with the canonical rules too, so nothing is stored that the hub would refuse as SCHEMA_INVALID.
  * All violations come back at once, labelled with the request's own field paths.
  */
-export function prepareSubmission(raw: unknown, context: SubmissionContext, now = new Date()): PreparedSubmission {
+export function prepareSubmission(
+  raw: unknown,
+  context: SubmissionContext,
+  now = new Date(),
+): PreparedSubmission {
   if (!isObject(raw)) {
     return { ok: false, violations: [fieldViolation('', 'not-an-object')] };
   }
   const found: FieldViolation[] = [...unknownFields(raw, REQUEST_FIELDS, '')];
   found.push(...creditorViolations(raw.creditors));
-  found.push(...bsnViolations(isObject(raw.debtor) ? raw.debtor.bsn : undefined, 'debtor.bsn', isObject(raw.debtor)));
+  found.push(
+    ...bsnViolations(isObject(raw.debtor) ? raw.debtor.bsn : undefined, 'debtor.bsn', isObject(raw.debtor)),
+  );
   if (isObject(raw.partner)) {
     found.push(...bsnViolations(raw.partner.bsn, 'partner.bsn', false));
   }
@@ -242,9 +253,12 @@ export function prepareSubmission(raw: unknown, context: SubmissionContext, now 
     found.push(...unknownFields(raw.pause, PAUSE_FIELDS, 'pause'));
   }
 
-  const creditors = (Array.isArray(raw.creditors) ? raw.creditors : []).map((c: unknown) => (isObject(c) ? c : {}));
+  const creditors = (Array.isArray(raw.creditors) ? raw.creditors : []).map((c: unknown) =>
+    isObject(c) ? c : {},
+  );
   // With no usable creditor, still validate one PRIVATE and one PUBLIC body so every body rule is reported.
-  const targets = creditors.length > 0 ? creditors : [{ oin: PLACEHOLDER_OIN }, { oin: PLACEHOLDER_OIN, public: true }];
+  const targets =
+    creditors.length > 0 ? creditors : [{ oin: PLACEHOLDER_OIN }, { oin: PLACEHOLDER_OIN, public: true }];
   const planned: PlannedKennisgeving[] = [];
   targets.forEach((creditor, index) => {
     const oin = isValidOin(creditor.oin) ? creditor.oin : PLACEHOLDER_OIN;

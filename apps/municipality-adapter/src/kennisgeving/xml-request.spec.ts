@@ -40,16 +40,20 @@ describe('parseXmlRequest', () => {
   });
 
   it('keeps several creditors in order and a single one as a list', async () => {
-    const two = XML.replace('</creditors>', '<creditor><oin>00000001001234567000</oin></creditor></creditors>');
+    const two = XML.replace(
+      '</creditors>',
+      '<creditor><oin>00000001001234567000</oin></creditor></creditors>',
+    );
     const parsed = await parseXmlRequest(two);
-    expect(parsed.ok && (parsed.request as { creditors: Array<{ oin: string }> }).creditors.map((c) => c.oin)).toEqual([
-      '00000003123456780000',
-      '00000001001234567000',
-    ]);
+    expect(
+      parsed.ok && (parsed.request as { creditors: Array<{ oin: string }> }).creditors.map((c) => c.oin),
+    ).toEqual(['00000003123456780000', '00000001001234567000']);
   });
 
   it('accepts the root without namespace', async () => {
-    expect((await parseXmlRequest(XML.replace(' xmlns="urn:nl:schuldenknooppunt:gemeente:1"', ''))).ok).toBe(true);
+    expect((await parseXmlRequest(XML.replace(' xmlns="urn:nl:schuldenknooppunt:gemeente:1"', ''))).ok).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -57,7 +61,11 @@ describe('parseXmlRequest', () => {
     ['another root element', '<Bericht><a>1</a></Bericht>', 'xml-root'],
     ['another namespace', XML.replace('gemeente:1', 'other:1'), 'xml-namespace'],
     ['a DOCTYPE', `<!DOCTYPE x [<!ENTITY e "boom">]>${XML.replace(/<\?xml.*\?>/, '')}`, 'xml-doctype'],
-    ['an unknown element in a list', XML.replace('</creditors>', '<debtor>x</debtor></creditors>'), 'unknown-field'],
+    [
+      'an unknown element in a list',
+      XML.replace('</creditors>', '<debtor>x</debtor></creditors>'),
+      'unknown-field',
+    ],
   ])('refuses %s', async (_name, xml, rule) => {
     const parsed = await parseXmlRequest(xml);
     expect(parsed.ok).toBe(false);

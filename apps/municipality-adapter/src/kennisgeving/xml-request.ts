@@ -25,7 +25,11 @@ export async function parseXmlRequest(text: string): Promise<ParsedXmlRequest> {
   }
   let document: Record<string, unknown>;
   try {
-    document = (await parseStringPromise(text, { explicitArray: true, trim: true, explicitRoot: true })) as Record<string, unknown>;
+    document = (await parseStringPromise(text, {
+      explicitArray: true,
+      trim: true,
+      explicitRoot: true,
+    })) as Record<string, unknown>;
   } catch {
     return { ok: false, violations: [fieldViolation('', 'xml-syntax')] };
   }
@@ -40,7 +44,9 @@ export async function parseXmlRequest(text: string): Promise<ParsedXmlRequest> {
   }
   const violations: FieldViolation[] = [];
   const request = convert(root, REQUEST_XML_ROOT, '', violations);
-  return violations.length > 0 ? { ok: false, violations } : { ok: true, request: request === '' ? {} : request };
+  return violations.length > 0
+    ? { ok: false, violations }
+    : { ok: true, request: request === '' ? {} : request };
 }
 
 function convert(node: XmlNode, name: string, path: string, violations: FieldViolation[]): unknown {

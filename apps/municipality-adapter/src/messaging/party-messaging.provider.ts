@@ -8,7 +8,15 @@ import { MUNICIPALITY_AMQP_NAMES } from '../municipality.tokens';
 /** The adapter's side of the exchange: signed sending through the outbox, verified receiving. */
 export const partyMessagingProvider: Provider = {
   provide: PartyMessaging,
-  inject: [AmqpClient, DataSource, OutboxRelay, TrustStore, SIGNING_IDENTITY, MUNICIPALITY_AMQP_NAMES, LOGGER],
+  inject: [
+    AmqpClient,
+    DataSource,
+    OutboxRelay,
+    TrustStore,
+    SIGNING_IDENTITY,
+    MUNICIPALITY_AMQP_NAMES,
+    LOGGER,
+  ],
   useFactory: (
     amqp: AmqpClient,
     dataSource: DataSource,
@@ -17,5 +25,14 @@ export const partyMessagingProvider: Provider = {
     identity: SigningIdentity,
     names: AmqpNames,
     logger: Logger,
-  ) => new PartyMessaging({ amqp, dataSource, relay, trust, identity, names, logger: logger.child({ context: 'messaging' }) }),
+  ) =>
+    new PartyMessaging({
+      amqp,
+      dataSource,
+      relay,
+      trust,
+      identity,
+      names,
+      logger: logger.child({ context: 'messaging' }),
+    }),
 };

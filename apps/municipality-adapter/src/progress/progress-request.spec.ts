@@ -25,20 +25,24 @@ describe('prepareProgress', () => {
     expect(rulesOf({ status: 'PAUSE_EXTENDED', newPauseEnd: '2026-11-03' })).toEqual([
       { field: 'newPauseEnd', rule: 'pause-max-8-months' },
     ]);
-    expect(rulesOf({ status: 'PAUSE_EXTENDED', newPauseEnd: '2026-11-02' }, ['2026-03-02', '2026-03-01'])).toEqual([
-      { field: 'newPauseEnd', rule: 'pause-max-8-months' },
-    ]);
+    expect(
+      rulesOf({ status: 'PAUSE_EXTENDED', newPauseEnd: '2026-11-02' }, ['2026-03-02', '2026-03-01']),
+    ).toEqual([{ field: 'newPauseEnd', rule: 'pause-max-8-months' }]);
   });
 
   it('requires newPauseEnd iff PAUSE_EXTENDED', () => {
-    expect(rulesOf({ status: 'PAUSE_EXTENDED' })).toEqual([{ field: 'newPauseEnd', rule: 'required-iff-PAUSE_EXTENDED' }]);
+    expect(rulesOf({ status: 'PAUSE_EXTENDED' })).toEqual([
+      { field: 'newPauseEnd', rule: 'required-iff-PAUSE_EXTENDED' },
+    ]);
     expect(rulesOf({ status: 'ARRANGEMENT_AGREED', newPauseEnd: '2026-08-01' })).toEqual([
       { field: 'newPauseEnd', rule: 'forbidden-unless-PAUSE_EXTENDED' },
     ]);
   });
 
   it('rejects a newPauseEnd that is not a date or not after the pause start', () => {
-    expect(rulesOf({ status: 'PAUSE_EXTENDED', newPauseEnd: '2026-13-01' })).toEqual([{ field: 'newPauseEnd', rule: 'iso-date' }]);
+    expect(rulesOf({ status: 'PAUSE_EXTENDED', newPauseEnd: '2026-13-01' })).toEqual([
+      { field: 'newPauseEnd', rule: 'iso-date' },
+    ]);
     expect(rulesOf({ status: 'PAUSE_EXTENDED', newPauseEnd: '2026-03-02' })).toEqual([
       { field: 'newPauseEnd', rule: 'not-after-pause-start' },
     ]);
@@ -46,8 +50,12 @@ describe('prepareProgress', () => {
 
   it('requires endReason iff PAUSE_ENDED, from the allowed list', () => {
     expect(prepareProgress({ status: 'PAUSE_ENDED', endReason: 'WSNP' }, starts).ok).toBe(true);
-    expect(rulesOf({ status: 'PAUSE_ENDED' })).toEqual([{ field: 'endReason', rule: 'required-iff-PAUSE_ENDED' }]);
-    expect(rulesOf({ status: 'PAUSE_ENDED', endReason: 'BORED' })).toEqual([{ field: 'endReason', rule: 'one-of' }]);
+    expect(rulesOf({ status: 'PAUSE_ENDED' })).toEqual([
+      { field: 'endReason', rule: 'required-iff-PAUSE_ENDED' },
+    ]);
+    expect(rulesOf({ status: 'PAUSE_ENDED', endReason: 'BORED' })).toEqual([
+      { field: 'endReason', rule: 'one-of' },
+    ]);
     expect(rulesOf({ status: 'STABILISATION_STARTED', endReason: 'WSNP' })).toEqual([
       { field: 'endReason', rule: 'forbidden-unless-PAUSE_ENDED' },
     ]);

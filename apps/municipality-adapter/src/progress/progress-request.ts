@@ -11,7 +11,8 @@ import { FieldViolation, fieldViolation } from '../kennisgeving/field-violation'
 const FIELDS = new Set(['status', 'newPauseEnd', 'endReason', 'note']);
 const NOTE_MAX = 2000;
 
-export type PreparedProgress = { ok: true; body: ProgressUpdateBody } | { ok: false; violations: FieldViolation[] };
+export type PreparedProgress =
+  { ok: true; body: ProgressUpdateBody } | { ok: false; violations: FieldViolation[] };
 
 /**
  * Checks `POST /kennisgevingen/:caseReference/progress` against DESIGN §3: `newPauseEnd` required

@@ -29,7 +29,11 @@ export class ProgressService {
       await this.repository.lockCase(manager, caseReference);
       const records = await this.repository.findByCase(caseReference, manager);
       if (records.length === 0) {
-        throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: 'no Kennisgevingen for this case reference' });
+        throw new NotFoundException({
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'no Kennisgevingen for this case reference',
+        });
       }
       const prepared = prepareProgress(request, [...new Set(records.map((r) => r.pauseStart))]);
       if (!prepared.ok) {
@@ -39,7 +43,11 @@ export class ProgressService {
       for (const record of records) {
         if (record.state === 'REJECTED') {
           // the hub refused the Kennisgeving: there is no conversation to continue
-          outcome.skipped.push({ creditor: record.creditorOin, conversationId: record.messageId, reason: 'Kennisgeving was rejected' });
+          outcome.skipped.push({
+            creditor: record.creditorOin,
+            conversationId: record.messageId,
+            reason: 'Kennisgeving was rejected',
+          });
           continue;
         }
         const message: UnsignedMessage<'ProgressUpdate'> = {
@@ -53,7 +61,9 @@ export class ProgressService {
         };
         const violations = validateUnsigned(message);
         if (violations.length > 0) {
-          throw new InvalidRequestException(violations.map((v) => fieldViolation(v.path.replace(/^body\./, ''), v.rule)));
+          throw new InvalidRequestException(
+            violations.map((v) => fieldViolation(v.path.replace(/^body\./, ''), v.rule)),
+          );
         }
         const sentAt = new Date();
         await this.repository.insertProgress(manager, {
@@ -65,22 +75,34 @@ export class ProgressService {
           state: 'SENT',
           sentAt,
         });
-        const detail: Record<string, unknown> = { progressUpdateId: message.header.messageId, status: prepared.body.status };
+        const detail: Record<string, unknown> = {
+          progressUpdateId: message.header.messageId,
+          status: prepared.body.status,
+        };
         if (prepared.body.newPauseEnd) {
           detail.newPauseEnd = prepared.body.newPauseEnd;
         }
         if (prepared.body.endReason) {
           detail.endReason = prepared.body.endReason;
         }
-        await this.repository.addEvents(manager, [{ messageId: record.messageId, kind: 'PROGRESS_SENT', at: sentAt, detail }]);
+        await this.repository.addEvents(manager, [
+          { messageId: record.messageId, kind: 'PROGRESS_SENT', at: sentAt, detail },
+        ]);
         await this.messaging.send(manager, message);
-        outcome.updates.push({ creditor: record.creditorOin, messageId: message.header.messageId, conversationId: record.messageId });
+        outcome.updates.push({
+          creditor: record.creditorOin,
+          messageId: message.header.messageId,
+          conversationId: record.messageId,
+        });
       }
       return outcome;
     });
     if (result.updates.length > 0) {
       this.messaging.published();
-      this.metrics.progressUpdates.inc({ status: (request as { status: string }).status }, result.updates.length);
+      this.metrics.progressUpdates.inc(
+        { status: (request as { status: string }).status },
+        result.updates.length,
+      );
     }
     return result;
   }

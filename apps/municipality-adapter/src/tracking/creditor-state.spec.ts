@@ -13,7 +13,9 @@ describe('creditor state machine', () => {
 
   it('copes with receipts arriving out of order', () => {
     expect(run([{ kind: 'DELIVERED' }, { kind: 'ACCEPTED' }])).toBe('DELIVERED');
-    expect(run([{ kind: 'ANSWERED', decision: 'PAUSED' }, { kind: 'DELIVERED' }, { kind: 'ACCEPTED' }])).toBe('PAUSED');
+    expect(run([{ kind: 'ANSWERED', decision: 'PAUSED' }, { kind: 'DELIVERED' }, { kind: 'ACCEPTED' }])).toBe(
+      'PAUSED',
+    );
   });
 
   it('does not move back on a late DELIVERED after PAUSED', () => {
@@ -46,7 +48,15 @@ describe('creditor state machine', () => {
   });
 
   it('only ever moves forward, from any state and any event', () => {
-    const rank: Record<CreditorState, number> = { SENT: 0, ACCEPTED: 1, DELIVERED: 2, OVERDUE: 3, PAUSED: 4, DECLINED: 4, REJECTED: 4 };
+    const rank: Record<CreditorState, number> = {
+      SENT: 0,
+      ACCEPTED: 1,
+      DELIVERED: 2,
+      OVERDUE: 3,
+      PAUSED: 4,
+      DECLINED: 4,
+      REJECTED: 4,
+    };
     const events: CreditorEvent[] = [
       { kind: 'ACCEPTED' },
       { kind: 'DELIVERED' },

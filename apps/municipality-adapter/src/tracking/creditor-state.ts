@@ -6,7 +6,15 @@
  *   SENT | ACCEPTED → REJECTED (hub receipt)
  *   SENT | ACCEPTED | DELIVERED → OVERDUE (no answer in time) → PAUSED | DECLINED (a late answer)
  */
-export const CREDITOR_STATES = ['SENT', 'ACCEPTED', 'DELIVERED', 'OVERDUE', 'PAUSED', 'DECLINED', 'REJECTED'] as const;
+export const CREDITOR_STATES = [
+  'SENT',
+  'ACCEPTED',
+  'DELIVERED',
+  'OVERDUE',
+  'PAUSED',
+  'DECLINED',
+  'REJECTED',
+] as const;
 export type CreditorState = (typeof CREDITOR_STATES)[number];
 
 /** What can happen to a Kennisgeving. */

@@ -70,7 +70,11 @@ export class TrackingService {
       const event: CreditorEvent = { kind: body.status };
       const next = nextState(kennisgeving.state, event);
       await this.repository.addEvents(manager, [
-        { messageId: kennisgeving.messageId, kind: body.status, detail: { ...detail, stateChanged: next !== null } },
+        {
+          messageId: kennisgeving.messageId,
+          kind: body.status,
+          detail: { ...detail, stateChanged: next !== null },
+        },
       ]);
       if (next) {
         await this.repository.updateState(manager, kennisgeving.messageId, {
@@ -89,25 +93,40 @@ export class TrackingService {
       }
       this.metrics.receipts.inc({ status: body.status, about: 'ProgressUpdate' });
       await this.repository.addEvents(manager, [
-        { messageId: progress.kennisgevingId, kind: `PROGRESS_${body.status}`, detail: { ...detail, progressUpdateId: progress.messageId } },
+        {
+          messageId: progress.kennisgevingId,
+          kind: `PROGRESS_${body.status}`,
+          detail: { ...detail, progressUpdateId: progress.messageId },
+        },
       ]);
       if (PROGRESS_RANK[body.status] > PROGRESS_RANK[progress.state]) {
         await this.repository.updateProgressState(manager, progress.messageId, body.status);
       }
       return;
     }
-    this.logger.warn({ messageId: header.messageId, inReplyTo: about }, 'receipt about a message this adapter did not send');
+    this.logger.warn(
+      { messageId: header.messageId, inReplyTo: about },
+      'receipt about a message this adapter did not send',
+    );
   }
 
   private async recordAnswer(manager: EntityManager, answer: PauseAcknowledgement): Promise<void> {
     const { header, body } = answer;
     const kennisgeving = await this.repository.findForUpdate(manager, header.inReplyTo ?? '');
     if (!kennisgeving) {
-      this.logger.warn({ messageId: header.messageId, inReplyTo: header.inReplyTo }, 'answer to a Kennisgeving this adapter did not send');
+      this.logger.warn(
+        { messageId: header.messageId, inReplyTo: header.inReplyTo },
+        'answer to a Kennisgeving this adapter did not send',
+      );
       return;
     }
     if (header.sender !== kennisgeving.creditorOin || header.conversationId !== kennisgeving.messageId) {
-      return this.ignore(manager, kennisgeving.messageId, answer, 'an answer must come from the creditor, in its conversation');
+      return this.ignore(
+        manager,
+        kennisgeving.messageId,
+        answer,
+        'an answer must come from the creditor, in its conversation',
+      );
     }
     this.metrics.answers.inc({ decision: body.decision });
     const next = nextState(kennisgeving.state, { kind: 'ANSWERED', decision: body.decision });
@@ -118,7 +137,9 @@ export class TrackingService {
     if (body.declineReason) {
       detail.declineReason = body.declineReason;
     }
-    await this.repository.addEvents(manager, [{ messageId: kennisgeving.messageId, kind: body.decision, detail }]);
+    await this.repository.addEvents(manager, [
+      { messageId: kennisgeving.messageId, kind: body.decision, detail },
+    ]);
     if (next) {
       await this.repository.updateState(manager, kennisgeving.messageId, {
         state: next,
@@ -128,10 +149,27 @@ export class TrackingService {
     }
   }
 
-  private async ignore(manager: EntityManager, kennisgevingId: string, message: SkpMessage, reason: string): Promise<void> {
-    this.logger.warn({ messageId: message.header.messageId, conversationId: kennisgevingId, reason }, 'message ignored');
+  private async ignore(
+    manager: EntityManager,
+    kennisgevingId: string,
+    message: SkpMessage,
+    reason: string,
+  ): Promise<void> {
+    this.logger.warn(
+      { messageId: message.header.messageId, conversationId: kennisgevingId, reason },
+      'message ignored',
+    );
     await this.repository.addEvents(manager, [
-      { messageId: kennisgevingId, kind: 'IGNORED', detail: { ignoredId: message.header.messageId, type: message.header.type, from: message.header.sender, reason } },
+      {
+        messageId: kennisgevingId,
+        kind: 'IGNORED',
+        detail: {
+          ignoredId: message.header.messageId,
+          type: message.header.type,
+          from: message.header.sender,
+          reason,
+        },
+      },
     ]);
   }
 }

@@ -8,7 +8,7 @@ import {
 import { validateMessage, validateUnsigned } from './validate-message';
 import { Violation } from './violation';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const signed = (m: object): Json => ({ ...structuredClone(m), signature: 'eyJhbGciOiJSUzI1NiJ9..c2ln' });
 const rules = (violations: Violation[]): string[] => violations.map((v) => `${v.path}:${v.rule}`);

@@ -1,5 +1,12 @@
 import * as amqp from 'amqplib';
-import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage, Options, RecoveringChannelModel } from 'amqplib';
+import type {
+  Channel,
+  ChannelModel,
+  ConfirmChannel,
+  ConsumeMessage,
+  Options,
+  RecoveringChannelModel,
+} from 'amqplib';
 import type { Logger } from 'pino';
 
 export interface OutgoingMessage {
@@ -103,7 +110,9 @@ export class AmqpClient {
       return;
     }
     const channel = await this.current.createChannel();
-    channel.on('error', (err: Error) => this.logger.warn({ err: err.message, queue: spec.queue }, 'consumer channel error'));
+    channel.on('error', (err: Error) =>
+      this.logger.warn({ err: err.message, queue: spec.queue }, 'consumer channel error'),
+    );
     await channel.prefetch(spec.prefetch);
     this.consumerChannels.push(channel);
     await channel.consume(spec.queue, (message) => {

@@ -21,8 +21,13 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
  * so an operator fixes a deployment in one go rather than one restart per mistake.
  */
 export function loadEnv<T extends object>(envClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const config = plainToInstance(envClass, defined, { enableImplicitConversion: false, exposeDefaultValues: true });
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(envClass, defined, {
+    enableImplicitConversion: false,
+    exposeDefaultValues: true,
+  });
   const problems = flatten(validateSync(config, { whitelist: false, forbidUnknownValues: false }));
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -32,5 +37,7 @@ export function loadEnv<T extends object>(envClass: new () => T, env: NodeJS.Pro
 
 /** Environment strings to booleans the way operators write them. */
 export function envFlag(value: unknown): boolean {
-  return typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value === true;
+  return typeof value === 'string'
+    ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase())
+    : value === true;
 }

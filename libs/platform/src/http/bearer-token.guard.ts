@@ -19,7 +19,11 @@ export class BearerTokenGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer (.+)$/i.exec(header);
     if (!match || !tokensMatch(match[1], this.expectedToken)) {
-      throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: 'a valid bearer token is required' });
+      throw new UnauthorizedException({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'a valid bearer token is required',
+      });
     }
     return true;
   }

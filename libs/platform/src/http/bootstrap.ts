@@ -18,8 +18,14 @@ export interface HttpAppOptions {
 }
 
 /** Creates, configures and starts one HTTP app the same way for the hub and both adapters. */
-export async function startHttpApp(module: unknown, options: HttpAppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
+export async function startHttpApp(
+  module: unknown,
+  options: HttpAppOptions,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module as never, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   configureHttpApp(app, options, logger);
@@ -34,7 +40,10 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter(logger));
   app.enableShutdownHooks();
-  const builder = new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1.0');
+  const builder = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(options.description)
+    .setVersion('1.0');
   if (options.bearer) {
     builder.addBearerAuth();
   }

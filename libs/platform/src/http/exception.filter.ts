@@ -24,7 +24,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.status(exception.status).json({
         statusCode: exception.status,
         error: exception.status === 413 ? 'Payload Too Large' : 'Bad Request',
-        message: exception.status === 413 ? 'request body exceeds the size limit' : 'request body is not valid',
+        message:
+          exception.status === 413 ? 'request body exceeds the size limit' : 'request body is not valid',
       });
       return;
     }
@@ -38,5 +39,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' && typeof (e as { status?: unknown }).status === 'number';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { type?: unknown }).type === 'string' &&
+    typeof (e as { status?: unknown }).status === 'number'
+  );
 }

@@ -91,13 +91,22 @@ export class PartyMessaging {
       message = decode(delivery.message.content, /xml/i.test(properties.contentType ?? '') ? 'xml' : 'json');
     } catch (error) {
       const code = error instanceof MessageDecodeError ? error.code : 'MALFORMED';
-      logger.warn({ messageId: properties.messageId, reasonCode: code }, 'refused unreadable message from own queue');
+      logger.warn(
+        { messageId: properties.messageId, reasonCode: code },
+        'refused unreadable message from own queue',
+      );
       return this.refuse(delivery);
     }
-    const log = logger.child({ messageId: message.header.messageId, conversationId: message.header.conversationId });
+    const log = logger.child({
+      messageId: message.header.messageId,
+      conversationId: message.header.conversationId,
+    });
     const verdict = verifyMessage(message, this.deps.trust);
     if (!verdict.ok) {
-      log.warn({ reasonCode: verdict.code, reason: verdict.reason }, 'refused message with an invalid signature');
+      log.warn(
+        { reasonCode: verdict.code, reason: verdict.reason },
+        'refused message with an invalid signature',
+      );
       return this.refuse(delivery);
     }
     if (message.header.recipient !== this.oin) {

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PARTY_KINDS, PARTY_STATUSES, Party, PartyCertificate, PartyKind, PartyStatus } from '../party.entity';
+import {
+  PARTY_KINDS,
+  PARTY_STATUSES,
+  Party,
+  PartyCertificate,
+  PartyKind,
+  PartyStatus,
+} from '../party.entity';
 
 export class RegisterPartyDto {
   @ApiProperty({ example: '00000001002220647000' })

@@ -22,7 +22,9 @@ export class InitialMunicipalitySchema1763900000000 implements MigrationInterfac
       "reason_code" text,
       "updated_at" timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE UNIQUE INDEX "kennisgeving_case_creditor" ON "kennisgeving" ("case_reference", "creditor_oin")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "kennisgeving_case_creditor" ON "kennisgeving" ("case_reference", "creditor_oin")`,
+    );
     await q.query(`CREATE INDEX "kennisgeving_open_deadline" ON "kennisgeving" ("answer_deadline")
       WHERE "state" IN ('SENT', 'ACCEPTED', 'DELIVERED')`);
     await q.query(`CREATE TABLE "kennisgeving_event" (
@@ -58,7 +60,14 @@ export class InitialMunicipalitySchema1763900000000 implements MigrationInterfac
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['import_job', 'progress_update', 'kennisgeving_event', 'kennisgeving', 'received_message', 'outbox']) {
+    for (const table of [
+      'import_job',
+      'progress_update',
+      'kennisgeving_event',
+      'kennisgeving',
+      'received_message',
+      'outbox',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS "${table}"`);
     }
   }

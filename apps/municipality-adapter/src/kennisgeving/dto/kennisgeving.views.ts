@@ -27,11 +27,22 @@ export interface CaseView {
   creditors: CreditorStatusView[];
 }
 
-export function toSubmittedMessageView(record: Pick<KennisgevingRecord, 'messageId' | 'creditorOin' | 'variant' | 'state'>): SubmittedMessageView {
-  return { messageId: record.messageId, creditor: record.creditorOin, variant: record.variant, state: record.state };
+export function toSubmittedMessageView(
+  record: Pick<KennisgevingRecord, 'messageId' | 'creditorOin' | 'variant' | 'state'>,
+): SubmittedMessageView {
+  return {
+    messageId: record.messageId,
+    creditor: record.creditorOin,
+    variant: record.variant,
+    state: record.state,
+  };
 }
 
-export function toCaseView(caseReference: string, records: KennisgevingRecord[], events: KennisgevingEvent[]): CaseView {
+export function toCaseView(
+  caseReference: string,
+  records: KennisgevingRecord[],
+  events: KennisgevingEvent[],
+): CaseView {
   return {
     caseReference,
     creditors: records.map((record) => {

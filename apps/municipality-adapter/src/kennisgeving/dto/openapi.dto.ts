@@ -12,12 +12,17 @@ export class AddressDoc {
   @ApiProperty({ example: 1, minimum: 1 }) houseNumber!: number;
   @ApiPropertyOptional({ example: 'A', description: 'one letter' }) houseLetter?: string;
   @ApiPropertyOptional({ example: 'bis', description: '1-4 letters or digits' }) houseNumberAddition?: string;
-  @ApiProperty({ example: '3521 AZ', description: 'Dutch postcode; stored normalised as 1234AB' }) postcode!: string;
+  @ApiProperty({ example: '3521 AZ', description: 'Dutch postcode; stored normalised as 1234AB' })
+  postcode!: string;
   @ApiProperty({ example: 'Utrecht' }) city!: string;
 }
 
 export class PersonDoc {
-  @ApiPropertyOptional({ example: '111222333', description: '9 digits (8 get a leading zero), 11-proef. Required for the debtor; sent only to creditors allowed to process it' })
+  @ApiPropertyOptional({
+    example: '111222333',
+    description:
+      '9 digits (8 get a leading zero), 11-proef. Required for the debtor; sent only to creditors allowed to process it',
+  })
   bsn?: string;
   @ApiPropertyOptional({ example: 'J.' }) initials?: string;
   @ApiProperty({ example: 'Jan' }) givenNames!: string;
@@ -31,7 +36,8 @@ export class DebtorDoc extends PersonDoc {
 }
 
 export class CounsellorDoc {
-  @ApiPropertyOptional({ description: 'default: COUNSELLOR_ORGANISATION (or MUNICIPALITY_NAME)' }) organisation?: string;
+  @ApiPropertyOptional({ description: 'default: COUNSELLOR_ORGANISATION (or MUNICIPALITY_NAME)' })
+  organisation?: string;
   @ApiPropertyOptional({ description: 'default: COUNSELLOR_NAME' }) name?: string;
   @ApiPropertyOptional({ description: 'default: COUNSELLOR_EMAIL' }) email?: string;
   @ApiPropertyOptional({ description: 'default: COUNSELLOR_PHONE' }) phone?: string;
@@ -39,11 +45,15 @@ export class CounsellorDoc {
 
 export class PauseRequestDoc {
   @ApiProperty({ example: '2026-03-02', format: 'date' }) start!: string;
-  @ApiPropertyOptional({ format: 'date', description: 'default start + 4 calendar months; at most start + 8 months' }) end?: string;
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'default start + 4 calendar months; at most start + 8 months',
+  })
+  end?: string;
 }
 
 export class CreditorRequestDoc {
-  @ApiProperty({ example: '00000003123456780000', description: 'the creditor\'s OIN' }) oin!: string;
+  @ApiProperty({ example: '00000003123456780000', description: "the creditor's OIN" }) oin!: string;
   @ApiPropertyOptional({ example: 'K-123' }) customerNumber?: string;
   @ApiPropertyOptional({ type: [String], example: ['F-2026-001'] }) invoiceNumbers?: string[];
 }
@@ -63,11 +73,17 @@ export const XML_REQUEST_EXAMPLE = `<KennisgevingVerzoek xmlns="urn:nl:schuldenk
 </KennisgevingVerzoek>`;
 
 export class SubmitKennisgevingDoc {
-  @ApiProperty({ example: 'SHV-2026-0001', description: 'the counsellor\'s dossier number; idempotency key together with the creditor' })
+  @ApiProperty({
+    example: 'SHV-2026-0001',
+    description: "the counsellor's dossier number; idempotency key together with the creditor",
+  })
   caseReference!: string;
   @ApiProperty({ type: DebtorDoc }) debtor!: DebtorDoc;
   @ApiPropertyOptional({ type: PersonDoc }) partner?: PersonDoc;
-  @ApiPropertyOptional({ type: CounsellorDoc, description: 'fields left out come from the configured counsellor desk' })
+  @ApiPropertyOptional({
+    type: CounsellorDoc,
+    description: 'fields left out come from the configured counsellor desk',
+  })
   counsellor?: CounsellorDoc;
   @ApiProperty({ example: '2026-03-02', format: 'date' }) admissionDate!: string;
   @ApiPropertyOptional({ enum: [1, 2, 3, 4], default: 4 }) signal?: number;
@@ -89,9 +105,17 @@ export class SubmissionDoc {
 
 export class EventDoc {
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ example: 'DELIVERED', description: 'SENT, ACCEPTED, DELIVERED, REJECTED, PAUSED, DECLINED, OVERDUE, PROGRESS_SENT, PROGRESS_<receipt status>, IGNORED' })
+  @ApiProperty({
+    example: 'DELIVERED',
+    description:
+      'SENT, ACCEPTED, DELIVERED, REJECTED, PAUSED, DECLINED, OVERDUE, PROGRESS_SENT, PROGRESS_<receipt status>, IGNORED',
+  })
   kind!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'ids, codes and dates; never personal data' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'ids, codes and dates; never personal data',
+  })
   detail!: Record<string, unknown>;
 }
 
@@ -110,11 +134,25 @@ export class CaseDoc {
 }
 
 export class ProgressRequestDoc {
-  @ApiProperty({ enum: ['STABILISATION_STARTED', 'ARRANGEMENT_OFFERED', 'ARRANGEMENT_AGREED', 'PAUSE_EXTENDED', 'PAUSE_ENDED'] })
+  @ApiProperty({
+    enum: [
+      'STABILISATION_STARTED',
+      'ARRANGEMENT_OFFERED',
+      'ARRANGEMENT_AGREED',
+      'PAUSE_EXTENDED',
+      'PAUSE_ENDED',
+    ],
+  })
   status!: string;
-  @ApiPropertyOptional({ format: 'date', description: 'required iff PAUSE_EXTENDED; at most the original pause start + 8 months' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'required iff PAUSE_EXTENDED; at most the original pause start + 8 months',
+  })
   newPauseEnd?: string;
-  @ApiPropertyOptional({ enum: ['ARRANGEMENT_REACHED', 'CLIENT_WITHDREW', 'CLIENT_DROPPED_OUT', 'WSNP', 'OTHER'], description: 'required iff PAUSE_ENDED' })
+  @ApiPropertyOptional({
+    enum: ['ARRANGEMENT_REACHED', 'CLIENT_WITHDREW', 'CLIENT_DROPPED_OUT', 'WSNP', 'OTHER'],
+    description: 'required iff PAUSE_ENDED',
+  })
   endReason?: string;
   @ApiPropertyOptional({ maxLength: 2000 }) note?: string;
 }
