@@ -44,12 +44,37 @@ ensure_postgres() {
   fi
 }
 
-ensure_rabbitmq() {
-  port_open 5672 && return 0
-  if ! command -v rabbitmq-server >/dev/null; then apt_install rabbitmq-server; fi
+start_rabbitmq() {
   log 'starting RabbitMQ'
   if is_root; then rabbitmq-server -detached >/dev/null 2>&1 || true; else rabbitmq-server -detached; fi
   wait_port 5672 120 RabbitMQ
+}
+
+ensure_rabbitmq() {
+  if ! port_open 5672; then
+    if ! command -v rabbitmq-server >/dev/null; then apt_install rabbitmq-server; fi
+    start_rabbitmq
+  fi
+  # The port can be open while the broker no longer answers; restart it once if so.
+  local i
+  for ((i = 0; i < 3; i++)); do
+    node scripts/amqp-probe.js && return 0
+    sleep 2
+  done
+  if ! is_root || ! command -v rabbitmqctl >/dev/null; then
+    log 'RabbitMQ accepts connections but does not answer: restart it (rabbitmqctl stop; rabbitmq-server -detached)'
+    return 1
+  fi
+  log 'RabbitMQ does not answer the AMQP handshake; restarting it'
+  timeout 30 rabbitmqctl stop >/dev/null 2>&1 || pkill -9 -f beam.smp || true
+  for ((i = 0; i < 30; i++)); do port_open 5672 || break; sleep 1; done
+  start_rabbitmq
+  for ((i = 0; i < 30; i++)); do
+    node scripts/amqp-probe.js && return 0
+    sleep 2
+  done
+  log 'RabbitMQ still does not answer after a restart'
+  return 1
 }
 
 ensure_tool() { # command package

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './support/app-process';
+import { deleteBrokerTopology } from './support/broker';
 import { eventually } from './support/eventually';
 import { dropDatabases, freshId } from './support/test-env';
 
@@ -34,6 +35,7 @@ describe('demo', () => {
   let demo: ChildProcess;
   let output = '';
   let ports: Record<string, number>;
+  const pkiDir = mkdtempSync(join(tmpdir(), 'skp-demo-pki-'));
 
   beforeAll(async () => {
     ports = {
@@ -51,7 +53,7 @@ describe('demo', () => {
           ...process.env,
           AMQP_PREFIX: prefix,
           DEMO_DATABASE_PREFIX: databasePrefix,
-          PKI_DIR: mkdtempSync(join(tmpdir(), 'skp-demo-pki-')),
+          PKI_DIR: pkiDir,
           DEMO_LOG_DIR: mkdtempSync(join(tmpdir(), 'skp-demo-logs-')),
           DEMO_HUB_PORT: String(ports.hub),
           DEMO_MUNICIPALITY_PORT: String(ports.municipality),
@@ -81,6 +83,11 @@ describe('demo', () => {
     }
     await dropDatabases(
       ['hub', 'municipality', 'creditor_public', 'creditor_private'].map((db) => `${databasePrefix}_${db}`),
+    );
+    const parties = JSON.parse(readFileSync(join(pkiDir, 'parties.json'), 'utf8')) as { oin: string }[];
+    await deleteBrokerTopology(
+      prefix,
+      parties.map((p) => p.oin),
     );
   });
 

@@ -448,6 +448,13 @@ describe('hub operator API: monitoring, redelivery and evidence', () => {
         'dead-letters.redeliver-bulk:' + `${id},999999`,
       ]),
     );
+    // a refused admin action is audited too, with its status
+    expect(
+      audit.body.items.find((e) => e.action === 'messages.redeliver' && e.target === rejectedId),
+    ).toMatchObject({
+      operator: HUB_ADMIN.username,
+      detail: { status: 409, outcome: 'failed' },
+    });
   });
 
   it('exports an evidence bundle (admin only, audited) that the CLI verifies offline, and detects tampering', async () => {

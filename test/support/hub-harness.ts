@@ -1,4 +1,5 @@
 import { AppProcess, freePort } from './app-process';
+import { deleteBrokerTopology } from './broker';
 import {
   AMQP_URL,
   createTestPki,
@@ -18,6 +19,8 @@ export interface HubHarness {
   hubParty: TestParty;
   hub: AppProcess;
   databases: string[];
+  /** every party OIN registered through this harness (their queues are removed at teardown) */
+  registered: string[];
   /** env shared by every app of this test network */
   baseEnv: Record<string, string>;
   hubEnv(overrides?: Record<string, string>): Promise<Record<string, string>>;
@@ -46,6 +49,7 @@ export async function startHub(overrides: Record<string, string> = {}): Promise<
     prefix,
     hubParty,
     databases,
+    registered: [],
     baseEnv,
     hub: undefined as unknown as AppProcess,
     async hubEnv(extra = {}) {
@@ -99,9 +103,11 @@ export async function startHub(overrides: Record<string, string> = {}): Promise<
       if (response.status !== 201) {
         throw new Error(`registering ${party.slug} failed: ${response.status} ${await response.text()}`);
       }
+      harness.registered.push(party.oin);
     },
     async teardown() {
       await harness.hub?.stop();
+      await deleteBrokerTopology(prefix, harness.registered, [`${prefix}.bench.roundtrip`]);
       await dropDatabases(databases);
     },
   };

@@ -1,17 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CryptoModule, SIGNING_IDENTITY, SigningIdentity, TrustStore } from '@skp/crypto';
+import { CryptoModule } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import {
-  AmqpClient,
-  LOGGER,
-  Logger,
-  OutboxEntry,
-  OutboxRelay,
-  PartyMessaging,
-  PlatformModule,
-} from '@skp/platform';
-import { DataSource } from 'typeorm';
+import { OutboxEntry, PartyMessaging, PlatformModule, providePartyMessaging } from '@skp/platform';
 import { CreditorApiGuard } from './auth/creditor-api.guard';
 import { policyFromEnv } from './config/creditor-policy';
 import type { CreditorEnv } from './config/creditor.env';
@@ -47,27 +38,7 @@ export class CreditorCoreModule {
         { provide: CREDITOR_POLICY, useValue: policyFromEnv(env) },
         { provide: APP_GUARD, useFactory: () => new CreditorApiGuard(env.CREDITOR_API_TOKEN) },
         CreditorMetrics,
-        {
-          provide: PartyMessaging,
-          inject: [AmqpClient, DataSource, OutboxRelay, TrustStore, SIGNING_IDENTITY, LOGGER],
-          useFactory: (
-            amqp: AmqpClient,
-            dataSource: DataSource,
-            relay: OutboxRelay,
-            trust: TrustStore,
-            identity: SigningIdentity,
-            logger: Logger,
-          ) =>
-            new PartyMessaging({
-              amqp,
-              dataSource,
-              relay,
-              trust,
-              identity,
-              names: amqpNames(env.AMQP_PREFIX),
-              logger: logger.child({ context: 'party-messaging' }),
-            }),
-        },
+        providePartyMessaging(amqpNames(env.AMQP_PREFIX)),
       ],
       exports: [CREDITOR_ENV, CREDITOR_POLICY, CreditorMetrics, PartyMessaging],
     };

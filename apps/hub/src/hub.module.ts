@@ -22,6 +22,10 @@ import { PartiesService } from './parties/parties.service';
 import { Party, PartyCertificate } from './parties/party.entity';
 import { TopologyService } from './topology/topology.service';
 import { HUB_MIGRATIONS } from './database/migrations';
+import { OperatorAccessModule } from './auth/operator-access.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
+import { EvidenceModule } from './evidence/evidence.module';
+import { ConsoleModule } from './console/console.module';
 
 export const HUB_ENTITIES = [Party, PartyCertificate, MessageRecord, MessageEvent, DeadLetter, OutboxEntry];
 
@@ -76,7 +80,13 @@ export class HubModule {
   static forRoot(env: HubEnv): DynamicModule {
     return {
       module: HubModule,
-      imports: [HubCoreModule.forRoot(env)],
+      imports: [
+        HubCoreModule.forRoot(env),
+        OperatorAccessModule,
+        MonitoringModule,
+        EvidenceModule,
+        ConsoleModule,
+      ],
       controllers: [PartiesController],
       providers: [
         HubMetrics,

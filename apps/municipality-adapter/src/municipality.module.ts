@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CryptoModule, SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import { OutboxEntry, PlatformModule } from '@skp/platform';
+import { OutboxEntry, PlatformModule, providePartyMessaging } from '@skp/platform';
 import type { MunicipalityEnv } from './config/municipality.env';
 import { submissionContextFrom } from './config/submission-context';
 import { MUNICIPALITY_MIGRATIONS } from './database/migrations';
@@ -16,7 +16,6 @@ import { ProgressUpdateRecord } from './kennisgeving/entities/progress-update-re
 import { KennisgevingController } from './kennisgeving/kennisgeving.controller';
 import { KennisgevingRepository } from './kennisgeving/kennisgeving.repository';
 import { KennisgevingService } from './kennisgeving/kennisgeving.service';
-import { partyMessagingProvider } from './messaging/party-messaging.provider';
 import { MunicipalityMetrics } from './metrics/municipality.metrics';
 import { MUNICIPALITY_AMQP_NAMES, MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from './municipality.tokens';
 import { ProgressService } from './progress/progress.service';
@@ -58,7 +57,7 @@ export class MunicipalityModule {
           inject: [SIGNING_IDENTITY],
           useFactory: (identity: SigningIdentity) => submissionContextFrom(env, identity),
         },
-        partyMessagingProvider,
+        providePartyMessaging(amqpNames(env.AMQP_PREFIX)),
         ApiTokenGuard,
         MunicipalityMetrics,
         KennisgevingRepository,

@@ -14,3 +14,5 @@ export { HealthController, InjectLogger, LOGGER, MetricsController, PlatformModu
 export type { Logger, PlatformOptions } from './platform.module';
 export { PartyMessaging, RECEIVED_MESSAGE_TABLE_DDL } from './party/party-messaging';
 export type { InboxHandler, PartyMessagingDeps } from './party/party-messaging';
+export { providePartyMessaging } from './party/party-messaging.provider';
+export { AppEnv } from './config/app-env';

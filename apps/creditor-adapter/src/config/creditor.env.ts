@@ -1,36 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { AppEnv } from '@skp/platform';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const FLAG = /^(true|false|1|0|yes|no|on|off)$/i;
 const FLAG_MESSAGE = (name: string) => ({ message: `${name} must be true or false` });
 
 /** Every setting of the creditor adapter, read once at start-up from the environment (DESIGN §7). */
-export class CreditorEnv {
-  @IsString()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_creditor';
+export class CreditorEnv extends AppEnv {
+  override DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_creditor';
 
-  @IsString()
-  @Matches(/^amqps?:\/\//, { message: 'AMQP_URL must be an amqp:// or amqps:// URL' })
-  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
-
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_-]*$/i, { message: 'AMQP_PREFIX must be letters, digits, _ or -' })
-  AMQP_PREFIX = 'skp';
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PORT = 3002;
-
-  @IsString()
-  @IsNotEmpty({ message: 'TRUST_ANCHORS must list at least one PEM CA file' })
-  TRUST_ANCHORS!: string;
-
-  @IsOptional()
-  @IsString()
-  TRUST_CRLS?: string;
+  override PORT = 3002;
 
   /** own OIN; the certificate (PARTY_CERT/PARTY_KEY or PARTY_P12) is checked against it at start */
   @IsString()
@@ -101,7 +80,4 @@ export class CreditorEnv {
   @Max(1000)
   CREDITOR_PREFETCH = 50;
 
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  DB_SKIP_MIGRATIONS?: string;
 }

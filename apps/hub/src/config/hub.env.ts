@@ -1,33 +1,12 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { AppEnv } from '@skp/platform';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 /** Every setting of the hub, read once at start-up from the environment (DESIGN §7). */
-export class HubEnv {
-  @IsString()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_hub';
+export class HubEnv extends AppEnv {
+  override DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_hub';
 
-  @IsString()
-  @Matches(/^amqps?:\/\//, { message: 'AMQP_URL must be an amqp:// or amqps:// URL' })
-  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
-
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_-]*$/i, { message: 'AMQP_PREFIX must be letters, digits, _ or -' })
-  AMQP_PREFIX = 'skp';
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PORT = 3000;
-
-  @IsString()
-  @IsNotEmpty({ message: 'TRUST_ANCHORS must list at least one PEM CA file' })
-  TRUST_ANCHORS!: string;
-
-  @IsOptional()
-  @IsString()
-  TRUST_CRLS?: string;
+  override PORT = 3000;
 
   @IsOptional()
   @IsString()
@@ -44,9 +23,6 @@ export class HubEnv {
   @Max(7 * 24 * 60)
   HUB_SESSION_TTL_MINUTES = 480;
 
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  DB_SKIP_MIGRATIONS?: string;
 
   /** working days a creditor has to answer a Kennisgeving */
   @Type(() => Number)

@@ -6,7 +6,7 @@ import type { HubEnv } from '../config/hub.env';
 import type { PartySnapshot } from '../parties/parties.service';
 import { authorise, KnownMessage } from './authorisation';
 import type { Effects, NewEventRow, NewMessageRow } from './effects';
-import { InboundDelivery, Inspection, isUuid, LooseHeader } from './inspection';
+import { InboundDelivery, Inspection, isUuid, LooseHeader, looseHeaderOf } from './inspection';
 import { ReceiptFactory } from './receipt-factory';
 
 /** An earlier message as the pipeline needs it: authorisation facts plus duplicate evidence. */
@@ -52,7 +52,7 @@ export class InboundDecider {
     const header = message.header;
     const existing = ctx.known.get(header.messageId);
     if (existing) {
-      return this.duplicate(delivery, existing, inspection.hash, this.looseOf(message), ctx);
+      return this.duplicate(delivery, existing, inspection.hash, looseHeaderOf(message), ctx);
     }
     const refusal = isStale(header.createdAt, ctx.now)
       ? {
@@ -66,7 +66,7 @@ export class InboundDecider {
           known: (id) => ctx.known.get(id),
         });
     if (refusal) {
-      return this.reject(delivery, this.looseOf(message), { ...inspection, ...refusal }, ctx);
+      return this.reject(delivery, looseHeaderOf(message), { ...inspection, ...refusal }, ctx);
     }
     return this.route(delivery, inspection, ctx);
   }
@@ -86,7 +86,7 @@ export class InboundDecider {
       outcome: { type: header.type, outcome: 'routed' },
     };
     const kennisgeving = header.type === 'Kennisgeving' ? (message as SkpMessage<'Kennisgeving'>).body : null;
-    const row = this.row(this.looseOf(message), delivery, now, {
+    const row = this.row(looseHeaderOf(message), delivery, now, {
       state: 'ROUTED',
       contentHash: inspection.hash,
       raw,
@@ -140,13 +140,7 @@ export class InboundDecider {
         }),
       );
     }
-    effects.insert = row;
-    ctx.known.set(header.messageId, {
-      ...known(row),
-      contentHash: row.contentHash,
-      receiptRaw: row.receiptRaw,
-    });
-    return effects;
+    return this.recordNew(effects, row, ctx);
   }
 
   private rejectOrDuplicate(
@@ -209,12 +203,13 @@ export class InboundDecider {
         }),
       );
     }
+    return this.recordNew(effects, row, ctx);
+  }
+
+  /** Adds the new message row, and lets later messages of the same batch see it. */
+  private recordNew(effects: Effects, row: NewMessageRow, ctx: DecisionContext): Effects {
     effects.insert = row;
-    ctx.known.set(header.messageId, {
-      ...known(row),
-      contentHash: row.contentHash,
-      receiptRaw: row.receiptRaw,
-    });
+    ctx.known.set(row.messageId, knownRecordOf(row));
     return effects;
   }
 
@@ -347,19 +342,6 @@ export class InboundDecider {
     return claimedSender && ctx.parties.has(claimedSender) ? claimedSender : null;
   }
 
-  private looseOf(message: SkpMessage): LooseHeader {
-    const h = message.header;
-    return {
-      messageId: h.messageId,
-      type: h.type,
-      sender: h.sender,
-      recipient: h.recipient,
-      conversationId: h.conversationId,
-      inReplyTo: h.inReplyTo ?? null,
-      createdAt: h.createdAt,
-    };
-  }
-
   private row(
     header: LooseHeader,
     delivery: InboundDelivery,
@@ -426,7 +408,7 @@ function event(
   return { messageId, at, kind, state, cause, detail };
 }
 
-function known(row: NewMessageRow): KnownMessage {
+function knownRecordOf(row: NewMessageRow): KnownRecord {
   return {
     messageId: row.messageId,
     type: row.type,
@@ -436,6 +418,8 @@ function known(row: NewMessageRow): KnownMessage {
     state: row.state,
     pauseStart: row.pauseStart,
     pauseEnd: row.pauseEnd,
+    contentHash: row.contentHash,
+    receiptRaw: row.receiptRaw,
   };
 }
 

@@ -84,7 +84,7 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
     return { kind: 'unreadable', reasonCode: error.code, reason };
   }
   const hash = sha256(signingInput(message));
-  const header = toLoose(message);
+  const header = looseHeaderOf(message);
   const verdict = verifyMessage(message, trust, { now });
   if (!verdict.ok) {
     return { kind: 'invalid', header, raw, hash, reasonCode: verdict.code, reason: verdict.reason };
@@ -116,7 +116,7 @@ function summarise(error: MessageDecodeError): string {
   return `${shown.join('; ')}${more}`;
 }
 
-function toLoose(message: SkpMessage): LooseHeader {
+export function looseHeaderOf(message: SkpMessage): LooseHeader {
   const h = message.header;
   return {
     messageId: h.messageId,

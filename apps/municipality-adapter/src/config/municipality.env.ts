@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
+import { AppEnv } from '@skp/platform';
 import {
   IsEmail,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -45,32 +45,10 @@ export function splitList(value: string): string[] {
 }
 
 /** Every setting of the municipality adapter, read once at start-up (DESIGN §7 and the adapter issue). */
-export class MunicipalityEnv {
-  @IsString()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_municipality';
+export class MunicipalityEnv extends AppEnv {
+  override DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_municipality';
 
-  @IsString()
-  @Matches(/^amqps?:\/\//, { message: 'AMQP_URL must be an amqp:// or amqps:// URL' })
-  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
-
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_-]*$/i, { message: 'AMQP_PREFIX must be letters, digits, _ or -' })
-  AMQP_PREFIX = 'skp';
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PORT = 3001;
-
-  @IsString()
-  @IsNotEmpty({ message: 'TRUST_ANCHORS must list at least one PEM CA file' })
-  TRUST_ANCHORS!: string;
-
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  DB_SKIP_MIGRATIONS?: string;
+  override PORT = 3001;
 
   /** bearer token of the adapter's API */
   @IsString()

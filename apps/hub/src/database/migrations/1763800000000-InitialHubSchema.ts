@@ -53,10 +53,18 @@ export class InitialHubSchema1763800000000 implements MigrationInterface {
     )`);
     // Console search pages newest-first with a (received_at, message_id) cursor under every filter.
     await q.query(`CREATE INDEX "message_received" ON "message" ("received_at" DESC, "message_id" DESC)`);
-    await q.query(`CREATE INDEX "message_state_received" ON "message" ("state", "received_at" DESC, "message_id" DESC)`);
-    await q.query(`CREATE INDEX "message_type_received" ON "message" ("type", "received_at" DESC, "message_id" DESC)`);
-    await q.query(`CREATE INDEX "message_sender_received" ON "message" ("sender", "received_at" DESC, "message_id" DESC)`);
-    await q.query(`CREATE INDEX "message_recipient_received" ON "message" ("recipient", "received_at" DESC, "message_id" DESC)`);
+    await q.query(
+      `CREATE INDEX "message_state_received" ON "message" ("state", "received_at" DESC, "message_id" DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX "message_type_received" ON "message" ("type", "received_at" DESC, "message_id" DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX "message_sender_received" ON "message" ("sender", "received_at" DESC, "message_id" DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX "message_recipient_received" ON "message" ("recipient", "received_at" DESC, "message_id" DESC)`,
+    );
     await q.query(`CREATE INDEX "message_conversation" ON "message" ("conversation_id", "received_at")`);
     await q.query(`CREATE INDEX "message_in_reply_to" ON "message" ("in_reply_to")`);
     await q.query(`CREATE INDEX "message_open_deadline" ON "message" ("deadline_at")

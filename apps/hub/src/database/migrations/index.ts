@@ -1,4 +1,5 @@
 import { InitialHubSchema1763800000000 } from './1763800000000-InitialHubSchema';
+import { OperatorConsole1763900000000 } from './1763900000000-OperatorConsole';
 
 /** Every hub migration, oldest first. */
-export const HUB_MIGRATIONS = [InitialHubSchema1763800000000];
+export const HUB_MIGRATIONS = [InitialHubSchema1763800000000, OperatorConsole1763900000000];

@@ -1,0 +1,113 @@
+import { api } from './api.js';
+import { badge, field, h, replace, table } from './dom.js';
+
+function readFile(input) {
+  const file = input.files?.[0];
+  return file ? file.text() : Promise.resolve('');
+}
+
+function certificateCell(party) {
+  const certs = party.certificates ?? [];
+  if (certs.length === 0) return '—';
+  return h('ul', { class: 'certs' }, certs.map((c) =>
+    h('li', { title: `${c.subject}\nsha256 ${c.sha256}` },
+      `until ${c.notAfter.slice(0, 10)} `,
+      c.expired ? badge('expired', 'rejected') : c.expiresSoon ? h('span', { 'data-testid': 'cert-expiring' }, badge('expires within 30 days', 'overdue')) : null),
+  ));
+}
+
+export async function renderParties(ctx) {
+  const { parties } = await api('GET', '/api/parties');
+  const update = async (party, changes, what) => {
+    try {
+      await api('PATCH', `/api/parties/${party.oin}`, changes);
+      ctx.flash(`${party.name}: ${what}.`, 'ok');
+      await renderParties(ctx);
+    } catch (error) {
+      ctx.flash(`Refused: ${error.message}`, 'error');
+    }
+  };
+  const uploadCertificate = (party) => {
+    const input = h('input', { type: 'file', accept: '.pem,.crt,.cer', hidden: true });
+    input.addEventListener('change', async () => {
+      try {
+        await api('POST', `/api/parties/${party.oin}/certificates`, { certificatePem: await readFile(input) });
+        ctx.flash(`${party.name}: certificate added.`, 'ok');
+        await renderParties(ctx);
+      } catch (error) {
+        ctx.flash(`Certificate refused: ${error.message}`, 'error');
+      }
+    });
+    document.body.append(input);
+    input.click();
+    setTimeout(() => input.remove(), 60000);
+  };
+
+  const columns = [
+    { label: 'name', cell: (p) => p.name },
+    { label: 'OIN', cell: (p) => h('code', {}, p.oin) },
+    { label: 'kind', cell: (p) => p.kind },
+    { label: 'status', cell: (p) => h('span', { 'data-testid': 'party-status' }, badge(p.status)) },
+    { label: 'BSN allowed', cell: (p) => (p.kind === 'CREDITOR' ? (p.bsnAllowed ? 'yes' : 'no') : 'n/a') },
+    { label: 'signing certificates', cell: certificateCell },
+    ...(ctx.isAdmin
+      ? [{
+          label: '',
+          cell: (p) => h('div', { class: 'row-actions' },
+            p.status === 'ACTIVE'
+              ? h('button', { type: 'button', class: 'small', 'data-testid': 'party-suspend', onclick: () => confirm(`Suspend ${p.name}? Messages from and to it are rejected until it is activated again.`) && void update(p, { status: 'SUSPENDED' }, 'suspended') }, 'Suspend')
+              : h('button', { type: 'button', class: 'small', 'data-testid': 'party-activate', onclick: () => void update(p, { status: 'ACTIVE' }, 'activated') }, 'Activate'),
+            p.kind === 'CREDITOR'
+              ? h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-bsn', onclick: () => confirm(`${p.bsnAllowed ? 'Withdraw' : 'Grant'} BSN use for ${p.name}?`) && void update(p, { bsnAllowed: !p.bsnAllowed }, p.bsnAllowed ? 'BSN withdrawn' : 'BSN allowed') }, p.bsnAllowed ? 'Withdraw BSN' : 'Allow BSN')
+              : null,
+            h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-certificate', onclick: () => uploadCertificate(p) }, 'Add certificate'),
+          ),
+        }]
+      : []),
+  ];
+
+  const page = [
+    h('h1', {}, 'Parties'),
+    h('section', { class: 'card' }, table(columns, parties.map((p) => ({ ...p, __id: p.oin })), { testid: 'parties', empty: 'No parties registered yet.' })),
+  ];
+  if (ctx.isAdmin) page.push(addPartyForm(ctx, () => renderParties(ctx)));
+  replace(ctx.main, ...page);
+}
+
+function addPartyForm(ctx, reload) {
+  const pem = h('textarea', { name: 'certificatePem', rows: 4, placeholder: '-----BEGIN CERTIFICATE-----', 'data-testid': 'party-pem' });
+  const file = h('input', { type: 'file', accept: '.pem,.crt,.cer', onchange: async () => (pem.value = await readFile(file)) });
+  const form = h(
+    'form',
+    {
+      class: 'card add-party',
+      'data-testid': 'add-party',
+      async onsubmit(event) {
+        event.preventDefault();
+        const data = new FormData(form);
+        try {
+          await api('POST', '/api/parties', {
+            oin: String(data.get('oin')).trim(),
+            name: String(data.get('name')).trim(),
+            kind: String(data.get('kind')),
+            bsnAllowed: data.get('bsnAllowed') === 'on',
+            certificatePem: pem.value,
+          });
+          ctx.flash('Party registered; its queue exists now.', 'ok');
+          await reload();
+        } catch (error) {
+          ctx.flash(`Registration refused: ${error.message}`, 'error');
+        }
+      },
+    },
+    h('h2', {}, 'Register a party'),
+    field('OIN', h('input', { name: 'oin', required: true, pattern: '\\d{20}', size: 22 })),
+    field('name', h('input', { name: 'name', required: true })),
+    field('kind', h('select', { name: 'kind' }, h('option', { value: 'CREDITOR' }, 'creditor'), h('option', { value: 'MUNICIPALITY' }, 'municipality'))),
+    h('label', { class: 'field inline' }, h('input', { type: 'checkbox', name: 'bsnAllowed' }), h('span', {}, 'may receive the BSN (creditors only)')),
+    field('signing certificate (PEM)', h('div', {}, pem, file)),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Register')),
+  );
+  return form;
+}
+

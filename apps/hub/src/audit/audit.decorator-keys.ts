@@ -1,0 +1,10 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const AUDIT_ACTION_KEY = 'skp:audit-action';
+export const AUDIT_SKIP_KEY = 'skp:audit-skip';
+
+/** Names the audit action of a handler (default: `<controller path> <handler name>`). */
+export const AuditAction = (action: string): MethodDecorator => SetMetadata(AUDIT_ACTION_KEY, action);
+
+/** The handler audits its own success (e.g. inside its transaction); failures are still audited by the interceptor. */
+export const AuditedByHandler = (): MethodDecorator => SetMetadata(AUDIT_SKIP_KEY, true);

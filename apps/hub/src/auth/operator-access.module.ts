@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController } from '../audit/audit.controller';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
+import { OperatorsController } from '../operators/operators.controller';
+import { OperatorsRepository } from '../operators/operators.repository';
+import { OperatorsService } from '../operators/operators.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { OperatorAuthGuard } from './operator-auth.guard';
+
+/**
+ * Operator accounts, login sessions, the global guard over /api and the audit log. Imported by
+ * the hub server; every other controller gets authentication and auditing from here.
+ */
+@Module({
+  controllers: [AuthController, OperatorsController, AuditController],
+  providers: [
+    OperatorsRepository,
+    OperatorsService,
+    AuthService,
+    AuditRepository,
+    AuditService,
+    { provide: APP_GUARD, useClass: OperatorAuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [AuditService, AuditRepository, AuthService],
+})
+export class OperatorAccessModule {}

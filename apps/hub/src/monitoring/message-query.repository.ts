@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { MessageCursor } from './cursor';
+
+/**
+ * Metadata columns of a message: what operators may see. Never `raw`, `signer_fingerprint` or
+ * `receipt_raw` — the signed texts carry personal data and leave the hub only in evidence bundles.
+ */
+const META = `m."message_id", m."type", m."sender", m."recipient", m."conversation_id", m."in_reply_to", m."state", m."reason_code",
+  m."header_created_at", m."received_at", m."routed_at", m."delivered_at", m."answered_at", m."deadline_at", m."final_at",
+  to_char(m."pause_start", 'YYYY-MM-DD') AS "pause_start", to_char(m."pause_end", 'YYYY-MM-DD') AS "pause_end",
+  to_char(m."paused_until", 'YYYY-MM-DD') AS "paused_until", m."decline_reason", m."purged_at", m."content_type",
+  (m."raw" IS NOT NULL) AS "body_stored",
+  to_char(m."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "received_at_exact"`;
+
+export interface MessageMetaRow {
+  message_id: string;
+  type: string;
+  sender: string | null;
+  recipient: string | null;
+  conversation_id: string | null;
+  in_reply_to: string | null;
+  state: string;
+  reason_code: string | null;
+  header_created_at: Date | null;
+  received_at: Date;
+  routed_at: Date | null;
+  delivered_at: Date | null;
+  answered_at: Date | null;
+  deadline_at: Date | null;
+  final_at: Date | null;
+  pause_start: string | null;
+  pause_end: string | null;
+  paused_until: string | null;
+  decline_reason: string | null;
+  purged_at: Date | null;
+  content_type: string;
+  body_stored: boolean;
+  received_at_exact: string;
+}
+
+export interface EventRow {
+  id: string;
+  at: Date;
+  kind: string;
+  state: string | null;
+  cause: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface MessageFilter {
+  type?: string;
+  state?: string;
+  sender?: string;
+  recipient?: string;
+  conversationId?: string;
+  since?: Date;
+  until?: Date;
+}
+
+/** Read side of the delivery record for the monitoring API: metadata only. */
+@Injectable()
+export class MessageQueryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * One page, newest first. Equality filters plus the (received_at, message_id) row comparison
+   * match the composite indexes of the initial migration, so a page costs an index range scan
+   * whatever the table size (docs/decisions/0004-message-search-indexes.md).
+   */
+  async findPage(
+    filter: MessageFilter,
+    after: MessageCursor | null,
+    limit: number,
+  ): Promise<MessageMetaRow[]> {
+    const { sql, values } = this.pageQuery(filter, after, limit);
+    return this.dataSource.query(sql, values);
+  }
+
+  /** The SQL and parameters findPage runs, for EXPLAIN in the query-plan test. */
+  pageQuery(
+    filter: MessageFilter,
+    after: MessageCursor | null,
+    limit: number,
+  ): { sql: string; values: unknown[] } {
+    const { sql, values } = whereClause(filter);
+    if (after) {
+      values.push(after.receivedAt, after.messageId);
+      sql.push(
+        `(m."received_at", m."message_id") < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`,
+      );
+    }
+    values.push(limit);
+    return {
+      sql: `SELECT ${META} FROM "message" m ${sql.length ? `WHERE ${sql.join(' AND ')}` : ''}
+       ORDER BY m."received_at" DESC, m."message_id" DESC LIMIT $${values.length}`,
+      values,
+    };
+  }
+
+  async findOne(messageId: string): Promise<MessageMetaRow | null> {
+    const rows: MessageMetaRow[] = await this.dataSource.query(
+      `SELECT ${META} FROM "message" m WHERE m."message_id" = $1`,
+      [messageId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findEvents(messageId: string): Promise<EventRow[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT "id", "at", "kind", "state", "cause", "detail" FROM "message_event" WHERE "message_id" = $1 ORDER BY "id"`,
+      [messageId],
+    );
+    return rows.map((r) => ({ ...r, id: String(r.id) }));
+  }
+
+  /** Messages that answer this one (receipts, acknowledgements): in_reply_to = id. */
+  findReplies(messageId: string): Promise<MessageMetaRow[]> {
+    return this.dataSource.query(
+      `SELECT ${META} FROM "message" m WHERE m."in_reply_to" = $1 ORDER BY m."received_at", m."message_id" LIMIT 500`,
+      [messageId],
+    );
+  }
+
+  findConversation(conversationId: string): Promise<MessageMetaRow[]> {
+    return this.dataSource.query(
+      `SELECT ${META} FROM "message" m WHERE m."conversation_id" = $1 ORDER BY m."received_at", m."message_id" LIMIT 500`,
+      [conversationId],
+    );
+  }
+}
+
+function whereClause(filter: MessageFilter): { sql: string[]; values: unknown[] } {
+  const sql: string[] = [];
+  const values: unknown[] = [];
+  const add = (column: string, operator: string, value: unknown, cast = ''): void => {
+    values.push(value);
+    sql.push(`m."${column}" ${operator} $${values.length}${cast}`);
+  };
+  if (filter.type) {
+    add('type', '=', filter.type);
+  }
+  if (filter.state) {
+    add('state', '=', filter.state);
+  }
+  if (filter.sender) {
+    add('sender', '=', filter.sender);
+  }
+  if (filter.recipient) {
+    add('recipient', '=', filter.recipient);
+  }
+  if (filter.conversationId) {
+    add('conversation_id', '=', filter.conversationId, '::uuid');
+  }
+  if (filter.since) {
+    add('received_at', '>=', filter.since, '::timestamptz');
+  }
+  if (filter.until) {
+    add('received_at', '<', filter.until, '::timestamptz');
+  }
+  return { sql, values };
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
+import { CurrentOperator } from '../auth/current-operator.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { CreateOperatorDto } from './dto/create-operator.dto';
+import { AuthenticatedOperator, toOperatorView } from './operator';
+import { OperatorsService } from './operators.service';
+
+@ApiTags('operators')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/operators')
+export class OperatorsController {
+  constructor(private readonly operators: OperatorsService) {}
+
+  @Get()
+  async list() {
+    return { operators: (await this.operators.list()).map(toOperatorView) };
+  }
+
+  @AuditAction('operator.create')
+  @AuditedByHandler()
+  @Post()
+  async create(@Body() dto: CreateOperatorDto, @CurrentOperator() by: AuthenticatedOperator) {
+    return toOperatorView(await this.operators.create(by, dto.username, dto.password, dto.role));
+  }
+}

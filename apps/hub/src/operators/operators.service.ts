@@ -1,0 +1,75 @@
+import { ConflictException, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectLogger, Logger } from '@skp/platform';
+import type { HubEnv } from '../config/hub.env';
+import { HUB_ENV } from '../hub.tokens';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import type { OperatorRole } from '../auth/roles.decorator';
+import type { AuthenticatedOperator, OperatorRecord } from './operator';
+import { OperatorsRepository } from './operators.repository';
+
+/** Operator accounts; the first admin comes from HUB_ADMIN_USERNAME / HUB_ADMIN_PASSWORD. */
+@Injectable()
+export class OperatorsService implements OnApplicationBootstrap {
+  constructor(
+    private readonly operators: OperatorsRepository,
+    private readonly audit: AuditService,
+    @Inject(HUB_ENV) private readonly env: HubEnv,
+    @InjectLogger() private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureFirstAdmin();
+  }
+
+  async ensureFirstAdmin(): Promise<void> {
+    const { HUB_ADMIN_USERNAME: username, HUB_ADMIN_PASSWORD: password } = this.env;
+    if (!username || !password) {
+      if ((await this.operators.count()) === 0) {
+        this.logger.warn(
+          'no operator exists and HUB_ADMIN_USERNAME/HUB_ADMIN_PASSWORD are not set: nobody can log in',
+        );
+      }
+      return;
+    }
+    if ((await this.operators.count()) > 0) {
+      return;
+    }
+    if (await this.operators.insertFirst(username, await hashPassword(password))) {
+      await this.audit.record({
+        operator: null,
+        action: 'operator.bootstrap_admin',
+        target: username,
+        detail: { role: 'admin' },
+      });
+      this.logger.info({ username }, 'first admin operator created');
+    }
+  }
+
+  list(): Promise<OperatorRecord[]> {
+    return this.operators.findAll();
+  }
+
+  async create(
+    by: AuthenticatedOperator,
+    username: string,
+    password: string,
+    role: OperatorRole,
+  ): Promise<OperatorRecord> {
+    const created = await this.operators.insert(username, await hashPassword(password), role);
+    if (!created) {
+      throw new ConflictException({
+        statusCode: 409,
+        field: 'username',
+        message: `operator ${username} already exists`,
+      });
+    }
+    await this.audit.record({
+      operator: by.username,
+      action: 'operator.create',
+      target: username,
+      detail: { role },
+    });
+    return created;
+  }
+}
