@@ -24,8 +24,10 @@ apt_install() {
 
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log 'installing npm dependencies (npm ci)'
-    npm ci --no-audit --no-fund --loglevel=error
+    # `npm install` rather than `npm ci`: npm 11 writes optional platform bindings (Jest's resolver)
+    # into the lock in a form its own `npm ci` then rejects; install still follows the lock.
+    log 'installing npm dependencies (npm install)'
+    npm install --no-audit --no-fund --loglevel=error
   fi
 }
 
