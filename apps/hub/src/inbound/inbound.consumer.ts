@@ -100,5 +100,6 @@ function toInbound(delivery: Delivery): InboundDelivery {
     routingKey: message.fields.routingKey,
     amqpMessageId: message.properties.messageId,
     amqpType: message.properties.type,
+    amqpUserId: message.properties.userId,
   };
 }

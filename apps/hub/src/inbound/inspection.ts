@@ -21,6 +21,8 @@ export interface InboundDelivery {
   /** AMQP properties; trusted only as hints when the body is unreadable */
   amqpMessageId?: string;
   amqpType?: string;
+  /** AMQP user-id: RabbitMQ refuses a value other than the publishing account's own name */
+  amqpUserId?: string;
 }
 
 /** The header fields the hub could read from a message it rejects (possibly unverified). */
@@ -88,6 +90,21 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
   const verdict = verifyMessage(message, trust, { now });
   if (!verdict.ok) {
     return { kind: 'invalid', header, raw, hash, reasonCode: verdict.code, reason: verdict.reason };
+  }
+  // With a broker account per party (named by its OIN) the broker vouches for the publisher.
+  if (
+    delivery.amqpUserId &&
+    /^\d{20}$/.test(delivery.amqpUserId) &&
+    delivery.amqpUserId !== message.header.sender
+  ) {
+    return {
+      kind: 'invalid',
+      header,
+      raw,
+      hash,
+      reasonCode: 'SENDER_MISMATCH',
+      reason: "published by another party's broker account",
+    };
   }
   if (delivery.routingKey !== message.header.sender) {
     return {
