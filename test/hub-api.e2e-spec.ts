@@ -532,6 +532,7 @@ describe('hub operator API: monitoring, redelivery and evidence', () => {
     );
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
+    h.registered.push(extra.oin); // its queue goes at teardown
     const party = await get<any>(`/api/parties/${extra.oin}`);
     expect(party.body).toMatchObject({ oin: extra.oin, bsnAllowed: true, status: 'ACTIVE' });
     expect((await runCli(['party', 'suspend', extra.oin], env)).status).toBe(0);
