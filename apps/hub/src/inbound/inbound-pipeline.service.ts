@@ -34,7 +34,7 @@ export class InboundPipeline {
   ) {}
 
   async processBatch(batch: InboundDelivery[], now = new Date()): Promise<Settlement[]> {
-    return this.completeBatch(this.inspectBatch(batch, now));
+    return this.commitBatch(await this.decideBatch(this.inspectBatch(batch, now)));
   }
 
   /**
@@ -45,14 +45,17 @@ export class InboundPipeline {
     return { now, deliveries, inspections: deliveries.map((delivery) => this.safeInspect(delivery, now)) };
   }
 
-  /** Decisions need what earlier batches committed, so batches complete strictly in order. */
-  async completeBatch({ now, deliveries: batch, inspections }: InspectedBatch): Promise<Settlement[]> {
+  /** Decisions need what earlier batches committed: call only after the previous commit. */
+  async decideBatch({ now, deliveries, inspections }: InspectedBatch): Promise<(Effects | null)[]> {
     const ctx: DecisionContext = {
       now,
       parties: await this.parties.registrySnapshot(),
-      known: await this.record.findKnown(referencedIds(batch, inspections)),
+      known: await this.record.findKnown(referencedIds(deliveries, inspections)),
     };
-    const decided = batch.map((delivery, i) => this.safeDecide(delivery, inspections[i], ctx));
+    return deliveries.map((delivery, i) => this.safeDecide(delivery, inspections[i], ctx));
+  }
+
+  async commitBatch(decided: (Effects | null)[]): Promise<Settlement[]> {
     const settlements = await this.commit(decided);
     this.relay.notify();
     return settlements;

@@ -44,37 +44,62 @@ export class InboundConsumer implements OnApplicationBootstrap {
     });
   }
 
+  /**
+   * Three stages per batch: inspect (CPU), decide (needs the previous batch committed), commit
+   * (I/O). Inspecting batch N+1 runs while batch N commits; decisions stay strictly in order.
+   */
   private async drain(): Promise<void> {
-    let previous: Promise<void> = Promise.resolve();
+    let committing: Promise<void> = Promise.resolve();
     try {
       for (;;) {
         if (this.waiting.length === 0) {
-          await previous;
+          await committing;
           if (this.waiting.length === 0) {
             return; // nothing arrived while the last batch committed
           }
         }
         const batch = this.waiting.splice(0, MAX_BATCH);
-        // Inspect this batch (CPU) while the previous one commits (I/O); then complete in order.
         const inspected = this.pipeline.inspectBatch(batch.map(({ delivery }) => toInbound(delivery)));
-        await previous;
-        previous = this.complete(batch, inspected);
+        await committing;
+        committing = (await this.decideAndCommit(batch, inspected)).committed;
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private async complete(batch: Taken[], inspected: InspectedBatch): Promise<void> {
-    let settlements: Settlement[];
+  /**
+   * Decides now; hands back the commit still in flight (it settles the deliveries when it ends).
+   * Wrapped in an object because an async function would wait for a promise it returns.
+   */
+  private async decideAndCommit(
+    batch: Taken[],
+    inspected: InspectedBatch,
+  ): Promise<{ committed: Promise<void> }> {
     try {
-      settlements = await this.pipeline.completeBatch(inspected);
+      const decided = await this.pipeline.decideBatch(inspected);
+      const committed = this.pipeline.commitBatch(decided).then(
+        (settlements) => this.settle(batch, settlements),
+        (error: unknown) => this.failed(batch, error),
+      );
+      return { committed };
     } catch (error) {
-      // Database or broker trouble: nothing was committed, so everything goes back to the queue.
-      this.logger.error({ err: (error as Error).message, batch: batch.length }, 'batch failed; requeueing');
-      settlements = batch.map(() => 'requeue');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await this.failed(batch, error);
+      return { committed: Promise.resolve() };
     }
+  }
+
+  /** Database or broker trouble: nothing was committed, so everything goes back to the queue. */
+  private async failed(batch: Taken[], error: unknown): Promise<void> {
+    this.logger.error({ err: (error as Error).message, batch: batch.length }, 'batch failed; requeueing');
+    this.settle(
+      batch,
+      batch.map(() => 'requeue'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  private settle(batch: Taken[], settlements: Settlement[]): void {
     const done = process.hrtime.bigint();
     batch.forEach(({ delivery, takenAt }, i) => {
       if (settlements[i] === 'ack') {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TrustStore, verifyMessage } from '@skp/crypto';
+import { TrustStore, verifyDetached } from '@skp/crypto';
 import {
   decode,
   Encoding,
@@ -85,9 +85,11 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
     }
     return { kind: 'unreadable', reasonCode: error.code, reason };
   }
-  const hash = sha256(signingInput(message));
+  // The canonical form is both the duplicate fingerprint and the signed payload: compute it once.
+  const payload = signingInput(message);
+  const hash = sha256(payload);
   const header = looseHeaderOf(message);
-  const verdict = verifyMessage(message, trust, { now });
+  const verdict = verifyDetached(message.signature, payload, trust, message.header.sender, { now });
   if (!verdict.ok) {
     return { kind: 'invalid', header, raw, hash, reasonCode: verdict.code, reason: verdict.reason };
   }
