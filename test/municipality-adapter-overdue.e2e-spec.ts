@@ -1,8 +1,9 @@
-import { AppProcess, freePort } from './support/app-process';
+import { AppProcess } from './support/app-process';
+import { startMunicipalityAdapter } from './support/municipality-adapter-process';
 import { eventually } from './support/eventually';
 import { HubHarness, startHub } from './support/hub-harness';
 import { MunicipalityTestCreditor } from './support/municipality-test-creditor';
-import { AMQP_URL, databaseUrl, freshId, TestParty, testOin } from './support/test-env';
+import { AMQP_URL, freshId, TestParty, testOin } from './support/test-env';
 
 /** The overdue job with a zero-working-day deadline, so the test needs no clock tricks. */
 const TOKEN = 'test-municipality-token';
@@ -12,7 +13,6 @@ let hub: HubHarness;
 let adapter: AppProcess;
 let municipality: TestParty;
 let creditor: MunicipalityTestCreditor;
-const adapterDb = `skp_test_municipality_${freshId()}`;
 
 interface CreditorStatus {
   state: string;
@@ -35,21 +35,10 @@ beforeAll(async () => {
   await hub.registerParty(municipality, 'MUNICIPALITY', false);
   await hub.registerParty(party, 'CREDITOR', false);
   creditor = await new MunicipalityTestCreditor(party, hub.prefix, AMQP_URL).start();
-  adapter = await new AppProcess('municipality-adapter', {
-    ...hub.baseEnv,
-    DATABASE_URL: databaseUrl(adapterDb),
-    PORT: String(await freePort()),
-    PARTY_OIN: municipality.oin,
-    PARTY_CERT: municipality.certPath,
-    PARTY_KEY: municipality.keyPath,
-    MUNICIPALITY_API_TOKEN: TOKEN,
-    MUNICIPALITY_CODE: '0344',
-    MUNICIPALITY_NAME: 'Gemeente Test',
-    COUNSELLOR_EMAIL: 'schulden@gemeente.test',
+  adapter = await startMunicipalityAdapter(hub, municipality, TOKEN, {
     MUNICIPALITY_ANSWER_WORKING_DAYS: '0',
     MUNICIPALITY_JOB_INTERVAL_MS: '200',
-  }).start();
-  hub.databases.push(adapterDb);
+  });
 });
 
 afterAll(async () => {

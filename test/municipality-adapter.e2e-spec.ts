@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { addCalendarMonths, buildHeader, defaultPauseEnd } from '@skp/messages';
-import { AppProcess, freePort } from './support/app-process';
+import { AppProcess } from './support/app-process';
+import { startMunicipalityAdapter } from './support/municipality-adapter-process';
 import { eventually } from './support/eventually';
 import { HubHarness, startHub } from './support/hub-harness';
 import { MunicipalityTestCreditor } from './support/municipality-test-creditor';
@@ -20,7 +21,6 @@ let municipality: TestParty;
 let publicCreditor: MunicipalityTestCreditor;
 let privateCreditor: MunicipalityTestCreditor;
 let otherCreditor: MunicipalityTestCreditor;
-const adapterDb = `skp_test_municipality_${freshId()}`;
 
 interface CreditorStatus {
   creditor: string;
@@ -109,22 +109,11 @@ beforeAll(async () => {
   publicCreditor = await new MunicipalityTestCreditor(pub, hub.prefix, AMQP_URL).start();
   privateCreditor = await new MunicipalityTestCreditor(priv, hub.prefix, AMQP_URL).start();
   otherCreditor = await new MunicipalityTestCreditor(other, hub.prefix, AMQP_URL).start();
-  adapter = await new AppProcess('municipality-adapter', {
-    ...hub.baseEnv,
-    DATABASE_URL: databaseUrl(adapterDb),
-    PORT: String(await freePort()),
-    PARTY_OIN: municipality.oin,
-    PARTY_CERT: municipality.certPath,
-    PARTY_KEY: municipality.keyPath,
-    MUNICIPALITY_API_TOKEN: TOKEN,
-    MUNICIPALITY_CODE: '0344',
-    MUNICIPALITY_NAME: 'Gemeente Test',
-    COUNSELLOR_EMAIL: 'schulden@gemeente.test',
+  adapter = await startMunicipalityAdapter(hub, municipality, TOKEN, {
     BSN_ALLOWED_CREDITORS: pub.oin,
     HUB_OIN: hub.hubParty.oin,
     MUNICIPALITY_JOB_INTERVAL_MS: '500',
-  }).start();
-  hub.databases.push(adapterDb);
+  });
 });
 
 afterAll(async () => {

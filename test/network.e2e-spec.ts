@@ -1,11 +1,12 @@
 import * as amqp from 'amqplib';
 import { amqpNames } from '@skp/messages';
 import { addCalendarMonths } from '@skp/messages';
-import { AppProcess, freePort } from './support/app-process';
+import { AppProcess } from './support/app-process';
+import { startMunicipalityAdapter } from './support/municipality-adapter-process';
 import { CreditorAdapter, startCreditorAdapter } from './support/creditor-network';
 import { eventually } from './support/eventually';
 import { HubHarness, startHub } from './support/hub-harness';
-import { AMQP_URL, databaseUrl, freshId, testOin, TestParty } from './support/test-env';
+import { AMQP_URL, freshId, testOin, TestParty } from './support/test-env';
 
 /**
  * The whole network with every real part: a hub, the municipality adapter and three creditor
@@ -92,23 +93,12 @@ describe('network: municipality adapter → hub → creditor adapters and back',
     manual = await startCreditorAdapter(h, c2);
     decliner = await startCreditorAdapter(h, c3);
 
-    const database = `skp_test_municipality_${freshId()}`;
-    h.databases.push(database);
     municipalityToken = `municipality-${freshId()}`;
-    municipality = await new AppProcess('municipality-adapter', {
-      ...h.baseEnv,
-      DATABASE_URL: databaseUrl(database),
-      PORT: String(await freePort()),
-      PARTY_OIN: m.oin,
-      PARTY_CERT: m.certPath,
-      PARTY_KEY: m.keyPath,
-      MUNICIPALITY_API_TOKEN: municipalityToken,
-      MUNICIPALITY_CODE: '0344',
+    municipality = await startMunicipalityAdapter(h, m, municipalityToken, {
       MUNICIPALITY_NAME: 'Gemeente Netwerk',
-      COUNSELLOR_EMAIL: 'schuldhulp@netwerk.example',
       BSN_ALLOWED_CREDITORS: c1.oin,
       HUB_OIN: h.hubParty.oin,
-    }).start();
+    });
   });
 
   afterAll(async () => {

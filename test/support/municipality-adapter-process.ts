@@ -1,0 +1,30 @@
+import { AppProcess, freePort } from './app-process';
+import type { HubHarness } from './hub-harness';
+import { databaseUrl, freshId, TestParty } from './test-env';
+
+/**
+ * A municipality adapter process on its own database in a hub harness's network, configured as a
+ * municipality would (the database is dropped with the harness).
+ */
+export async function startMunicipalityAdapter(
+  harness: HubHarness,
+  party: TestParty,
+  token: string,
+  env: Record<string, string> = {},
+): Promise<AppProcess> {
+  const database = `skp_test_municipality_${freshId()}`;
+  harness.databases.push(database);
+  return new AppProcess('municipality-adapter', {
+    ...harness.baseEnv,
+    DATABASE_URL: databaseUrl(database),
+    PORT: String(await freePort()),
+    PARTY_OIN: party.oin,
+    PARTY_CERT: party.certPath,
+    PARTY_KEY: party.keyPath,
+    MUNICIPALITY_API_TOKEN: token,
+    MUNICIPALITY_CODE: '0344',
+    MUNICIPALITY_NAME: 'Gemeente Test',
+    COUNSELLOR_EMAIL: 'schulden@gemeente.test',
+    ...env,
+  }).start();
+}
