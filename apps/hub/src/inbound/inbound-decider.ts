@@ -1,11 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AmqpNames, answerDeadline, isStale, ReasonCode, SkpMessage } from '@skp/messages';
-import type { OutgoingMessage } from '@skp/platform';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import type { HubEnv } from '../config/hub.env';
 import type { PartySnapshot } from '../parties/parties.service';
 import { authorise, KnownMessage } from './authorisation';
-import type { Effects, NewEventRow, NewMessageRow } from './effects';
+import type { Effects, NewMessageRow } from './effects';
+import {
+  forwardAsReceived,
+  knownRecordOf,
+  messageRow,
+  receiptIdOf,
+  timelineEvent,
+  toPartyQueue,
+} from './effect-builders';
 import { InboundDelivery, Inspection, isUuid, LooseHeader, looseHeaderOf } from './inspection';
 import { ReceiptFactory } from './receipt-factory';
 
@@ -86,7 +93,7 @@ export class InboundDecider {
       outcome: { type: header.type, outcome: 'routed' },
     };
     const kennisgeving = header.type === 'Kennisgeving' ? (message as SkpMessage<'Kennisgeving'>).body : null;
-    const row = this.row(looseHeaderOf(message), delivery, now, {
+    const row = messageRow(looseHeaderOf(message), delivery, now, {
       state: 'ROUTED',
       contentHash: inspection.hash,
       raw,
@@ -99,15 +106,17 @@ export class InboundDecider {
       pauseStart: kennisgeving?.pause.start ?? null,
       pauseEnd: kennisgeving?.pause.end ?? null,
     });
-    effects.events.push(event(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
-    effects.outbox.push(this.forward(delivery, header.recipient, header.messageId, header.type));
-    effects.events.push(event(header.messageId, now, 'ROUTED', 'ROUTED', header.recipient));
+    effects.events.push(timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
+    effects.outbox.push(
+      forwardAsReceived(this.names, delivery, header.recipient, header.messageId, header.type),
+    );
+    effects.events.push(timelineEvent(header.messageId, now, 'ROUTED', 'ROUTED', header.recipient));
 
     if (header.type === 'DeliveryReceipt') {
       const about = header.inReplyTo as string;
       effects.moves.push({ kind: 'delivered', messageId: about, at: now });
       effects.events.push(
-        event(about, now, 'DELIVERED', 'DELIVERED', header.messageId, { receipt: header.messageId }),
+        timelineEvent(about, now, 'DELIVERED', 'DELIVERED', header.messageId, { receipt: header.messageId }),
       );
     } else {
       const receipt = this.receipts.accepted({
@@ -116,9 +125,13 @@ export class InboundDecider {
         conversationId: header.conversationId,
       });
       row.receiptRaw = receipt.raw;
-      effects.outbox.push(this.toParty(header.sender, receipt.messageId, 'DeliveryReceipt', receipt.raw));
+      effects.outbox.push(
+        toPartyQueue(this.names, header.sender, receipt.messageId, 'DeliveryReceipt', receipt.raw),
+      );
       effects.events.push(
-        event(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, { status: 'ACCEPTED' }),
+        timelineEvent(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, {
+          status: 'ACCEPTED',
+        }),
       );
     }
     if (header.type === 'PauseAcknowledgement') {
@@ -133,7 +146,7 @@ export class InboundDecider {
         declineReason: body.declineReason ?? null,
       });
       effects.events.push(
-        event(answered, now, 'ANSWERED', body.decision, header.messageId, {
+        timelineEvent(answered, now, 'ANSWERED', body.decision, header.messageId, {
           decision: body.decision,
           ...(body.pausedUntil ? { pausedUntil: body.pausedUntil } : {}),
           ...(body.declineReason ? { declineReason: body.declineReason } : {}),
@@ -168,16 +181,16 @@ export class InboundDecider {
       outbox: [],
       outcome: { type: header.type, outcome: 'rejected', reasonCode: inspection.reasonCode },
     };
-    const row = this.row(header, delivery, now, {
+    const row = messageRow(header, delivery, now, {
       state: 'REJECTED',
       reasonCode: inspection.reasonCode,
       contentHash: inspection.hash,
       raw: inspection.raw,
       finalAt: now,
     });
-    effects.events.push(event(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
+    effects.events.push(timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
     effects.events.push(
-      event(header.messageId, now, 'REJECTED', 'REJECTED', null, {
+      timelineEvent(header.messageId, now, 'REJECTED', 'REJECTED', null, {
         reasonCode: inspection.reasonCode,
         reason: inspection.reason,
       }),
@@ -195,9 +208,11 @@ export class InboundDecider {
         inspection.reason,
       );
       row.receiptRaw = receipt.raw;
-      effects.outbox.push(this.toParty(replyTo, receipt.messageId, 'DeliveryReceipt', receipt.raw));
+      effects.outbox.push(
+        toPartyQueue(this.names, replyTo, receipt.messageId, 'DeliveryReceipt', receipt.raw),
+      );
       effects.events.push(
-        event(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, {
+        timelineEvent(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, {
           status: 'REJECTED',
           reasonCode: inspection.reasonCode,
         }),
@@ -226,7 +241,7 @@ export class InboundDecider {
     if (existing.contentHash === hash) {
       const effects: Effects = {
         events: [
-          event(existing.messageId, now, 'DUPLICATE', null, null, {
+          timelineEvent(existing.messageId, now, 'DUPLICATE', null, null, {
             receiptResent: existing.receiptRaw !== null,
           }),
         ],
@@ -236,14 +251,20 @@ export class InboundDecider {
       };
       if (existing.receiptRaw && sender) {
         effects.outbox.push(
-          this.toParty(sender, receiptIdOf(existing.receiptRaw), 'DeliveryReceipt', existing.receiptRaw),
+          toPartyQueue(
+            this.names,
+            sender,
+            receiptIdOf(existing.receiptRaw),
+            'DeliveryReceipt',
+            existing.receiptRaw,
+          ),
         );
       }
       return effects;
     }
     const effects: Effects = {
       events: [
-        event(existing.messageId, now, 'DUPLICATE_CONFLICT', null, null, {
+        timelineEvent(existing.messageId, now, 'DUPLICATE_CONFLICT', null, null, {
           reasonCode: 'DUPLICATE_CONFLICT',
         }),
       ],
@@ -262,7 +283,9 @@ export class InboundDecider {
         'DUPLICATE_CONFLICT',
         'messageId was used before for other content',
       );
-      effects.outbox.push(this.toParty(replyTo, receipt.messageId, 'DeliveryReceipt', receipt.raw));
+      effects.outbox.push(
+        toPartyQueue(this.names, replyTo, receipt.messageId, 'DeliveryReceipt', receipt.raw),
+      );
     }
     return effects;
   }
@@ -319,7 +342,7 @@ export class InboundDecider {
       const rejected = this.reject(delivery, header, { raw: '', hash: '', reasonCode, reason }, ctx);
       rejected.insert!.raw = null;
       rejected.insert!.contentHash = null;
-      rejected.events.push(event(messageId, now, 'DEAD_LETTERED', null, null, { reasonCode }));
+      rejected.events.push(timelineEvent(messageId, now, 'DEAD_LETTERED', null, null, { reasonCode }));
       effects.insert = rejected.insert;
       effects.events.push(...rejected.events);
       effects.outbox.push(...rejected.outbox);
@@ -341,88 +364,4 @@ export class InboundDecider {
     }
     return claimedSender && ctx.parties.has(claimedSender) ? claimedSender : null;
   }
-
-  private row(
-    header: LooseHeader,
-    delivery: InboundDelivery,
-    now: Date,
-    fields: Partial<NewMessageRow> & Pick<NewMessageRow, 'state'>,
-  ): NewMessageRow {
-    return {
-      messageId: header.messageId,
-      type: header.type,
-      sender: header.sender,
-      recipient: header.recipient,
-      conversationId: header.conversationId,
-      inReplyTo: header.inReplyTo,
-      headerCreatedAt: header.createdAt,
-      receivedAt: now,
-      reasonCode: null,
-      contentHash: null,
-      contentType: delivery.contentType,
-      raw: null,
-      signerFingerprint: null,
-      routedAt: null,
-      deadlineAt: null,
-      finalAt: null,
-      pauseStart: null,
-      pauseEnd: null,
-      receiptRaw: null,
-      ...fields,
-    };
-  }
-
-  /** The message exactly as received, to the recipient's queue. */
-  private forward(
-    delivery: InboundDelivery,
-    recipient: string,
-    messageId: string,
-    type: string,
-  ): OutgoingMessage {
-    return {
-      exchange: this.names.deliver,
-      routingKey: recipient,
-      content: delivery.content,
-      options: { persistent: true, messageId, type, contentType: delivery.contentType },
-    };
-  }
-
-  private toParty(oin: string, messageId: string, type: string, raw: string): OutgoingMessage {
-    return {
-      exchange: this.names.deliver,
-      routingKey: oin,
-      content: Buffer.from(raw, 'utf8'),
-      options: { persistent: true, messageId, type, contentType: 'application/json' },
-    };
-  }
-}
-
-function event(
-  messageId: string,
-  at: Date,
-  kind: NewEventRow['kind'],
-  state: NewEventRow['state'],
-  cause: string | null,
-  detail: Record<string, unknown> | null = null,
-): NewEventRow {
-  return { messageId, at, kind, state, cause, detail };
-}
-
-function knownRecordOf(row: NewMessageRow): KnownRecord {
-  return {
-    messageId: row.messageId,
-    type: row.type,
-    sender: row.sender,
-    recipient: row.recipient,
-    conversationId: row.conversationId,
-    state: row.state,
-    pauseStart: row.pauseStart,
-    pauseEnd: row.pauseEnd,
-    contentHash: row.contentHash,
-    receiptRaw: row.receiptRaw,
-  };
-}
-
-function receiptIdOf(raw: string): string {
-  return (JSON.parse(raw) as { header: { messageId: string } }).header.messageId;
 }
