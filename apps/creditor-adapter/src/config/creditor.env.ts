@@ -79,5 +79,4 @@ export class CreditorEnv extends AppEnv {
   @Min(1)
   @Max(1000)
   CREDITOR_PREFETCH = 50;
-
 }

@@ -23,7 +23,6 @@ export class HubEnv extends AppEnv {
   @Max(7 * 24 * 60)
   HUB_SESSION_TTL_MINUTES = 480;
 
-
   /** working days a creditor has to answer a Kennisgeving */
   @Type(() => Number)
   @IsInt()

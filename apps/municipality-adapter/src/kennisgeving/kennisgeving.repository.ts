@@ -58,16 +58,14 @@ export class KennisgevingRepository {
     if (events.length === 0) {
       return;
     }
-    await manager
-      .getRepository(KennisgevingEvent)
-      .insert(
-        events.map((e) => ({
-          messageId: e.messageId,
-          kind: e.kind,
-          detail: e.detail ?? {},
-          at: e.at ?? new Date(),
-        })) as QueryDeepPartialEntity<KennisgevingEvent>[],
-      );
+    await manager.getRepository(KennisgevingEvent).insert(
+      events.map((e) => ({
+        messageId: e.messageId,
+        kind: e.kind,
+        detail: e.detail ?? {},
+        at: e.at ?? new Date(),
+      })) as QueryDeepPartialEntity<KennisgevingEvent>[],
+    );
   }
 
   async eventsOf(messageIds: string[]): Promise<KennisgevingEvent[]> {

@@ -21,6 +21,14 @@ export function providePartyMessaging(names: AmqpNames): Provider {
       identity: SigningIdentity,
       logger: Logger,
     ) =>
-      new PartyMessaging({ amqp, dataSource, relay, trust, identity, names, logger: logger.child({ context: 'party-messaging' }) }),
+      new PartyMessaging({
+        amqp,
+        dataSource,
+        relay,
+        trust,
+        identity,
+        names,
+        logger: logger.child({ context: 'party-messaging' }),
+      }),
   };
 }
