@@ -4,7 +4,7 @@ export type { ConsumerSpec, Delivery, OutgoingMessage } from './amqp/amqp-client
 export { ConfigError, envFlag, loadEnv } from './config/env';
 export { ensureDatabaseExists, openDatabase } from './database/database';
 export { BearerTokenGuard, tokensMatch } from './http/bearer-token.guard';
-export { configureHttpApp, startHttpApp } from './http/bootstrap';
+export { configureHttpApp, runHttpApp, startHttpApp } from './http/bootstrap';
 export type { HttpAppOptions } from './http/bootstrap';
 export { AllExceptionsFilter } from './http/exception.filter';
 export { createRootLogger, PinoNestLogger, REDACTED_PATHS } from './logging/logger';

@@ -1,4 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
+import { ConfigError, loadEnv } from '../config/env';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -48,4 +49,26 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
     builder.addBearerAuth();
   }
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, builder.build()));
+}
+
+/**
+ * An app's whole `main`: read and validate its environment, start it, and on a start-up failure
+ * (before the logger exists) write one JSON line to stderr and exit non-zero.
+ */
+export function runHttpApp<E extends { PORT: number }>(
+  app: string,
+  envClass: new () => E,
+  build: (env: E) => { module: unknown; options: Omit<HttpAppOptions, 'port'> },
+): void {
+  const start = async (): Promise<void> => {
+    const env = loadEnv(envClass);
+    const { module, options } = build(env);
+    await startHttpApp(module, { ...options, port: env.PORT });
+  };
+  start().catch((error: unknown) => {
+    const message =
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', app, msg: message })}\n`);
+    process.exit(1);
+  });
 }
