@@ -6,7 +6,7 @@ import type { CreditorPolicy } from '../config/creditor-policy';
 import { CREDITOR_POLICY } from '../creditor.tokens';
 import { badRequest } from '../http-errors';
 import { CreditorMetrics } from '../metrics/creditor.metrics';
-import { todayInAmsterdam } from './calendar';
+import { todayInAmsterdam } from '@skp/messages';
 import { toDebtorKey } from './debtor-key';
 import type { PauseLookupDto } from './dto/pause-lookup.dto';
 import {

@@ -8,7 +8,7 @@ import {
   PauseRecord,
   summariseDebtorPause,
 } from './pause-rules';
-import { todayInAmsterdam } from './calendar';
+import { todayInAmsterdam } from '@skp/messages';
 
 const MUNICIPALITY = '00000001002220647000';
 

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AmqpNames, answerDeadline, isStale, ReasonCode, SkpMessage } from '@skp/messages';
+import {
+  AmqpNames,
+  answerDeadline,
+  isStale,
+  isUuid,
+  MESSAGE_TYPES,
+  MessageType,
+  ReasonCode,
+  SkpMessage,
+} from '@skp/messages';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import type { HubEnv } from '../config/hub.env';
 import type { PartySnapshot } from '../parties/parties.service';
@@ -13,7 +22,7 @@ import {
   timelineEvent,
   toPartyQueue,
 } from './effect-builders';
-import { InboundDelivery, Inspection, isUuid, LooseHeader, looseHeaderOf } from './inspection';
+import { InboundDelivery, Inspection, LooseHeader, looseHeaderOf } from './inspection';
 import { ReceiptFactory } from './receipt-factory';
 
 /** An earlier message as the pipeline needs it: authorisation facts plus duplicate evidence. */
@@ -326,13 +335,9 @@ export class InboundDecider {
     if (isUuid(messageId) && !ctx.known.has(messageId)) {
       const header: LooseHeader = {
         messageId,
-        type:
-          delivery.amqpType &&
-          ['Kennisgeving', 'PauseAcknowledgement', 'ProgressUpdate', 'DeliveryReceipt'].includes(
-            delivery.amqpType,
-          )
-            ? delivery.amqpType
-            : 'Unknown',
+        type: MESSAGE_TYPES.includes(delivery.amqpType as MessageType)
+          ? (delivery.amqpType as MessageType)
+          : 'Unknown',
         sender,
         recipient: null,
         conversationId: null,

@@ -6,7 +6,8 @@ import { HubMetrics } from '../metrics/hub.metrics';
 import { PartiesService } from '../parties/parties.service';
 import type { Effects } from './effects';
 import { DecisionContext, InboundDecider } from './inbound-decider';
-import { InboundDelivery, Inspection, inspect, isUuid } from './inspection';
+import { isUuid } from '@skp/messages';
+import { InboundDelivery, Inspection, inspect } from './inspection';
 
 export type Settlement = 'ack' | 'requeue';
 

@@ -4,6 +4,7 @@ import {
   decode,
   Encoding,
   MAX_MESSAGE_BYTES,
+  isUuid,
   MESSAGE_TYPES,
   MessageDecodeError,
   MessageType,
@@ -49,12 +50,6 @@ export type Inspection =
     }
   /** nothing trustworthy to record it under: it goes to the dead-letter queue */
   | { kind: 'unreadable'; reasonCode: ReasonCode; reason: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 export function encodingOf(contentType: string): Encoding {
   return /xml/i.test(contentType) ? 'xml' : 'json';

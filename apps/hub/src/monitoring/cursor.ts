@@ -1,3 +1,4 @@
+import { isUuid } from '@skp/messages';
 /**
  * Opaque page cursors over (received_at, message_id), newest first. received_at keeps Postgres's
  * microseconds, so no two rows collapse onto one cursor position.
@@ -8,7 +9,6 @@ export interface MessageCursor {
 }
 
 const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(cursor: MessageCursor): string {
   return Buffer.from(JSON.stringify([cursor.receivedAt, cursor.messageId]), 'utf8').toString('base64url');
@@ -18,12 +18,7 @@ export function encodeCursor(cursor: MessageCursor): string {
 export function decodeCursor(text: string): MessageCursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      EXACT_TIME.test(String(value[0])) &&
-      UUID.test(String(value[1]))
-    ) {
+    if (Array.isArray(value) && value.length === 2 && EXACT_TIME.test(String(value[0])) && isUuid(value[1])) {
       return { receivedAt: String(value[0]), messageId: String(value[1]) };
     }
   } catch {

@@ -1,3 +1,4 @@
+import { todayInAmsterdam } from '@skp/messages';
 import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectLogger, Logger } from '@skp/platform';
@@ -22,8 +23,6 @@ export interface ImportJobView {
   /** per-row results ordered by line; complete once status is DONE */
   rows: ImportRowResult[];
 }
-
-const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
 export function toImportJobView(job: ImportJob): ImportJobView {
   return {
@@ -90,7 +89,7 @@ export class ImportService {
     if (!doc) {
       throw new InvalidRequestException([fieldViolation('file', 'empty-file')]);
     }
-    const plan = planImport(doc, this.context, amsterdamDate.format(new Date()));
+    const plan = planImport(doc, this.context, todayInAmsterdam());
     if (!plan.ok) {
       throw new InvalidRequestException(plan.violations);
     }

@@ -93,3 +93,15 @@ export function isStale(createdAt: string, now: Date): boolean {
   const age = now.getTime() - created;
   return age > STALE_AFTER_MS || -age > FUTURE_TOLERANCE_MS;
 }
+
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's calendar date (YYYY-MM-DD) in the Netherlands: pauses start and end on Dutch dates. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  return AMSTERDAM_DATE.format(now);
+}

@@ -1,5 +1,6 @@
 import {
   explainOin,
+  isUuid,
   isValidBsn,
   isValidGemeentecode,
   isValidKvk,
@@ -91,4 +92,15 @@ describe('gemeentecode, KvK, postcode', () => {
       expect(isValidPostcode(postcode)).toBe(false);
     },
   );
+});
+
+describe('isUuid', () => {
+  it('accepts a lowercase RFC 4122/9562 UUID and nothing else', () => {
+    expect(isUuid('3f2b8c1e-9a4d-4e7b-8c21-5d6f7a8b9c0d')).toBe(true);
+    expect(isUuid('3F2B8C1E-9A4D-4E7B-8C21-5D6F7A8B9C0D')).toBe(false);
+    expect(isUuid('3f2b8c1e-9a4d-0e7b-8c21-5d6f7a8b9c0d')).toBe(false); // version 0
+    expect(isUuid('3f2b8c1e-9a4d-4e7b-cc21-5d6f7a8b9c0d')).toBe(false); // variant
+    expect(isUuid('3f2b8c1e9a4d4e7b8c215d6f7a8b9c0d')).toBe(false);
+    expect(isUuid(42)).toBe(false);
+  });
 });

@@ -81,3 +81,10 @@ export function isValidPostcode(value: unknown): value is string {
   const match = /^[1-9]\d{3}([A-Z]{2})$/.exec(value);
   return match !== null && !UNISSUED_POSTCODE_LETTERS.has(match[1]);
 }
+
+/** Lowercase RFC 4122/9562 UUID; one spelling per id, so ids compare as strings. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { isEmail, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
-import { explainOin, isValidBsn, isValidGemeentecode, isValidPostcode } from '../domain/identifiers';
+import { explainOin, isUuid, isValidBsn, isValidGemeentecode, isValidPostcode } from '../domain/identifiers';
 import { isIsoDate, isRfc3339Utc, pauseViolations } from '../domain/dates';
 
 /**
@@ -14,8 +14,6 @@ export const TEXT_MAX = 200;
 export const IDENTIFIER_MAX = 100;
 export const NOTE_MAX = 2000;
 
-/** Lowercase RFC 4122/9562 UUID; one spelling per id, so ids compare as strings. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Characters XML 1.0 cannot carry, and lone surrogates: such text would not survive the XML encoding. */
 const NOT_XML_SAFE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -100,7 +98,7 @@ export const OneOf = (values: readonly unknown[]): PropertyDecorator =>
 export const Pattern = (name: string, pattern: RegExp): PropertyDecorator =>
   rule(name, (v) => isString(v) && pattern.test(v));
 
-export const Uuid = (): PropertyDecorator => rule('uuid', (v) => isString(v) && UUID.test(v));
+export const Uuid = (): PropertyDecorator => rule('uuid', isUuid);
 export const Oin = (): PropertyDecorator => rule('oin', (v) => explainOin(v) === null);
 export const IsoDate = (): PropertyDecorator => rule('iso-date', isIsoDate);
 export const Rfc3339Utc = (): PropertyDecorator => rule('rfc3339-utc', isRfc3339Utc);
