@@ -1,11 +1,38 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { loadSigningIdentityFromEnv } from './signing-identity';
 import { TrustStore } from './trust-store';
 
 /** Injection token for the party's own SigningIdentity. */
 export const SIGNING_IDENTITY = Symbol('SIGNING_IDENTITY');
 
-/** Provides TrustStore (TRUST_ANCHORS, TRUST_CRLS) and SIGNING_IDENTITY (PARTY_*) from the environment. */
+/** Re-reads the CRL files every `CRL_RELOAD_INTERVAL_MS` while the app runs. */
+@Injectable()
+export class RevocationListReloader implements OnApplicationBootstrap, OnApplicationShutdown {
+  private stop?: () => void;
+
+  constructor(private readonly trust: TrustStore) {}
+
+  onApplicationBootstrap(): void {
+    this.stop ??= this.trust.startReloading();
+  }
+
+  onApplicationShutdown(): void {
+    this.stop?.();
+    this.stop = undefined;
+  }
+}
+
+/**
+ * Provides TrustStore (TRUST_ANCHORS, TRUST_INTERMEDIATES, TRUST_CRLS, CRL_RELOAD_INTERVAL_MS,
+ * CRL_STALE_POLICY) and SIGNING_IDENTITY (PARTY_*) from the environment.
+ */
 @Global()
 @Module({})
 export class CryptoModule {
@@ -16,6 +43,7 @@ export class CryptoModule {
       providers: [
         { provide: TrustStore, useFactory: () => TrustStore.fromEnv(env) },
         { provide: SIGNING_IDENTITY, useFactory: () => loadSigningIdentityFromEnv(env) },
+        RevocationListReloader,
       ],
       exports: [TrustStore, SIGNING_IDENTITY],
     };

@@ -127,6 +127,19 @@ function randomSerialHex(): string {
   return bytes.toString('hex');
 }
 
+/** keyUsage bits a dev certificate can carry (RFC 5280 §4.2.1.3 names, as node-forge spells them). */
+export type DevKeyUsage =
+  | 'digitalSignature'
+  | 'nonRepudiation'
+  | 'keyEncipherment'
+  | 'dataEncipherment'
+  | 'keyAgreement'
+  | 'keyCertSign'
+  | 'cRLSign';
+
+/** A signing certificate as PKIoverheid issues it: digitalSignature and nonRepudiation. */
+export const SIGNER_KEY_USAGE: DevKeyUsage[] = ['digitalSignature', 'nonRepudiation'];
+
 interface CertificateTemplate {
   subject: Attribute[];
   issuer: Attribute[];
@@ -135,6 +148,16 @@ interface CertificateTemplate {
   notBefore: Date;
   notAfter: Date;
   isCa: boolean;
+  /** a CA's pathLenConstraint */
+  pathLength?: number;
+  /** overrides the default key usage (CA: keyCertSign + cRLSign; leaf: SIGNER_KEY_USAGE); [] omits the extension */
+  keyUsage?: DevKeyUsage[];
+}
+
+function keyUsageExtension(usages: DevKeyUsage[]): Record<string, unknown>[] {
+  return usages.length === 0
+    ? []
+    : [{ name: 'keyUsage', critical: true, ...Object.fromEntries(usages.map((usage) => [usage, true])) }];
 }
 
 function buildCertificate(template: CertificateTemplate): string {
@@ -151,12 +174,17 @@ function buildCertificate(template: CertificateTemplate): string {
   cert.setExtensions(
     template.isCa
       ? [
-          { name: 'basicConstraints', cA: true, critical: true },
-          { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+          {
+            name: 'basicConstraints',
+            cA: true,
+            critical: true,
+            ...(template.pathLength === undefined ? {} : { pathLenConstraint: template.pathLength }),
+          },
+          ...keyUsageExtension(template.keyUsage ?? ['keyCertSign', 'cRLSign']),
         ]
       : [
           { name: 'basicConstraints', cA: false },
-          { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+          ...keyUsageExtension(template.keyUsage ?? SIGNER_KEY_USAGE),
         ],
   );
   cert.siginfo.algorithmOid = OID.sha256WithRsa;
@@ -195,6 +223,7 @@ function issue(
   subjectKey: KeyObject,
   notBefore?: Date,
   notAfter?: Date,
+  keyUsage?: DevKeyUsage[],
 ): string {
   const start = notBefore ?? new Date(Date.now() - 5 * 60_000);
   return buildCertificate({
@@ -205,21 +234,86 @@ function issue(
     notBefore: start,
     notAfter: notAfter ?? new Date(start.getTime() + 365 * DAY_MS),
     isCa: false,
+    keyUsage,
   });
 }
 
-/** A party certificate: CN and O = name, serialNumber = OIN, C = NL. */
+/** The CA's own chain (itself, then its issuers): an intermediate carries it, a root is its own. */
+function chainOf(ca: PemKeyPair | IntermediateCa): string[] {
+  return 'chainPem' in ca ? ca.chainPem : splitPemCertificates(ca.certPem);
+}
+
+/**
+ * A party certificate: CN and O = name, serialNumber = OIN, C = NL; keyUsage digitalSignature +
+ * nonRepudiation unless `keyUsage` says otherwise. `ca` may be an intermediate (createIntermediateCa):
+ * `chainPem` is then leaf, intermediate(s), root.
+ */
 export function issuePartyCertificate(
-  ca: PemKeyPair,
-  party: PartySubject & { keyType?: 'rsa' | 'ec'; notBefore?: Date; notAfter?: Date },
+  ca: PemKeyPair | IntermediateCa,
+  party: PartySubject & {
+    keyType?: 'rsa' | 'ec';
+    notBefore?: Date;
+    notAfter?: Date;
+    keyUsage?: DevKeyUsage[];
+  },
 ): IssuedCertificate {
   const { privateKey, publicKey } = generateKey(party.keyType ?? 'rsa');
-  const certPem = issue(ca, partyAttributes(party), publicKey, party.notBefore, party.notAfter);
+  const certPem = issue(
+    ca,
+    partyAttributes(party),
+    publicKey,
+    party.notBefore,
+    party.notAfter,
+    party.keyUsage,
+  );
   return {
     certPem,
     keyPem: privateKeyPem(privateKey),
-    chainPem: [certPem, ...splitPemCertificates(ca.certPem)],
+    chainPem: [certPem, ...chainOf(ca)],
   };
+}
+
+/** A sub-CA: its key pair plus its chain (itself first, up to and including the root). */
+export interface IntermediateCa extends PemKeyPair {
+  chainPem: string[];
+}
+
+/**
+ * An intermediate (sub-)CA issued by `parent` (a root from createDevCa or another intermediate),
+ * the way PKIoverheid issues party certificates through sub-CAs. Options let tests make broken ones.
+ */
+export function createIntermediateCa(
+  parent: PemKeyPair | IntermediateCa,
+  options: {
+    commonName?: string;
+    validDays?: number;
+    notBefore?: Date;
+    notAfter?: Date;
+    pathLength?: number;
+    /** default keyCertSign + cRLSign; [] omits the extension */
+    keyUsage?: DevKeyUsage[];
+    /** default true; false makes a certificate that must not issue others */
+    isCa?: boolean;
+  } = {},
+): IntermediateCa {
+  const { privateKey, publicKey } = generateKey('rsa');
+  const notBefore = options.notBefore ?? new Date(Date.now() - 5 * 60_000);
+  const certPem = buildCertificate({
+    subject: [
+      { type: '2.5.4.6', value: 'NL' },
+      { type: '2.5.4.10', value: 'Schuldenknooppunt ontwikkeling' },
+      { type: '2.5.4.3', value: options.commonName ?? 'Schuldenknooppunt Dev Sub-CA' },
+    ],
+    issuer: subjectOf(parent.certPem),
+    subjectKey: publicKey,
+    issuerKey: createPrivateKey(parent.keyPem),
+    notBefore,
+    notAfter: options.notAfter ?? new Date(notBefore.getTime() + (options.validDays ?? 1825) * DAY_MS),
+    isCa: options.isCa ?? true,
+    pathLength: options.pathLength,
+    keyUsage: options.keyUsage ?? (options.isCa === false ? SIGNER_KEY_USAGE : undefined),
+  });
+  return { certPem, keyPem: privateKeyPem(privateKey), chainPem: [certPem, ...chainOf(parent)] };
 }
 
 /** A PKCS#10 request for a party certificate, signed with the party's key (RSA or EC). */
@@ -254,9 +348,28 @@ export function signCertificateSigningRequest(
 
 /** A CRL signed by the CA listing the given certificates (PEM) as revoked. */
 export function createRevocationList(ca: PemKeyPair, revokedCertPems: string[], nextUpdateDays = 7): string {
+  const thisUpdate = new Date();
+  return issueRevocationList(ca, {
+    revokedCertPems,
+    thisUpdate,
+    nextUpdate: new Date(thisUpdate.getTime() + nextUpdateDays * DAY_MS),
+  });
+}
+
+/**
+ * A CRL from any dev CA (root or intermediate) with chosen dates: `thisUpdate` (default now) and
+ * `nextUpdate` (default a week later; `null` leaves it out). A past nextUpdate makes a stale CRL.
+ */
+export function issueRevocationList(
+  ca: PemKeyPair,
+  options: { revokedCertPems?: string[]; thisUpdate?: Date; nextUpdate?: Date | null } = {},
+): string {
   const utcTime = (date: Date) =>
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date));
-  const now = new Date();
+  const now = options.thisUpdate ?? new Date();
+  const nextUpdate =
+    options.nextUpdate === undefined ? new Date(now.getTime() + 7 * DAY_MS) : options.nextUpdate;
+  const revokedCertPems = options.revokedCertPems ?? [];
   const entries = revokedCertPems.map((pem) =>
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
       asn1.create(
@@ -273,7 +386,7 @@ export function createRevocationList(ca: PemKeyPair, revokedCertPems: string[], 
     algorithmIdentifier(OID.sha256WithRsa),
     pki.distinguishedNameToAsn1(pki.certificateFromPem(ca.certPem).subject),
     utcTime(now),
-    utcTime(new Date(now.getTime() + nextUpdateDays * DAY_MS)),
+    ...(nextUpdate ? [utcTime(nextUpdate)] : []),
     ...(entries.length > 0 ? [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, entries)] : []),
   ]);
   return toPem('X509 CRL', signStructure(tbs, createPrivateKey(ca.keyPem)));

@@ -7,3 +7,5 @@ export * from './jws';
 export * from './message-signature';
 export * from './signing-identity';
 export * from './trust-store';
+export * from './certificate-extensions';
+export * from './revocation-registry';
