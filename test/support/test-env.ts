@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import {
   createDevCa,
+  createIntermediateCa,
+  DevKeyUsage,
+  IntermediateCa,
   issuePartyCertificate,
+  issueRevocationList,
   loadSigningIdentity,
+  PemKeyPair,
   SigningIdentity,
   TrustStore,
 } from '@skp/crypto';
@@ -51,6 +56,30 @@ export interface TestParty {
   identity: SigningIdentity;
 }
 
+/** Options of a test party certificate beyond the defaults (RSA, valid for a year, signing key usage). */
+export interface TestPartyOptions {
+  keyType?: 'rsa' | 'ec';
+  notBefore?: Date;
+  notAfter?: Date;
+  keyUsage?: DevKeyUsage[];
+}
+
+/** CRL dates; a nextUpdate in the past makes a stale CRL. */
+export interface TestCrlDates {
+  thisUpdate?: Date;
+  nextUpdate?: Date;
+}
+
+/** A CA of the test PKI that issues party certificates and CRLs (the root, or a sub-CA). */
+export interface TestIssuer {
+  certPath: string;
+  certPem: string;
+  /** a party certificate issued by this CA; its chain file holds leaf, sub-CA(s), root */
+  issueParty(slug: string, oin: string, name: string, options?: TestPartyOptions): TestParty;
+  /** a PEM CRL signed by this CA revoking the given certificates */
+  revocationList(revoked: Array<{ certPem: string }>, dates?: TestCrlDates): string;
+}
+
 export interface TestPki {
   dir: string;
   caPath: string;
@@ -63,6 +92,10 @@ export interface TestPki {
     keyType?: 'rsa' | 'ec',
     validity?: { notBefore: Date; notAfter: Date },
   ): TestParty;
+  /** the root CA as an issuer (its certificate is the trust anchor in caPath) */
+  root: TestIssuer;
+  /** an intermediate (sub-)CA issued by the root, as PKIoverheid issues through sub-CAs */
+  subCa(slug: string, commonName: string): TestIssuer;
 }
 
 /** A throw-away CA in a temp folder; parties get real certificates with their OIN as serialNumber. */
@@ -72,28 +105,61 @@ export function createTestPki(): TestPki {
   const ca = createDevCa({ commonName: 'SKP test CA' });
   const caPath = join(dir, 'ca.crt');
   writeFileSync(caPath, ca.certPem);
+
+  function issueParty(
+    issuer: PemKeyPair | IntermediateCa,
+    slug: string,
+    oin: string,
+    name: string,
+    options: TestPartyOptions = {},
+  ): TestParty {
+    const issued = issuePartyCertificate(issuer, {
+      oin,
+      name,
+      keyType: options.keyType ?? 'rsa',
+      ...options,
+    });
+    const certPem = issued.chainPem.join('\n');
+    const certPath = join(dir, `${slug}.crt`);
+    const keyPath = join(dir, `${slug}.key`);
+    writeFileSync(certPath, certPem);
+    writeFileSync(keyPath, issued.keyPem);
+    return {
+      slug,
+      oin,
+      name,
+      certPath,
+      keyPath,
+      certPem: issued.certPem,
+      keyPem: issued.keyPem,
+      identity: loadSigningIdentity({ certPem, keyPem: issued.keyPem }),
+    };
+  }
+
+  function asIssuer(issuer: PemKeyPair | IntermediateCa, certPath: string): TestIssuer {
+    return {
+      certPath,
+      certPem: issuer.certPem,
+      issueParty: (slug, oin, name, options) => issueParty(issuer, slug, oin, name, options),
+      revocationList: (revoked, dates = {}) =>
+        issueRevocationList(issuer, { revokedCertPems: revoked.map((r) => r.certPem), ...dates }),
+    };
+  }
+
   return {
     dir,
     caPath,
     caPem: ca.certPem,
     trust: new TrustStore([ca.certPem]),
     party(slug, oin, name, keyType = 'rsa', validity) {
-      const issued = issuePartyCertificate(ca, { oin, name, keyType, ...validity });
-      const certPem = issued.chainPem.join('\n');
+      return issueParty(ca, slug, oin, name, { keyType, ...validity });
+    },
+    root: asIssuer(ca, caPath),
+    subCa(slug, commonName) {
+      const subCa = createIntermediateCa(ca, { commonName });
       const certPath = join(dir, `${slug}.crt`);
-      const keyPath = join(dir, `${slug}.key`);
-      writeFileSync(certPath, certPem);
-      writeFileSync(keyPath, issued.keyPem);
-      return {
-        slug,
-        oin,
-        name,
-        certPath,
-        keyPath,
-        certPem: issued.certPem,
-        keyPem: issued.keyPem,
-        identity: loadSigningIdentity({ certPem, keyPem: issued.keyPem }),
-      };
+      writeFileSync(certPath, subCa.certPem);
+      return asIssuer(subCa, certPath);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import * as forge from 'node-forge';
+import { allowsSigning, certificateFacts } from './certificate-extensions';
 import { forgePki } from './forge-extras';
 
 /** OID of the subject `serialNumber` attribute, which carries the OIN in PKIoverheid certificates. */
@@ -13,6 +14,8 @@ export interface CertificateDescription {
   notAfter: Date;
   /** hex SHA-256 fingerprint of the DER encoding */
   sha256: string;
+  /** keyUsage allows signing messages (digitalSignature or nonRepudiation): SIGNING_KEY_USAGE_RULE */
+  signing: boolean;
 }
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -76,6 +79,7 @@ export function describeX509(certificate: X509Certificate): CertificateDescripti
     notBefore: notBeforeOf(certificate),
     notAfter: notAfterOf(certificate),
     sha256: sha256Hex(Buffer.from(certificate.raw)),
+    signing: allowsSigning(certificateFacts(certificate)),
   };
 }
 

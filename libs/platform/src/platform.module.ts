@@ -16,8 +16,10 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { DataSource, MixedList } from 'typeorm';
+import { TrustStore } from '@skp/crypto';
 import { AmqpClient } from './amqp/amqp-client';
 import { openDatabase } from './database/database';
+import { TrustStoreMonitor } from './health/trust-store-monitor';
 import { createRootLogger } from './logging/logger';
 import { OutboxRelay } from './outbox/outbox';
 
@@ -42,9 +44,13 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly amqp: AmqpClient,
+    private readonly trustStore: TrustStoreMonitor,
   ) {}
 
-  /** Up only when both the database and the broker answer: a load balancer can route on it. */
+  /**
+   * Up only when both the database and the broker answer: a load balancer can route on it.
+   * Trust-store problems (a stale or unreadable CRL) are warnings, not downtime.
+   */
   @Get('health')
   async health(@Res() response: Response): Promise<void> {
     const database = await this.dataSource
@@ -53,9 +59,12 @@ export class HealthController {
       .catch(() => 'down');
     const broker = this.amqp.isConnected ? 'up' : 'down';
     const ok = database === 'up' && broker === 'up';
-    response
-      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'degraded', checks: { database, broker } });
+    const trust = this.trustStore.health();
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: ok ? 'ok' : 'degraded',
+      checks: { database, broker, ...(trust && { trustStore: trust.status }) },
+      ...(trust && { warnings: trust.warnings, revocationLists: trust.revocationLists }),
+    });
   }
 }
 
@@ -138,6 +147,12 @@ export class PlatformModule {
             collectDefaultMetrics({ register: registry });
             return registry;
           },
+        },
+        {
+          provide: TrustStoreMonitor,
+          inject: [{ token: TrustStore, optional: true }],
+          useFactory: (trust?: TrustStore) =>
+            new TrustStoreMonitor(logger.child({ context: 'trust-store' }), trust),
         },
         PlatformLifecycle,
       ],

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { describeCertificate } from '@skp/crypto';
+import { describeCertificate, SIGNING_KEY_USAGE_RULE } from '@skp/crypto';
 import { explainOin } from '@skp/messages';
 import { TopologyService } from '../topology/topology.service';
 import { PartiesRepository } from './parties.repository';
@@ -146,6 +146,13 @@ export class PartiesService {
         statusCode: 400,
         field: 'certificatePem',
         message: `certificatePem: subject serialNumber ${described.oin ?? '(none)'} is not the party's OIN ${oin}`,
+      });
+    }
+    if (!described.signing) {
+      throw new BadRequestException({
+        statusCode: 400,
+        field: 'certificatePem',
+        message: `certificatePem: not a signing certificate (${SIGNING_KEY_USAGE_RULE})`,
       });
     }
     return {

@@ -32,6 +32,19 @@ export class AppEnv {
   @IsString()
   TRUST_CRLS?: string;
 
+  /** intermediate (sub-)CA certificates, comma-separated PEM paths; others are learned from x5c */
+  @IsOptional()
+  @IsString()
+  TRUST_INTERMEDIATES?: string;
+
+  @IsOptional()
+  @Matches(/^\d+$/, { message: 'CRL_RELOAD_INTERVAL_MS must be a whole number of milliseconds' })
+  CRL_RELOAD_INTERVAL_MS?: string;
+
+  @IsOptional()
+  @IsIn(['warn', 'fail'], { message: 'CRL_STALE_POLICY must be warn or fail' })
+  CRL_STALE_POLICY?: string;
+
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'DB_SKIP_MIGRATIONS must be true or false' })
   DB_SKIP_MIGRATIONS?: string;
