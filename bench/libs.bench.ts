@@ -4,7 +4,9 @@
  */
 import {
   createDevCa,
+  createIntermediateCa,
   issuePartyCertificate,
+  issueRevocationList,
   loadSigningIdentity,
   signMessage,
   TrustStore,
@@ -93,6 +95,19 @@ if (!verifyMessage(decode(xml, 'xml'), trust).ok) {
   throw new Error('bench set-up: the XML round trip does not verify');
 }
 
+// --- PKIoverheid shape: root anchor, party certificate from a sub-CA, CRLs of both CAs in force
+const subCa = createIntermediateCa(ca, { commonName: 'Schuldenknooppunt Dev Sub-CA' });
+const subCaIssued = issuePartyCertificate(subCa, { oin: '00000001002220647000', name: 'Gemeente Utrecht' });
+const subCaIdentity = loadSigningIdentity({
+  certPem: subCaIssued.chainPem.join(''),
+  keyPem: subCaIssued.keyPem,
+});
+const subCaTrust = new TrustStore([ca.certPem], [issueRevocationList(ca), issueRevocationList(subCa)]);
+const subCaSigned = signMessage(kennisgeving(subCaIdentity.oin), subCaIdentity);
+if (!verifyMessage(subCaSigned, subCaTrust).ok || subCaTrust.health().warnings.length > 0) {
+  throw new Error('bench set-up: the sub-CA chain does not verify');
+}
+
 // --- node-forge equivalents of the same JWS operations
 const forgeKey = forge.pki.privateKeyFromPem(
   identity.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
@@ -140,6 +155,9 @@ const results = {
   signNative: bench('sign RS256 native', () => signMessage(unsigned, identity)),
   signForge: bench('sign RS256 node-forge', () => forgeSign(unsigned)),
   verifyNative: bench('verify RS256 native (chain cache)', () => verifyMessage(signed, trust)),
+  verifyNativeSubCa: bench('verify RS256 native (sub-CA chain + CRLs, chain cache)', () =>
+    verifyMessage(subCaSigned, subCaTrust),
+  ),
   verifyForge: bench('verify RS256 node-forge (chain + signature)', () => forgeVerify(signed)),
   verifyForgeSignatureOnly: bench('verify RS256 node-forge (signature only, key cached)', () =>
     forgeVerifySignatureOnly(signed),
