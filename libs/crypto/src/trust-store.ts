@@ -13,7 +13,6 @@ import {
   crlSourceName,
   CrlStalePolicy,
   isStale,
-  RevocationListInForce,
   RevocationRegistry,
   TrustEvent,
 } from './revocation-registry';
@@ -199,11 +198,6 @@ export class TrustStore {
     const timer = setInterval(() => this.reloadRevocationLists(), intervalMs);
     timer.unref();
     return () => clearInterval(timer);
-  }
-
-  /** The CRL in force for certificates issued by `ca` (a CA certificate), if any. */
-  revocationListFor(ca: X509Certificate): RevocationListInForce | undefined {
-    return this.revocation.lookup(certificateFacts(ca).keyId);
   }
 
   health(now: Date = new Date()): TrustStoreHealth {
