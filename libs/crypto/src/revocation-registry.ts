@@ -105,7 +105,13 @@ export class RevocationRegistry {
         }
         source.contentHash = hash;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        // a file system error names the full path; /health is public, so only its code is kept
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code
+          ? `cannot read the file (${code})`
+          : error instanceof Error
+            ? error.message
+            : String(error);
         if (source.error !== reason) {
           this.emit({
             level: 'error',
