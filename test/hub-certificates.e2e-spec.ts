@@ -96,6 +96,7 @@ describe('hub certificates: sub-CA chains, CRL reload and stale CRLs (real hub, 
     const encryptionOnly = subCa.issueParty('encryption-only', testOin(2), 'Alleen versleutelen BV', {
       keyUsage: ['keyEncipherment'],
     });
+    h.registered.push(encryptionOnly.oin); // should the refusal fail, teardown still removes its queue
     const refused = await fetch(`${h.hub.url}/api/parties`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await h.adminToken()}` },
