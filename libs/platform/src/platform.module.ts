@@ -19,6 +19,7 @@ import { DataSource, MixedList } from 'typeorm';
 import { AmqpClient } from './amqp/amqp-client';
 import { openDatabase } from './database/database';
 import { createRootLogger } from './logging/logger';
+import { Public } from './http/public-route';
 import { OutboxRelay } from './outbox/outbox';
 
 export const LOGGER = Symbol('LOGGER');
@@ -37,6 +38,7 @@ export interface PlatformOptions {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -60,6 +62,7 @@ export class HealthController {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller()
 export class MetricsController {
   constructor(private readonly registry: Registry) {}

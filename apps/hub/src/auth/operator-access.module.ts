@@ -4,6 +4,7 @@ import { AuditController } from '../audit/audit.controller';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
+import { RefusalAudit } from '../audit/refusal-audit';
 import { OperatorsController } from '../operators/operators.controller';
 import { OperatorsRepository } from '../operators/operators.repository';
 import { OperatorsService } from '../operators/operators.service';
@@ -12,7 +13,7 @@ import { AuthService } from './auth.service';
 import { OperatorAuthGuard } from './operator-auth.guard';
 
 /**
- * Operator accounts, login sessions, the global guard over /api and the audit log. Imported by
+ * Operator accounts, login sessions, the global deny-by-default guard and the audit log. Imported by
  * the hub server; every other controller gets authentication and auditing from here.
  */
 @Module({
@@ -23,9 +24,10 @@ import { OperatorAuthGuard } from './operator-auth.guard';
     AuthService,
     AuditRepository,
     AuditService,
+    RefusalAudit,
     { provide: APP_GUARD, useClass: OperatorAuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditService, AuditRepository, AuthService],
+  exports: [AuditService, AuditRepository, AuthService, RefusalAudit],
 })
 export class OperatorAccessModule {}
