@@ -11,6 +11,7 @@ import { OperatorsService } from '../operators/operators.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OperatorAuthGuard } from './operator-auth.guard';
+import { PasswordChecker } from './password-checker';
 
 /**
  * Operator accounts, login sessions, the global deny-by-default guard and the audit log. Imported by
@@ -22,6 +23,7 @@ import { OperatorAuthGuard } from './operator-auth.guard';
     OperatorsRepository,
     OperatorsService,
     AuthService,
+    PasswordChecker,
     AuditRepository,
     AuditService,
     RefusalAudit,

@@ -36,6 +36,11 @@ export class AppEnv {
   @IsIn(['true', 'false'], { message: 'DB_SKIP_MIGRATIONS must be true or false' })
   DB_SKIP_MIGRATIONS?: string;
 
+  /** `production` switches on the production rules (DESIGN §8) */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   /**
    * Express `trust proxy`: the proxies (true, a hop count, or addresses/subnets such as
    * `loopback, 10.0.0.0/8`) whose X-Forwarded-For/-Proto are believed; unset trusts none.
