@@ -228,11 +228,15 @@ describe('docker/ compose files', () => {
         ['00000099100000000002', '3002'],
         ['00000099200000000003', '3003'],
       ]);
+      // secrets come from docker/.env (made from docker/.env.example); none has a default here
       expect(env('hub', 'HUB_ADMIN_USERNAME')).toMatch(/^\$\{\w+:-admin\}$/);
-      expect(env('hub', 'HUB_ADMIN_PASSWORD')).toMatch(/^\$\{\w+:-demo-admin\}$/);
-      expect(env('municipality-adapter', 'MUNICIPALITY_API_TOKEN')).toMatch(/^\$\{\w+:-demo-municipality\}$/);
-      expect(env('creditor-public', 'CREDITOR_API_TOKEN')).toMatch(/^\$\{\w+:-demo-creditor-public\}$/);
-      expect(env('creditor-private', 'CREDITOR_API_TOKEN')).toMatch(/^\$\{\w+:-demo-creditor-private\}$/);
+      expect(env('hub', 'HUB_ADMIN_PASSWORD')).toMatch(/^\$\{HUB_ADMIN_PASSWORD:\?[^}]+\}$/);
+      expect(env('municipality-adapter', 'MUNICIPALITY_API_TOKEN')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
+      expect(env('creditor-public', 'CREDITOR_API_TOKEN')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
+      expect(env('creditor-private', 'CREDITOR_API_TOKEN')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
+      expect(
+        ['municipality-adapter', 'creditor-public', 'creditor-private'].map((s) => env(s, 'HUB_OIN')),
+      ).toEqual(['00000099000000000001', '00000099000000000001', '00000099000000000001']);
       expect([
         env('creditor-public', 'CREDITOR_BSN_ALLOWED'),
         env('creditor-public', 'CREDITOR_AUTO_ACK'),
@@ -290,6 +294,81 @@ describe('docker/ compose files', () => {
         'party add --oin OIN --name NAME --kind MUNICIPALITY|CREDITOR [--bsn-allowed] --cert FILE',
       );
       expect(cli).toContain('party list');
+    });
+  });
+
+  describe('docker/compose.yml security', () => {
+    const text = read('docker/compose.yml');
+    const services = servicesOf(text);
+    const env = (service: string, variable: string): string | undefined =>
+      new RegExp(`^\\s+${variable}: (.+)$`, 'm').exec(services.get(service) ?? '')?.[1];
+
+    it("gives each adapter its own broker account, separate from the hub's", () => {
+      const urls = ['hub', 'municipality-adapter', 'creditor-public', 'creditor-private'].map((s) =>
+        env(s, 'AMQP_URL'),
+      );
+      expect(urls[0]).toMatch(/RABBITMQ_USER/);
+      expect(urls.slice(1)).toEqual([
+        expect.stringMatching(/^\$\{MUNICIPALITY_AMQP_URL:\?/),
+        expect.stringMatching(/^\$\{CREDITOR_PUBLIC_AMQP_URL:\?/),
+        expect.stringMatching(/^\$\{CREDITOR_PRIVATE_AMQP_URL:\?/),
+      ]);
+      const example = read('docker/.env.example');
+      for (const variable of [
+        'MUNICIPALITY_AMQP_URL',
+        'CREDITOR_PUBLIC_AMQP_URL',
+        'CREDITOR_PRIVATE_AMQP_URL',
+      ]) {
+        expect(example).toMatch(new RegExp(`^${variable}=amqp://\\d{20}:`, 'm'));
+      }
+    });
+  });
+
+  describe.each([...COMPOSE_FILES, 'docker/Dockerfile', 'docker/.env.example'])(
+    '%s carries no secret',
+    (file) => {
+      const text = read(file);
+
+      it('has no demo credential, guest account or default password', () => {
+        for (const demo of [
+          'demo-admin',
+          'demo-municipality',
+          'demo-creditor',
+          'demo-counsellor',
+          'guest:',
+          ':guest@',
+          'skp-dev-cluster-cookie',
+        ]) {
+          expect({ file, demo, found: text.includes(demo) }).toEqual({ file, demo, found: false });
+        }
+        // `${VAR:-default}` only for what is not a secret
+        const defaulted = [...text.matchAll(/\$\{(\w+):-/g)].map((m) => m[1]);
+        expect(defaulted.filter((name) => /PASSWORD|TOKEN|SECRET|COOKIE|_URL$|_PASS$/.test(name))).toEqual(
+          [],
+        );
+      });
+    },
+  );
+
+  describe.each(COMPOSE_FILES)('%s ports', (file) => {
+    const services = servicesOf(read(file));
+
+    it('publishes the database and the broker (AMQP and management) on loopback only', () => {
+      for (const [name, body] of services) {
+        if (!/image: (postgres|rabbitmq):/.test(body)) {
+          continue;
+        }
+        const published = [...body.matchAll(/^\s+- "([^"]+)"\s*$/gm)]
+          .map((m) => m[1])
+          .filter((mapping) => /^[\d.:]+$/.test(mapping));
+        for (const mapping of published) {
+          expect({ name, mapping }).toEqual({
+            name,
+            mapping: expect.stringMatching(/^127\.0\.0\.1:\d+:\d+$/),
+          });
+        }
+      }
+      expect(read(file)).not.toMatch(/"(5432|15672|5672):/);
     });
   });
 

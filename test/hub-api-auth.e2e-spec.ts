@@ -11,7 +11,8 @@ describe('hub operator API: authentication and roles', () => {
   let admin: string;
 
   beforeAll(async () => {
-    hub = await startHub();
+    // X-Forwarded-For from the test itself is believed, so tests can speak from many addresses
+    hub = await startHub({ TRUST_PROXY: 'loopback' });
     url = hub.hub.url;
     db = await HubDb.open((await hub.hubEnv()).DATABASE_URL);
     admin = await login(url, HUB_ADMIN.username, HUB_ADMIN.password).catch((error: Error) => {
@@ -195,11 +196,170 @@ describe('hub operator API: authentication and roles', () => {
       operator: HUB_ADMIN.username,
       detail: { status: 200 },
     });
-    expect(entries.some((e) => e.operator === username && e.action !== 'auth.login')).toBe(false);
+    // the viewer did nothing but log in; its refused attempts are audited as refusals (403)
+    const byViewer = entries.filter((e) => e.operator === username && e.action !== 'auth.login');
+    expect(byViewer.length).toBeGreaterThan(0);
+    for (const entry of byViewer) {
+      expect(entry.detail).toMatchObject({ outcome: 'refused', status: 403 });
+    }
     expect(JSON.stringify(entries)).not.toContain(password);
     // the log is append-only in the database itself
     await expect(db.query(`UPDATE "audit_log" SET "operator" = 'someone-else'`)).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  /** Sum of the hub's password-check counter over all results. */
+  async function passwordChecks(): Promise<number> {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith('skp_hub_password_checks_total'))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  }
+
+  async function newOperator(
+    role: 'viewer' | 'admin' = 'viewer',
+  ): Promise<{ username: string; password: string }> {
+    const username = `op-${randomBytes(3).toString('hex')}`;
+    const password = `pw-${randomBytes(9).toString('hex')}`;
+    const created = await api(url, 'POST', '/api/operators', {
+      token: admin,
+      body: { username, password, role },
+    });
+    expect(created.status).toBe(201);
+    return { username, password };
+  }
+
+  function loginFrom(address: string, username: string, password: string) {
+    return fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ username, password }),
+    });
+  }
+
+  it('checks at most 5 passwords for 20 parallel wrong logins, and the account ends up locked', async () => {
+    const { username, password } = await newOperator();
+    const before = await passwordChecks();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => loginFrom(`192.0.2.${i + 1}`, username, `wrong-guess-${i}`)),
+    );
+    const checks = (await passwordChecks()) - before;
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThanOrEqual(5);
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.every((s) => s === 401 || s === 423)).toBe(true);
+    expect((await loginFrom('192.0.2.99', username, password)).status).toBe(423);
+  });
+
+  it('limits login attempts per client address with 429 and Retry-After', async () => {
+    // a locked account answers without a password check, so the attempts are cheap
+    const { username } = await newOperator();
+    for (let i = 0; i < 5; i++) {
+      expect((await loginFrom(`203.0.113.${i + 1}`, username, `wrong-${i}`)).status).toBe(401);
+    }
+    const address = '198.51.100.7';
+    let limited: Response | undefined;
+    for (let i = 0; i < 31 && !limited; i++) {
+      const answer = await loginFrom(address, username, 'whatever-it-is');
+      if (answer.status === 429) {
+        limited = answer;
+      } else {
+        expect(answer.status).toBe(423);
+      }
+    }
+    expect(limited?.status).toBe(429);
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
+    // another address is not affected
+    expect((await loginFrom('198.51.100.8', username, 'whatever-it-is')).status).toBe(423);
+  });
+
+  it('changes the own password with the current one and ends the other sessions', async () => {
+    const { username, password } = await newOperator();
+    const mine = await login(url, username, password);
+    const other = await login(url, username, password);
+    const newPassword = `new-${randomBytes(9).toString('hex')}`;
+
+    const wrongCurrent = await api(url, 'POST', '/api/auth/password', {
+      token: mine,
+      body: { currentPassword: 'not-my-password', newPassword },
+    });
+    expect(wrongCurrent.status).toBe(400);
+    expect(wrongCurrent.text).toContain('currentPassword');
+    const tooShort = await api(url, 'POST', '/api/auth/password', {
+      token: mine,
+      body: { currentPassword: password, newPassword: 'short-pw' },
+    });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.text).toContain('at least 12 characters');
+    expect(
+      (await api(url, 'POST', '/api/auth/password', { body: { currentPassword: password, newPassword } }))
+        .status,
+    ).toBe(401);
+
+    const changed = await api(url, 'POST', '/api/auth/password', {
+      token: mine,
+      body: { currentPassword: password, newPassword },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ revokedSessions: 1 });
+    expect((await api(url, 'GET', '/api/auth/me', { token: mine })).status).toBe(200);
+    expect((await api(url, 'GET', '/api/auth/me', { token: other })).status).toBe(401);
+    expect((await api(url, 'POST', '/api/auth/login', { body: { username, password } })).status).toBe(401);
+    await login(url, username, newPassword);
+    expect(changed.text).not.toContain(newPassword);
+  });
+
+  it('lets an admin disable an operator: its sessions end, it cannot log in, until enabled again', async () => {
+    const { username, password } = await newOperator();
+    const session = await login(url, username, password);
+    const viewerTry = await api(url, 'PATCH', `/api/operators/${HUB_ADMIN.username}`, {
+      token: session,
+      body: { disabled: true },
+    });
+    expect(viewerTry.status).toBe(403);
+
+    const disabled = await api<{ disabled: boolean }>(url, 'PATCH', `/api/operators/${username}`, {
+      token: admin,
+      body: { disabled: true },
+    });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.disabled).toBe(true);
+    expect((await api(url, 'GET', '/api/auth/me', { token: session })).status).toBe(401);
+    const refused = await api(url, 'POST', '/api/auth/login', { body: { username, password } });
+    expect(refused.status).toBe(401);
+
+    const self = await api(url, 'PATCH', `/api/operators/${HUB_ADMIN.username}`, {
+      token: admin,
+      body: { disabled: true },
+    });
+    expect(self.status).toBe(400);
+    expect(
+      (
+        await api(url, 'PATCH', `/api/operators/nobody-${randomBytes(2).toString('hex')}`, {
+          token: admin,
+          body: { disabled: true },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await api(url, 'PATCH', `/api/operators/${username}`, { token: admin, body: { disabled: 'yes' } }))
+        .status,
+    ).toBe(400);
+
+    expect(
+      (await api(url, 'PATCH', `/api/operators/${username}`, { token: admin, body: { disabled: false } }))
+        .status,
+    ).toBe(200);
+    await login(url, username, password);
+    const audit = await api<{ items: { action: string; target: string; detail: Record<string, unknown> }[] }>(
+      url,
+      'GET',
+      '/api/audit?action=operator.disable',
+      { token: admin },
+    );
+    expect(audit.body.items.find((e) => e.target === username)?.detail).toEqual({ revokedSessions: 1 });
   });
 });

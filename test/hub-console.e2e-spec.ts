@@ -373,6 +373,48 @@ if (!browserAvailable) {
     await context.close();
   });
 
+  it('lets an operator change its own password, and an admin disable an operator', async () => {
+    const admin = await login(h.hub.url, HUB_ADMIN.username, HUB_ADMIN.password);
+    const operator = { username: 'console-op', password: 'console-op-password-1' };
+    expect(
+      (
+        await api(h.hub.url, 'POST', '/api/operators', {
+          token: admin,
+          body: { ...operator, role: 'viewer' },
+        })
+      ).status,
+    ).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const own = await context.newPage();
+    watch(own);
+    await logIn(own, operator.username, operator.password);
+    expect(await own.getByTestId('nav-operators').isHidden()).toBe(true);
+    await own.getByTestId('nav-account').click();
+    await own.getByTestId('password-current').fill(operator.password);
+    await own.getByTestId('password-new').fill('console-op-new-password');
+    await own.getByTestId('password-submit').click();
+    await own.getByText(/Password changed/).waitFor();
+    await shot(own, '11-account-password');
+    await login(h.hub.url, operator.username, 'console-op-new-password');
+
+    await page.getByTestId('nav-operators').click();
+    await page.getByTestId('operators').waitFor();
+    await page.getByTestId('operator-toggle-console-op').click();
+    await page.locator('tr[data-id="console-op"]').getByText('disabled').waitFor();
+    await shot(page, '12-operators');
+    expect(
+      (
+        await api(h.hub.url, 'POST', '/api/auth/login', {
+          body: { username: operator.username, password: 'console-op-new-password' },
+        })
+      ).status,
+    ).toBe(401);
+    // the disabled operator's open console session has ended
+    await own.getByTestId('nav-dashboard').click();
+    await own.getByTestId('login-form').waitFor();
+    await context.close();
+  });
+
   it('never showed personal data and raised no script or CSP errors', async () => {
     const [stored] = await db.query<{ raw: string }>(
       `SELECT "raw" FROM "message" WHERE "type" = 'Kennisgeving' AND "raw" LIKE '%' || $1 || '%' LIMIT 1`,

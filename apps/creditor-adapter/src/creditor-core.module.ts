@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, Reflector } from '@nestjs/core';
 import { CryptoModule } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
 import { OutboxEntry, PartyMessaging, PlatformModule, providePartyMessaging } from '@skp/platform';
@@ -36,7 +36,11 @@ export class CreditorCoreModule {
       providers: [
         { provide: CREDITOR_ENV, useValue: env },
         { provide: CREDITOR_POLICY, useValue: policyFromEnv(env) },
-        { provide: APP_GUARD, useFactory: () => new CreditorApiGuard(env.CREDITOR_API_TOKEN) },
+        {
+          provide: APP_GUARD,
+          inject: [Reflector],
+          useFactory: (reflector: Reflector) => new CreditorApiGuard(env.CREDITOR_API_TOKEN, reflector),
+        },
         CreditorMetrics,
         providePartyMessaging(amqpNames(env.AMQP_PREFIX)),
       ],

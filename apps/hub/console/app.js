@@ -7,6 +7,7 @@ import { renderOverdue } from './overdue.js';
 import { renderDeadLetters } from './dead-letters.js';
 import { renderParties } from './parties.js';
 import { renderAudit } from './audit.js';
+import { renderAccount, renderOperators } from './operators.js';
 
 const main = document.getElementById('main');
 let cleanup = [];
@@ -41,6 +42,8 @@ const routes = [
   [/^#\/dead-letters$/, () => renderDeadLetters],
   [/^#\/parties$/, () => renderParties],
   [/^#\/audit$/, () => renderAudit],
+  [/^#\/operators$/, () => renderOperators],
+  [/^#\/account$/, () => renderAccount],
 ];
 
 async function route() {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CryptoModule, SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
 import { OutboxEntry, PlatformModule, providePartyMessaging } from '@skp/platform';
@@ -58,7 +59,7 @@ export class MunicipalityModule {
           useFactory: (identity: SigningIdentity) => submissionContextFrom(env, identity),
         },
         providePartyMessaging(amqpNames(env.AMQP_PREFIX)),
-        ApiTokenGuard,
+        { provide: APP_GUARD, useClass: ApiTokenGuard },
         MunicipalityMetrics,
         KennisgevingRepository,
         KennisgevingService,

@@ -4,7 +4,23 @@ export type { ConsumerSpec, Delivery, OutgoingMessage } from './amqp/amqp-client
 export { ConfigError, envFlag, loadEnv } from './config/env';
 export { ensureDatabaseExists, openDatabase } from './database/database';
 export { BearerTokenGuard, tokensMatch } from './http/bearer-token.guard';
-export { configureHttpApp, runHttpApp, startHttpApp } from './http/bootstrap';
+export {
+  configureHttpApp,
+  createExpressInstance,
+  loadAppEnv,
+  runHttpApp,
+  startHttpApp,
+} from './http/bootstrap';
+export { isPublicRoute, Public, PUBLIC_ROUTE_KEY } from './http/public-route';
+export { oddPathReason, refuseOddPaths } from './http/path-spelling';
+export { CONTENT_SECURITY_POLICY, securityHeaders } from './http/security-headers';
+export {
+  DEMO_SECRETS,
+  isProduction,
+  MIN_PRODUCTION_SECRET_LENGTH,
+  productionConfigProblems,
+} from './config/production-rules';
+export type { ProductionApp } from './config/production-rules';
 export type { HttpAppOptions } from './http/bootstrap';
 export { AllExceptionsFilter } from './http/exception.filter';
 export { createRootLogger, PinoNestLogger, REDACTED_PATHS } from './logging/logger';

@@ -21,6 +21,7 @@ import { AmqpClient } from './amqp/amqp-client';
 import { openDatabase } from './database/database';
 import { TrustStoreMonitor } from './health/trust-store-monitor';
 import { createRootLogger } from './logging/logger';
+import { Public } from './http/public-route';
 import { OutboxRelay } from './outbox/outbox';
 
 export const LOGGER = Symbol('LOGGER');
@@ -39,6 +40,7 @@ export interface PlatformOptions {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -69,6 +71,7 @@ export class HealthController {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller()
 export class MetricsController {
   constructor(private readonly registry: Registry) {}

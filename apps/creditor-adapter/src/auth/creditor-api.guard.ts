@@ -1,17 +1,12 @@
-import { CanActivate, ExecutionContext } from '@nestjs/common';
-import { BearerTokenGuard, HealthController, MetricsController } from '@skp/platform';
+import { Reflector } from '@nestjs/core';
+import { BearerTokenGuard } from '@skp/platform';
 
-const OPEN_CONTROLLERS: unknown[] = [HealthController, MetricsController];
-
-/** Bearer token (`CREDITOR_API_TOKEN`) on every route but /health and /metrics (and /docs, served outside Nest). */
-export class CreditorApiGuard implements CanActivate {
-  private readonly bearer: BearerTokenGuard;
-
-  constructor(token: string) {
-    this.bearer = new BearerTokenGuard(token);
-  }
-
-  canActivate(context: ExecutionContext): boolean {
-    return OPEN_CONTROLLERS.includes(context.getClass()) || this.bearer.canActivate(context);
+/**
+ * The creditor adapter's global guard: the bearer token `CREDITOR_API_TOKEN` on every route that
+ * is not marked @Public() (/health and /metrics are; /docs is served outside the router).
+ */
+export class CreditorApiGuard extends BearerTokenGuard {
+  constructor(token: string, reflector: Reflector) {
+    super(token, reflector);
   }
 }

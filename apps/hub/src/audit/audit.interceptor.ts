@@ -3,16 +3,17 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Observable, catchError, from, mergeMap, throwError } from 'rxjs';
 import { operatorOf } from '../auth/current-operator.decorator';
-import { AUDIT_ACTION_KEY, AUDIT_SKIP_KEY } from './audit.decorator-keys';
+import { AUDIT_SKIP_KEY, auditActionOf } from './audit.decorator-keys';
 import { AuditService } from './audit.service';
+import { markReachedHandler } from './request-marks';
 
 /** Body fields that identify what an action is about; anything else in a body stays out of the log. */
 const TARGET_FIELDS = ['oin', 'username', 'messageId', 'ids'] as const;
 
 /**
- * Audits every changing API request (anything but GET/HEAD/OPTIONS) an admin makes, refused or
- * not: who, what, when, target ids and the HTTP status. Viewers are refused by the guard before
- * they get here, and a refusal by the guard is not an action.
+ * Audits every changing API request (anything but GET/HEAD/OPTIONS) an admin makes, failed or
+ * not: who, what, when, target ids and the HTTP status. A request refused before it got here (by
+ * the guard, the router or the path rules) is audited by RefusalAudit instead.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -26,6 +27,7 @@ export class AuditInterceptor implements NestInterceptor {
       return next.handle();
     }
     const request = context.switchToHttp().getRequest<Request>();
+    markReachedHandler(request);
     const operator = operatorOf(request);
     if (!operator || operator.role !== 'admin' || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       return next.handle();
@@ -33,12 +35,7 @@ export class AuditInterceptor implements NestInterceptor {
     // A handler that audits its own success (inside its transaction) still has its failures audited here.
     const successAuditedByHandler =
       this.reflector.get<boolean>(AUDIT_SKIP_KEY, context.getHandler()) === true;
-    const action =
-      this.reflector.get<string>(AUDIT_ACTION_KEY, context.getHandler()) ??
-      `${context
-        .getClass()
-        .name.replace(/Controller$/, '')
-        .toLowerCase()}.${context.getHandler().name}`;
+    const action = auditActionOf(this.reflector, context);
     const target = targetOf(request);
     const write = (status: number, extra: Record<string, unknown> = {}) =>
       this.audit.record({

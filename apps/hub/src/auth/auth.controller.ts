@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
 import type { AuthenticatedOperator } from '../operators/operator';
 import { AuthService } from './auth.service';
 import { CurrentOperator } from './current-operator.decorator';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { tooManyLoginsException } from './login-rate-limiter';
 import { bearerTokenOf } from './operator-auth.guard';
 import { Public } from './roles.decorator';
 
@@ -17,7 +19,19 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
+  @ApiResponse({ status: 423, description: 'account locked after 5 failed attempts' })
+  @ApiResponse({ status: 429, description: 'too many attempts from this client address (Retry-After)' })
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    // request.ip is the socket's address, or X-Forwarded-For only from a proxy in TRUST_PROXY
+    const retryAfter = await this.auth.countLoginAttempt(request.ip ?? 'unknown');
+    if (retryAfter !== null) {
+      response.setHeader('Retry-After', String(retryAfter));
+      throw tooManyLoginsException(retryAfter);
+    }
     return this.auth.login(dto.username, dto.password);
   }
 
@@ -28,6 +42,29 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() request: Request, @CurrentOperator() operator: AuthenticatedOperator): Promise<void> {
     await this.auth.logout(bearerTokenOf(request) ?? '', operator);
+  }
+
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change your own password',
+    description:
+      'Needs the current password (a wrong one counts towards the lockout). Every other session of the operator ends; this one stays.',
+  })
+  @AuditAction('auth.password_changed')
+  @AuditedByHandler()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(
+    @Req() request: Request,
+    @Body() dto: ChangePasswordDto,
+    @CurrentOperator() operator: AuthenticatedOperator,
+  ) {
+    return this.auth.changePassword(
+      operator,
+      bearerTokenOf(request) ?? '',
+      dto.currentPassword,
+      dto.newPassword,
+    );
   }
 
   @ApiBearerAuth()

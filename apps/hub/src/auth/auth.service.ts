@@ -1,11 +1,20 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedOperator } from '../operators/operator';
+import type { AuthenticatedOperator, OperatorRecord } from '../operators/operator';
 import { OperatorsRepository } from '../operators/operators.repository';
-import { decoyHash, verifyPassword } from './password';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { hashPassword, passwordRuleProblem } from './password';
+import { PasswordChecker } from './password-checker';
 import type { OperatorRole } from './roles.decorator';
 
 /** Failed logins in a row before an account is locked, and for how long. */
@@ -25,67 +34,69 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function lockedException(until: Date): HttpException {
+function lockedException(until: Date | null): HttpException {
+  const when = until ? `; try again after ${until.toISOString()}` : '; try again later';
   return new HttpException(
     {
       statusCode: HttpStatus.LOCKED,
       error: 'Locked',
-      message: `account locked after ${LOCKOUT_THRESHOLD} failed logins; try again after ${until.toISOString()}`,
-      lockedUntil: until.toISOString(),
+      message: `account locked after ${LOCKOUT_THRESHOLD} failed logins${when}`,
+      lockedUntil: until?.toISOString() ?? null,
     },
     HttpStatus.LOCKED,
   );
 }
 
-/** Operator login, sessions and logout. Sessions are random bearer tokens stored only as a hash. */
+function badCredentials(): UnauthorizedException {
+  return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: BAD_CREDENTIALS });
+}
+
+/**
+ * Operator login, sessions, logout and password change. Sessions are random bearer tokens stored
+ * only as a hash. Every password check first reserves an attempt in the database, so the lockout
+ * bounds the checks even when guesses arrive in parallel.
+ */
 @Injectable()
 export class AuthService {
+  private readonly rateLimiter: LoginRateLimiter;
+
   constructor(
     private readonly operators: OperatorsRepository,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordChecker,
     @Inject(HUB_ENV) private readonly env: HubEnv,
-  ) {}
+  ) {
+    this.rateLimiter = new LoginRateLimiter(env.HUB_LOGIN_RATE_LIMIT);
+  }
+
+  /** Counts a login attempt from a client address: null when allowed, else the seconds to wait. */
+  async countLoginAttempt(clientAddress: string): Promise<number | null> {
+    const retryAfter = this.rateLimiter.take(clientAddress);
+    if (retryAfter !== null) {
+      await this.audit.record({
+        operator: null,
+        action: 'auth.login_rate_limited',
+        target: null,
+        detail: { retryAfterSeconds: retryAfter },
+      });
+    }
+    return retryAfter;
+  }
 
   async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
     const operator = await this.operators.findByUsername(username);
-    if (!operator) {
-      await verifyPassword(password, await decoyHash());
+    if (!operator || operator.disabledAt) {
+      await this.passwords.decoy(password);
       // The attempted name stays out of the log: people type passwords into the username field.
       await this.audit.record({
-        operator: null,
-        action: 'auth.login_failed',
-        target: null,
-        detail: { reason: 'unknown username' },
+        operator: operator?.username ?? null,
+        action: operator ? 'auth.login_refused_disabled' : 'auth.login_failed',
+        target: operator?.username ?? null,
+        detail: { reason: operator ? 'operator disabled' : 'unknown username' },
       });
-      throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: BAD_CREDENTIALS });
+      throw badCredentials();
     }
-    if (operator.lockedUntil && operator.lockedUntil > now) {
-      await this.audit.record({
-        operator: operator.username,
-        action: 'auth.login_refused_locked',
-        target: operator.username,
-        detail: { lockedUntil: operator.lockedUntil.toISOString() },
-      });
-      throw lockedException(operator.lockedUntil);
-    }
-    if (!(await verifyPassword(password, operator.passwordHash))) {
-      const failure = await this.operators.recordFailure(operator.id, now, LOCKOUT_THRESHOLD, LOCKOUT_MS);
-      await this.audit.record({
-        operator: operator.username,
-        action: 'auth.login_failed',
-        target: operator.username,
-        detail: { reason: 'wrong password', failedAttempts: failure.failedAttempts },
-      });
-      if (failure.lockedUntil && failure.failedAttempts === LOCKOUT_THRESHOLD) {
-        await this.audit.record({
-          operator: operator.username,
-          action: 'auth.locked',
-          target: operator.username,
-          detail: { failedAttempts: failure.failedAttempts, lockedUntil: failure.lockedUntil.toISOString() },
-        });
-      }
-      throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: BAD_CREDENTIALS });
-    }
+    await this.checkOwnPassword(operator, password, now);
     await this.operators.recordSuccess(operator.id, now);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.env.HUB_SESSION_TTL_MINUTES * 60_000);
@@ -112,5 +123,100 @@ export class AuthService {
       target: operator.username,
       detail: null,
     });
+  }
+
+  /**
+   * Changes the operator's own password after checking the current one (under the same lockout
+   * as a login), and ends every other session of the operator.
+   */
+  async changePassword(
+    who: AuthenticatedOperator,
+    sessionToken: string,
+    currentPassword: string,
+    newPassword: string,
+    now = new Date(),
+  ): Promise<{ revokedSessions: number }> {
+    const problem = passwordRuleProblem(newPassword, this.env.NODE_ENV === 'production');
+    if (problem) {
+      throw new BadRequestException({
+        statusCode: 400,
+        field: 'newPassword',
+        message: `newPassword: ${problem}`,
+      });
+    }
+    if (newPassword === currentPassword) {
+      throw new BadRequestException({
+        statusCode: 400,
+        field: 'newPassword',
+        message: 'newPassword: must differ from the current password',
+      });
+    }
+    const operator = await this.operators.findByUsername(who.username);
+    if (!operator || operator.disabledAt) {
+      throw badCredentials();
+    }
+    // A wrong current password is a bad request, not a bad session: the session stays valid.
+    await this.checkOwnPassword(
+      operator,
+      currentPassword,
+      now,
+      () =>
+        new BadRequestException({
+          statusCode: 400,
+          field: 'currentPassword',
+          message: 'currentPassword: is incorrect',
+        }),
+    );
+    await this.operators.recordSuccess(operator.id, now);
+    await this.operators.updatePasswordHash(operator.id, await hashPassword(newPassword), now);
+    const revokedSessions = await this.operators.deleteSessionsOf(operator.id, hashToken(sessionToken));
+    await this.audit.record({
+      operator: operator.username,
+      action: 'auth.password_changed',
+      target: operator.username,
+      detail: { revokedSessions },
+    });
+    return { revokedSessions };
+  }
+
+  /** Reserves an attempt (or refuses: locked), then checks the password; throws on a wrong one. */
+  private async checkOwnPassword(
+    operator: OperatorRecord,
+    password: string,
+    now: Date,
+    wrong: () => HttpException = badCredentials,
+  ): Promise<void> {
+    const attempt = await this.operators.reserveLoginAttempt(operator.id, now, LOCKOUT_THRESHOLD, LOCKOUT_MS);
+    if (!attempt) {
+      const current = await this.operators.findByUsername(operator.username);
+      await this.audit.record({
+        operator: operator.username,
+        action: 'auth.login_refused_locked',
+        target: operator.username,
+        detail: { lockedUntil: current?.lockedUntil?.toISOString() ?? null },
+      });
+      if (current?.disabledAt) {
+        throw badCredentials();
+      }
+      throw lockedException(current?.lockedUntil ?? null);
+    }
+    if (await this.passwords.check(password, operator.passwordHash)) {
+      return;
+    }
+    await this.audit.record({
+      operator: operator.username,
+      action: 'auth.login_failed',
+      target: operator.username,
+      detail: { reason: 'wrong password', failedAttempts: attempt.attempt },
+    });
+    if (attempt.attempt === LOCKOUT_THRESHOLD && attempt.lockedUntil) {
+      await this.audit.record({
+        operator: operator.username,
+        action: 'auth.locked',
+        target: operator.username,
+        detail: { failedAttempts: attempt.attempt, lockedUntil: attempt.lockedUntil.toISOString() },
+      });
+    }
+    throw wrong();
   }
 }

@@ -4,15 +4,17 @@ import { AuditController } from '../audit/audit.controller';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
+import { RefusalAudit } from '../audit/refusal-audit';
 import { OperatorsController } from '../operators/operators.controller';
 import { OperatorsRepository } from '../operators/operators.repository';
 import { OperatorsService } from '../operators/operators.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OperatorAuthGuard } from './operator-auth.guard';
+import { PasswordChecker } from './password-checker';
 
 /**
- * Operator accounts, login sessions, the global guard over /api and the audit log. Imported by
+ * Operator accounts, login sessions, the global deny-by-default guard and the audit log. Imported by
  * the hub server; every other controller gets authentication and auditing from here.
  */
 @Module({
@@ -21,11 +23,13 @@ import { OperatorAuthGuard } from './operator-auth.guard';
     OperatorsRepository,
     OperatorsService,
     AuthService,
+    PasswordChecker,
     AuditRepository,
     AuditService,
+    RefusalAudit,
     { provide: APP_GUARD, useClass: OperatorAuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditService, AuditRepository, AuthService],
+  exports: [AuditService, AuditRepository, AuthService, RefusalAudit],
 })
 export class OperatorAccessModule {}

@@ -6,10 +6,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { isPublicRoute } from '@skp/platform';
 import type { Request } from 'express';
+import { auditActionOf } from '../audit/audit.decorator-keys';
+import { markRefusedAction } from '../audit/request-marks';
 import { AuthService } from './auth.service';
 import { attachOperator } from './current-operator.decorator';
-import { OperatorRole, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { OperatorRole, ROLES_KEY } from './roles.decorator';
 
 export function bearerTokenOf(request: Request): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
@@ -17,9 +20,9 @@ export function bearerTokenOf(request: Request): string | undefined {
 }
 
 /**
- * The hub's one global guard. Every route under /api needs an operator session unless marked
- * @Public(); @Roles() narrows it further. Routes outside /api (health, metrics, docs, the console
- * files) are public by design.
+ * The hub's one global guard, deny by default: every route needs an operator session unless its
+ * handler or controller is marked @Public() (login, health, metrics, the console files); @Roles()
+ * narrows it further. It decides by the route's metadata, never by the text of the path.
  */
 @Injectable()
 export class OperatorAuthGuard implements CanActivate {
@@ -29,17 +32,12 @@ export class OperatorAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') {
+    if (context.getType() !== 'http' || isPublicRoute(this.reflector, context)) {
       return true;
     }
     const request = context.switchToHttp().getRequest<Request>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic || !isApiPath(request.path)) {
-      return true;
-    }
+    // A refusal below is audited (RefusalAudit) under the action of the route it was aimed at.
+    markRefusedAction(request, auditActionOf(this.reflector, context));
     const token = bearerTokenOf(request);
     const operator = token ? await this.auth.authenticate(token) : null;
     if (!operator) {
@@ -65,8 +63,4 @@ export class OperatorAuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/');
 }

@@ -1,4 +1,4 @@
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, hashPassword, passwordRuleProblem, verifyPassword } from './password';
 
 describe('operator password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -19,5 +19,16 @@ describe('operator password hashing', () => {
     expect(await verifyPassword('x', 'plain-text')).toBe(false);
     expect(await verifyPassword('x', 'scrypt$abc$8$1$AAAA$AAAA')).toBe(false);
     expect(await verifyPassword('x', await decoyHash())).toBe(false);
+  });
+});
+
+describe('operator password rules', () => {
+  it('wants 12 characters, 16 in production', () => {
+    expect(passwordRuleProblem('eleven-char', false)).toBe('password must be at least 12 characters');
+    expect(passwordRuleProblem('twelve-chars', false)).toBeNull();
+    expect(passwordRuleProblem('fifteen-chars-x', true)).toBe(
+      'password must be at least 16 characters in production',
+    );
+    expect(passwordRuleProblem('sixteen-chars-xx', true)).toBeNull();
   });
 });

@@ -57,3 +57,19 @@ export function decoyHash(): Promise<string> {
   decoy ??= hashPassword(randomBytes(24).toString('base64'));
   return decoy;
 }
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PRODUCTION_PASSWORD_LENGTH = 16;
+export const MAX_PASSWORD_LENGTH = 1000;
+
+/** What is wrong with a new operator password, or null: at least 12 characters, 16 in production. */
+export function passwordRuleProblem(password: string, production: boolean): string | null {
+  const min = production ? MIN_PRODUCTION_PASSWORD_LENGTH : MIN_PASSWORD_LENGTH;
+  if ([...password].length < min) {
+    return `password must be at least ${min} characters${production ? ' in production' : ''}`;
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    return `password must be at most ${MAX_PASSWORD_LENGTH} characters`;
+  }
+  return null;
+}

@@ -23,6 +23,13 @@ export class HubEnv extends AppEnv {
   @Max(7 * 24 * 60)
   HUB_SESSION_TTL_MINUTES = 480;
 
+  /** login attempts per client address per minute (kept in each hub process's memory) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  HUB_LOGIN_RATE_LIMIT = 30;
+
   /** working days a creditor has to answer a Kennisgeving */
   @Type(() => Number)
   @IsInt()

@@ -10,6 +10,7 @@ export interface OperatorRecord {
   lockedUntil: Date | null;
   createdAt: Date;
   lastLoginAt: Date | null;
+  disabledAt: Date | null;
 }
 
 /** Who is making an API request: set on the request by the operator guard. */
@@ -28,5 +29,7 @@ export function toOperatorView(o: OperatorRecord) {
     createdAt: o.createdAt.toISOString(),
     lastLoginAt: o.lastLoginAt?.toISOString() ?? null,
     lockedUntil: o.lockedUntil && o.lockedUntil > new Date() ? o.lockedUntil.toISOString() : null,
+    disabled: o.disabledAt !== null,
+    disabledAt: o.disabledAt?.toISOString() ?? null,
   };
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
 import { CurrentOperator } from '../auth/current-operator.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CreateOperatorDto } from './dto/create-operator.dto';
+import { UpdateOperatorDto } from './dto/update-operator.dto';
 import { AuthenticatedOperator, toOperatorView } from './operator';
 import { OperatorsService } from './operators.service';
 
@@ -24,5 +25,21 @@ export class OperatorsController {
   @Post()
   async create(@Body() dto: CreateOperatorDto, @CurrentOperator() by: AuthenticatedOperator) {
     return toOperatorView(await this.operators.create(by, dto.username, dto.password, dto.role));
+  }
+
+  @ApiOperation({
+    summary: 'Disable or enable an operator',
+    description:
+      'Disabling ends every session of the operator at once and refuses its logins; an admin cannot disable itself.',
+  })
+  @AuditAction('operator.update')
+  @AuditedByHandler()
+  @Patch(':username')
+  async update(
+    @Param('username') username: string,
+    @Body() dto: UpdateOperatorDto,
+    @CurrentOperator() by: AuthenticatedOperator,
+  ) {
+    return toOperatorView(await this.operators.setDisabled(by, username, dto.disabled));
   }
 }

@@ -12,6 +12,7 @@ interface OperatorRow {
   locked_until: Date | null;
   created_at: Date;
   last_login_at: Date | null;
+  disabled_at: Date | null;
 }
 
 function toRecord(r: OperatorRow): OperatorRecord {
@@ -24,6 +25,7 @@ function toRecord(r: OperatorRow): OperatorRecord {
     lockedUntil: r.locked_until,
     createdAt: r.created_at,
     lastLoginAt: r.last_login_at,
+    disabledAt: r.disabled_at,
   };
 }
 
@@ -77,29 +79,36 @@ export class OperatorsRepository {
   }
 
   /**
-   * Counts one failed login atomically. A count that reaches `limit` locks the account until
-   * `now + lockMs`; the first failure after an expired lock starts counting again from one.
+   * Reserves one login attempt before the password is checked, in one atomic UPDATE: the attempt
+   * counts as failed until the password proves right (recordSuccess resets it). Refused (null)
+   * when the account is disabled, locked, or `limit` attempts are already counted, so parallel
+   * guesses can never check more than `limit` passwords. The attempt that reaches `limit` locks
+   * the account at once (until `now + lockMs`); the first attempt after an expired lock counts
+   * from one again.
    */
-  async recordFailure(
+  async reserveLoginAttempt(
     id: string,
     now: Date,
     limit: number,
     lockMs: number,
-  ): Promise<{ failedAttempts: number; lockedUntil: Date | null }> {
+  ): Promise<{ attempt: number; lockedUntil: Date | null } | null> {
     const result: unknown[] = await this.dataSource.query(
+      // No CTE or sub-select: every condition reads the row itself, so a concurrent attempt that
+      // waited for this row's lock re-checks them against the row as the other attempt left it.
       `UPDATE "operator" o SET
-         "failed_attempts" = n.attempts,
-         "locked_until" = CASE WHEN n.attempts >= $3 THEN $2::timestamptz + ($4::int * interval '1 millisecond') ELSE NULL END
-       FROM (
-         SELECT "id", CASE WHEN "locked_until" IS NOT NULL AND "locked_until" <= $2 THEN 1 ELSE "failed_attempts" + 1 END AS attempts
-         FROM "operator" WHERE "id" = $1 FOR UPDATE
-       ) n
-       WHERE o."id" = n."id"
+         "failed_attempts" = CASE WHEN o."locked_until" <= $2 THEN 1 ELSE o."failed_attempts" + 1 END,
+         "locked_until" = CASE
+           WHEN (CASE WHEN o."locked_until" <= $2 THEN 1 ELSE o."failed_attempts" + 1 END) >= $3
+             THEN $2::timestamptz + ($4::int * interval '1 millisecond')
+           ELSE NULL END
+       WHERE o."id" = $1
+         AND o."disabled_at" IS NULL
+         AND (o."locked_until" <= $2 OR (o."locked_until" IS NULL AND o."failed_attempts" < $3))
        RETURNING o."failed_attempts", o."locked_until"`,
       [id, now, limit, lockMs],
     );
-    const rows = updatedRows<{ failed_attempts: number; locked_until: Date | null }>(result);
-    return { failedAttempts: rows[0]?.failed_attempts ?? 0, lockedUntil: rows[0]?.locked_until ?? null };
+    const row = updatedRows<{ failed_attempts: number; locked_until: Date | null }>(result)[0];
+    return row ? { attempt: row.failed_attempts, lockedUntil: row.locked_until } : null;
   }
 
   async recordSuccess(id: string, now: Date): Promise<void> {
@@ -126,7 +135,7 @@ export class OperatorsRepository {
       await this.dataSource.query(
         `SELECT o."id", o."username", o."role", s."expires_at" FROM "operator_session" s
        JOIN "operator" o ON o."id" = s."operator_id"
-       WHERE s."token_hash" = $1 AND s."expires_at" > $2`,
+       WHERE s."token_hash" = $1 AND s."expires_at" > $2 AND o."disabled_at" IS NULL`,
         [tokenHash, now],
       );
     const r = rows[0];
@@ -135,6 +144,33 @@ export class OperatorsRepository {
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM "operator_session" WHERE "token_hash" = $1`, [tokenHash]);
+  }
+
+  /** Ends every session of an operator but the one given (null ends them all); returns how many. */
+  async deleteSessionsOf(operatorId: string, keepTokenHash: string | null): Promise<number> {
+    const result: unknown[] = await this.dataSource.query(
+      `DELETE FROM "operator_session" WHERE "operator_id" = $1 AND "token_hash" IS DISTINCT FROM $2 RETURNING 1`,
+      [operatorId, keepTokenHash],
+    );
+    return updatedRows(result).length;
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "operator" SET "password_hash" = $2, "password_changed_at" = $3 WHERE "id" = $1`,
+      [id, passwordHash, now],
+    );
+  }
+
+  /** Disables or enables an operator; null when there is no such operator. */
+  async setDisabled(username: string, disabled: boolean, now: Date): Promise<OperatorRecord | null> {
+    const result: unknown[] = await this.dataSource.query(
+      `UPDATE "operator" SET "disabled_at" = CASE WHEN $2 THEN COALESCE("disabled_at", $3) ELSE NULL END
+       WHERE "username" = $1 RETURNING *`,
+      [username, disabled, now],
+    );
+    const row = updatedRows<OperatorRow>(result)[0];
+    return row ? toRecord(row) : null;
   }
 }
 

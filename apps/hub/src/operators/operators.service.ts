@@ -1,9 +1,16 @@
-import { ConflictException, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectLogger, Logger } from '@skp/platform';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
+import { hashPassword, passwordRuleProblem } from '../auth/password';
 import type { OperatorRole } from '../auth/roles.decorator';
 import type { AuthenticatedOperator, OperatorRecord } from './operator';
 import { OperatorsRepository } from './operators.repository';
@@ -56,6 +63,10 @@ export class OperatorsService implements OnApplicationBootstrap {
     password: string,
     role: OperatorRole,
   ): Promise<OperatorRecord> {
+    const problem = passwordRuleProblem(password, this.env.NODE_ENV === 'production');
+    if (problem) {
+      throw new BadRequestException({ statusCode: 400, field: 'password', message: problem });
+    }
     const created = await this.operators.insert(username, await hashPassword(password), role);
     if (!created) {
       throw new ConflictException({
@@ -71,5 +82,28 @@ export class OperatorsService implements OnApplicationBootstrap {
       detail: { role },
     });
     return created;
+  }
+
+  /** Disables (ending its sessions) or enables an operator; an admin cannot lock itself out. */
+  async setDisabled(by: AuthenticatedOperator, username: string, disabled: boolean): Promise<OperatorRecord> {
+    if (disabled && username === by.username) {
+      throw new BadRequestException({
+        statusCode: 400,
+        field: 'username',
+        message: 'an operator cannot disable itself',
+      });
+    }
+    const updated = await this.operators.setDisabled(username, disabled, new Date());
+    if (!updated) {
+      throw new NotFoundException({ statusCode: 404, field: 'username', message: `no operator ${username}` });
+    }
+    const revokedSessions = disabled ? await this.operators.deleteSessionsOf(updated.id, null) : 0;
+    await this.audit.record({
+      operator: by.username,
+      action: disabled ? 'operator.disable' : 'operator.enable',
+      target: username,
+      detail: disabled ? { revokedSessions } : null,
+    });
+    return updated;
   }
 }

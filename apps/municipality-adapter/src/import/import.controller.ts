@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,7 +11,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiTokenGuard } from '../http/api-token.guard';
 import { requireBodyKind, textBody } from '../http/request-body';
 import { ImportJobDoc, InvalidRequestDoc } from '../kennisgeving/dto/openapi.dto';
 import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from './csv-import-plan';
@@ -19,7 +18,6 @@ import { ImportJobView, ImportService } from './import.service';
 
 @ApiTags('import')
 @ApiBearerAuth()
-@UseGuards(ApiTokenGuard)
 @Controller('kennisgevingen/import')
 export class ImportController {
   constructor(private readonly imports: ImportService) {}

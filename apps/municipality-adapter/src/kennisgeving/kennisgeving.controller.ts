@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,6 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiTokenGuard } from '../http/api-token.guard';
 import { InvalidRequestException } from '../http/invalid-request.exception';
 import { requireBodyKind, textBody } from '../http/request-body';
 import { ProgressResult, ProgressService } from '../progress/progress.service';
@@ -30,7 +29,6 @@ import { parseXmlRequest } from './xml-request';
 
 @ApiTags('kennisgevingen')
 @ApiBearerAuth()
-@UseGuards(ApiTokenGuard)
 @Controller('kennisgevingen')
 export class KennisgevingController {
   constructor(

@@ -48,4 +48,24 @@ export class AppEnv {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'DB_SKIP_MIGRATIONS must be true or false' })
   DB_SKIP_MIGRATIONS?: string;
+
+  /** `production` switches on the production rules (DESIGN §8) */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /**
+   * Express `trust proxy`: the proxies (true, a hop count, or addresses/subnets such as
+   * `loopback, 10.0.0.0/8`) whose X-Forwarded-For/-Proto are believed; unset trusts none.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /** comma-separated browser origins allowed to call the API (CORS); unset allows none */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*\s*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
 }
