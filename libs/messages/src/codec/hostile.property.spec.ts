@@ -109,7 +109,6 @@ describe('decode on hostile input (property-based)', () => {
   it('a violation path never carries control characters from a sender-chosen name', () => {
     const error = decodeErrorOf('{"header":{"a\\u0000\\u001b":1},"body":{},"signature":"a..b"}', 'json');
     for (const v of error.violations) {
-       
       expect(v.message).not.toMatch(/[\u0000-\u001f]/);
     }
   });

@@ -81,7 +81,6 @@ export function describeRule(rule: string): string {
 
 /** Paths are built from the sender's own names: no control characters, and a bounded length. */
 function safePath(path: string): string {
-   
   const clean = path.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 200 ? `${clean.slice(0, 200)}...` : clean;
 }
