@@ -81,6 +81,7 @@ export function deadLetterOf(
         'x-skp-body': 'omitted',
         'x-skp-size': delivery.content.length,
         'x-skp-sha256': createHash('sha256').update(delivery.content).digest('hex'),
+        'x-skp-delivery-count': delivery.deliveryCount ?? 0,
         ...(delivery.amqpUserId ? { 'x-skp-user-id': delivery.amqpUserId } : {}),
       },
     },

@@ -205,7 +205,11 @@ export class InboundDecider {
       raw: inspection.raw.includes('\u0000') ? null : inspection.raw,
       finalAt: now,
     });
-    effects.events.push(timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
+    effects.events.push(
+      timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender, {
+        deliveryCount: delivery.deliveryCount ?? 0,
+      }),
+    );
     effects.events.push(
       timelineEvent(header.messageId, now, 'REJECTED', 'REJECTED', null, {
         reasonCode: inspection.reasonCode,

@@ -25,6 +25,8 @@ export interface InboundDelivery {
   amqpType?: string;
   /** AMQP user-id: RabbitMQ refuses a value other than the publishing account's own name */
   amqpUserId?: string;
+  /** earlier deliveries of this message (0 on the first); kept with its outcome as evidence */
+  deliveryCount?: number;
 }
 
 /** The header fields the hub could read from a message it rejects (possibly unverified). */

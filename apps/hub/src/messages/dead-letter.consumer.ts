@@ -40,6 +40,8 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
       properties.sha256 = text(headers['x-skp-sha256']);
       properties.size = typeof headers['x-skp-size'] === 'number' ? headers['x-skp-size'] : null;
       properties.userId = text(headers['x-skp-user-id']);
+      properties.deliveryCount =
+        typeof headers['x-skp-delivery-count'] === 'number' ? headers['x-skp-delivery-count'] : null;
       properties.amqpType = text(message.properties.type);
     }
     try {
