@@ -47,7 +47,7 @@ describe('decode on hostile input (property-based)', () => {
           expect(outcome).toBeInstanceOf(MessageDecodeError);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
