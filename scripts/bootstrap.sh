@@ -79,6 +79,28 @@ ensure_rabbitmq() {
   return 1
 }
 
+# Issue 9: the broker refuses messages over 512 KiB (twice the contract's 256 KiB, so the hub still
+# receives and dead-letters a TOO_LARGE message; nobody pushes 100 MB through it). max_message_size
+# is a node setting: set at runtime (rabbit_channel reads it when a channel opens, so it applies to
+# channels opened from now on, no restart) and persisted in rabbitmq.conf for the next start.
+limit_rabbitmq_message_size() {
+  local limit=524288 conf="${RABBITMQ_CONFIG_FILE_PATH:-/etc/rabbitmq/rabbitmq.conf}"
+  if ! is_root || ! command -v rabbitmqctl >/dev/null; then
+    log "not root: set max_message_size = $limit in rabbitmq.conf yourself"
+    return 0
+  fi
+  if timeout 30 rabbitmqctl eval "application:set_env(rabbit, max_message_size, $limit)." >/dev/null 2>&1; then
+    log "RabbitMQ max_message_size $limit (channels opened from now on)"
+  else
+    log 'could not set RabbitMQ max_message_size at runtime'
+  fi
+  mkdir -p "$(dirname "$conf")"
+  if ! grep -Eq '^[[:space:]]*max_message_size[[:space:]]*=' "$conf" 2>/dev/null; then
+    printf 'max_message_size = %s\n' "$limit" >>"$conf"
+    log "max_message_size = $limit added to $conf"
+  fi
+}
+
 ensure_tool() { # command package
   command -v "$1" >/dev/null || apt_install "$2" || log "continuing without $1"
 }
@@ -86,6 +108,7 @@ ensure_tool() { # command package
 ensure_node_modules
 ensure_postgres
 ensure_rabbitmq
+limit_rabbitmq_message_size
 for want in "$@"; do
   case "$want" in
     xmllint) ensure_tool xmllint libxml2-utils ;;

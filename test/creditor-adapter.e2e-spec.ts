@@ -233,6 +233,59 @@ describe('creditor adapter (e2e)', () => {
     expect(municipality.repliesTo(id, 'PauseAcknowledgement')).toHaveLength(1);
   });
 
+  it("ignores a REJECTED receipt for its answer that is not the hub's, or that comes after the hub's ACCEPTED", async () => {
+    const sent = await municipality.send(kennisgevingTo(privateCreditor, { variant: 'PRIVATE' }));
+    const id = sent.header.messageId;
+    await deliveredReceiptOf(id);
+    const ok = await privateCreditor.api('POST', `/inbox/${id}/acknowledgement`, {
+      decision: 'DECLINED',
+      declineReason: 'DEBTOR_UNKNOWN',
+    });
+    expect(ok.status).toBe(201);
+    const answer = await answerOf(id);
+    await eventually(
+      async () => (await privateCreditor.api('GET', `/inbox/${id}`)).body.answer.status === 'ACCEPTED',
+      { what: 'answer ACCEPTED' },
+    );
+    const rejection = (sender: string) => ({
+      header: {
+        messageId: crypto.randomUUID(),
+        type: 'DeliveryReceipt' as const,
+        schemaVersion: '1.0' as const,
+        sender,
+        recipient: privateCreditor.party.oin,
+        conversationId: id,
+        inReplyTo: answer.header.messageId,
+        createdAt: new Date().toISOString(),
+      },
+      body: { status: 'REJECTED' as const, reasonCode: 'CONVERSATION_MISMATCH' as const },
+    });
+    // signed by the municipality (not the hub), and signed with the hub's key after the ACCEPTED
+    const forgedIds: string[] = [];
+    for (const [unsigned, signer] of [
+      [rejection(municipality.oin), municipality.party],
+      [rejection(harness.hubParty.oin), harness.hubParty],
+    ] as const) {
+      const signed = signMessage(unsigned, signer.identity);
+      forgedIds.push(signed.header.messageId);
+      await municipality.inject(
+        privateCreditor.party.oin,
+        Buffer.from(JSON.stringify(signed)),
+        signed.header,
+      );
+    }
+    // both were taken in (stored in the inbox, so their effect, if any, committed with them)
+    for (const forgedId of forgedIds) {
+      await eventually(async () => (await privateCreditor.api('GET', `/inbox/${forgedId}`)).status === 200, {
+        what: `forged receipt ${forgedId} stored`,
+      });
+    }
+    const entry = (await privateCreditor.api('GET', `/inbox/${id}`)).body;
+    expect(entry.state).toBe('ANSWERED');
+    expect(entry.answer.status).toBe('ACCEPTED');
+    expect(entry.answer.reasonCode ?? null).toBeNull();
+  });
+
   it('forwards each new message to the webhook, retrying with backoff after failures', async () => {
     const sent = await municipality.send(kennisgevingTo(privateCreditor, { variant: 'PRIVATE' }));
     const calls = await eventually(

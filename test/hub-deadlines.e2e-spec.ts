@@ -1,9 +1,11 @@
+import * as amqp from 'amqplib';
+import { amqpNames } from '@skp/messages';
 import { anUnsignedKennisgeving, anUnsignedPauseAcknowledgement } from './factories/messages.factory';
 import { eventually } from './support/eventually';
 import { HubDb } from './support/hub-db';
 import { HubHarness, startHub } from './support/hub-harness';
 import { PartyClient } from './support/party-client';
-import { databaseUrl, testOin } from './support/test-env';
+import { AMQP_URL, databaseUrl, testOin } from './support/test-env';
 
 /** The scheduled jobs of the delivery record, run by a real hub every second in this test. */
 describe('hub deadlines and retention', () => {
@@ -114,6 +116,86 @@ describe('hub deadlines and retention', () => {
     await eventually(async () => (await db.events(id)).some((e) => e.kind === 'BODY_PURGED'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await db.message(fresh.header.messageId))?.raw).not.toBeNull();
+  });
+
+  it('purges the body of a Kennisgeving nobody answered, the retention period after its deadline', async () => {
+    const send = () =>
+      municipality.send(
+        anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PRIVATE' }),
+      );
+    const [old, recent] = [await send(), await send()];
+    const [oldId, recentId] = [old.header.messageId, recent.header.messageId];
+    await eventually(async () => (await db.message(oldId))?.state === 'ROUTED');
+    await eventually(async () => (await db.message(recentId))?.state === 'ROUTED');
+    // never answered: one deadline passed 31 days ago, the other 29 days ago
+    await writer.query(
+      `UPDATE "message" SET "deadline_at" = now() - interval '31 days' WHERE "message_id" = $1`,
+      [oldId],
+    );
+    await writer.query(
+      `UPDATE "message" SET "deadline_at" = now() - interval '29 days' WHERE "message_id" = $1`,
+      [recentId],
+    );
+    const purged = await eventually(async () => {
+      const row = await db.message(oldId);
+      return row && row.raw === null ? row : undefined;
+    });
+    expect(purged.state).toBe('OVERDUE');
+    expect(purged.final_at).toBeNull();
+    expect(purged.purged_at).not.toBeNull();
+    const purge = (await db.events(oldId)).filter((e) => e.kind === 'BODY_PURGED');
+    expect(purge).toEqual([expect.objectContaining({ detail: { unanswered: true, state: 'OVERDUE' } })]);
+    await eventually(async () => (await db.message(recentId))?.state === 'OVERDUE');
+    expect((await db.message(recentId))?.raw).not.toBeNull();
+  });
+
+  it("purges a dead letter's content after the retention period, marks it, and notes it in the message's timeline", async () => {
+    const refusing = h.pki.party('refusing', testOin(2), 'Weigerende schuldeiser');
+    await h.registerParty(refusing, 'CREDITOR', false);
+    // The refusing creditor's software rejects what it gets: the broker dead-letters it from its queue.
+    const connection = await amqp.connect(AMQP_URL);
+    try {
+      const channel = await connection.createChannel();
+      await channel.consume(amqpNames(h.prefix).partyQueue(refusing.oin), (msg) => {
+        if (msg) {
+          channel.nack(msg, false, false);
+        }
+      });
+      const sent = await municipality.send(
+        anUnsignedKennisgeving({ sender: municipality.oin, recipient: refusing.oin, variant: 'PRIVATE' }),
+      );
+      const id = sent.header.messageId;
+      const dead = await eventually(
+        async () =>
+          (
+            await db.query<{ id: string; content: Buffer | null }>(
+              `SELECT "id"::text, "content" FROM "dead_letter" WHERE "message_id" = $1`,
+              [id],
+            )
+          )[0],
+        { what: 'dead letter from the party queue' },
+      );
+      expect(dead.content).not.toBeNull();
+      await writer.query(`UPDATE "dead_letter" SET "at" = now() - interval '31 days' WHERE "id" = $1`, [
+        dead.id,
+      ]);
+      const purged = await eventually(async () => {
+        const row = (
+          await db.query<{ content: Buffer | null; purged_at: Date | null; reason_code: string }>(
+            `SELECT "content", "purged_at", "reason_code" FROM "dead_letter" WHERE "id" = $1`,
+            [dead.id],
+          )
+        )[0];
+        return row.content === null ? row : undefined;
+      });
+      expect(purged.purged_at).not.toBeNull();
+      expect(purged.reason_code).toMatch(/^BROKER_/);
+      expect((await db.events(id)).filter((e) => e.kind === 'DEAD_LETTER_PURGED')).toEqual([
+        expect.objectContaining({ detail: expect.objectContaining({ deadLetter: dead.id }) }),
+      ]);
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
   });
 
   it('refuses to edit or delete timeline events', async () => {

@@ -150,20 +150,59 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       produced.add(reasonCode);
     }
 
+    /**
+     * Unverifiable (nobody is proven to have sent it): dead-lettered with headers, size and hash but
+     * no body, not recorded under its messageId, and answered to nobody. The absence of a receipt is
+     * checked after a later message of the same publisher got its own receipt (queues are FIFO).
+     */
+    async function expectDeadLettered(
+      messageId: string,
+      reasonCode: ReasonCode,
+      publisher: PartyClient = municipality,
+    ): Promise<void> {
+      const dead = await eventually(
+        async () =>
+          (
+            await db.query<{ reason_code: string; content: Buffer | null; properties: any }>(
+              'SELECT * FROM "dead_letter" WHERE "message_id" = $1',
+              [messageId],
+            )
+          )[0],
+        { what: `dead letter ${reasonCode}` },
+      );
+      expect(dead.reason_code).toBe(reasonCode);
+      expect(dead.content).toBeNull();
+      expect(dead.properties).toMatchObject({
+        bodyOmitted: true,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      const sentinel = await publisher.send(
+        publisher === municipality
+          ? kennisgeving(creditorPrivate, 'PRIVATE')
+          : anUnsignedKennisgeving({ sender: publisher.oin, recipient: municipality.oin }),
+      );
+      await eventually(() => publisher.receiptsFor(sentinel.header.messageId).length > 0, {
+        what: 'sentinel receipt',
+      });
+      for (const party of [municipality, ...recipients()]) {
+        expect(party.about(messageId)).toEqual([]);
+      }
+      expect(await db.message(messageId)).toBeUndefined();
+      produced.add(reasonCode);
+    }
+
     it('MALFORMED: not JSON at all, dead-lettered with the reason', async () => {
       const id = randomUUID();
       await municipality.publishRaw(Buffer.from('{"header": nope'), { messageId: id, type: 'Kennisgeving' });
-      await expectRejected(id, 'MALFORMED');
-      const dead = await eventually(
-        async () => (await db.query('SELECT * FROM "dead_letter" WHERE "message_id" = $1', [id]))[0],
-      );
-      expect(dead.reason_code).toBe('MALFORMED');
+      await expectDeadLettered(id, 'MALFORMED');
     });
 
     it('TOO_LARGE: over 256 KiB', async () => {
       const id = randomUUID();
       await municipality.publishRaw(Buffer.alloc(257 * 1024, 0x20), { messageId: id, type: 'Kennisgeving' });
-      await expectRejected(id, 'TOO_LARGE');
+      await expectDeadLettered(id, 'TOO_LARGE');
+      const dead = (await db.query<any>('SELECT * FROM "dead_letter" WHERE "message_id" = $1', [id]))[0];
+      expect(dead.properties.size).toBe(257 * 1024);
     });
 
     it('SCHEMA_INVALID: a BSN that fails the 11-proef', async () => {
@@ -178,7 +217,7 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       const signed = municipality.sign(kennisgeving(creditorBsn));
       signed.body.caseReference = `${signed.body.caseReference}-x`;
       await municipality.publishSigned(signed);
-      await expectRejected(signed.header.messageId, 'SIGNATURE_INVALID');
+      await expectDeadLettered(signed.header.messageId, 'SIGNATURE_INVALID');
     });
 
     it('CERTIFICATE_UNTRUSTED: signed with a certificate from another CA', async () => {
@@ -187,7 +226,7 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       const identity = loadSigningIdentity({ certPem: issued.chainPem.join('\n'), keyPem: issued.keyPem });
       const signed = signMessage(kennisgeving(creditorBsn), identity) as SkpMessage;
       await municipality.publishSigned(signed);
-      await expectRejected(signed.header.messageId, 'CERTIFICATE_UNTRUSTED');
+      await expectDeadLettered(signed.header.messageId, 'CERTIFICATE_UNTRUSTED');
     });
 
     it('CERTIFICATE_EXPIRED: signed with an expired certificate of the trusted CA', async () => {
@@ -197,7 +236,7 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       });
       const signed = signMessage(kennisgeving(creditorBsn), expired.identity) as SkpMessage;
       await municipality.publishSigned(signed);
-      await expectRejected(signed.header.messageId, 'CERTIFICATE_EXPIRED');
+      await expectDeadLettered(signed.header.messageId, 'CERTIFICATE_EXPIRED');
     });
 
     it('SENDER_MISMATCH: header names another sender than the signing certificate', async () => {
@@ -205,7 +244,7 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       m.header.sender = creditorPrivate.oin;
       const signed = municipality.sign(m);
       await municipality.publishSigned(signed);
-      await expectRejected(signed.header.messageId, 'SENDER_MISMATCH');
+      await expectDeadLettered(signed.header.messageId, 'SENDER_MISMATCH');
     });
 
     it('UNKNOWN_RECIPIENT: recipient not registered', async () => {
@@ -266,6 +305,55 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
       });
       expect((await db.message(id))?.state).toBe('ROUTED');
       produced.add('DUPLICATE_CONFLICT');
+    });
+
+    it('a schema-invalid message whose signature does not hold is dead-lettered, not answered', async () => {
+      const signed = municipality.sign(kennisgeving(creditorBsn));
+      (signed.body.debtor as { bsn?: string }).bsn = '123456781';
+      await municipality.publishSigned(signed);
+      await expectDeadLettered(signed.header.messageId, 'SCHEMA_INVALID');
+    });
+
+    it('NOT_AUTHORISED without a receipt: a trusted certificate of a party that is not registered', async () => {
+      const stranger = h.pki.party('stranger', testOin(1), 'Niet geregistreerde gemeente');
+      const client = await new PartyClient(stranger, h.prefix).connect({ consume: false });
+      try {
+        const signed = client.sign(
+          anUnsignedKennisgeving({ sender: stranger.oin, recipient: creditorBsn.oin }),
+        );
+        await client.publishSigned(signed);
+        await expectDeadLettered(signed.header.messageId, 'NOT_AUTHORISED');
+      } finally {
+        await client.close();
+      }
+    });
+
+    it('a messageId of another sender, validly signed, is a forgery: no receipt, the original untouched', async () => {
+      const original = await municipality.send(kennisgeving(creditorBsn));
+      const id = original.header.messageId;
+      await municipality.waitForReceipt(id, 'ACCEPTED');
+      const eventsBefore = await db.events(id);
+      const forged = anUnsignedKennisgeving({ sender: creditorBsn.oin, recipient: municipality.oin });
+      forged.header.messageId = id;
+      forged.header.conversationId = id;
+      const signed = creditorBsn.sign(forged);
+      await creditorBsn.publishSigned(signed);
+      const dead = await eventually(
+        async () =>
+          (await db.query<any>('SELECT * FROM "dead_letter" WHERE "message_id" = $1', [id])).find(
+            (d) => d.reason_code === 'DUPLICATE_CONFLICT',
+          ),
+        { what: 'forgery dead-lettered' },
+      );
+      expect(dead.routing_key).toBe(creditorBsn.oin);
+      const sentinel = await creditorBsn.send(
+        anUnsignedKennisgeving({ sender: creditorBsn.oin, recipient: municipality.oin }),
+      );
+      await creditorBsn.waitForReceipt(sentinel.header.messageId, 'REJECTED');
+      expect(creditorBsn.receiptsFor(id)).toEqual([]);
+      expect(municipality.receiptsFor(id).map((r) => r.body.status)).toEqual(['ACCEPTED']);
+      expect((await db.message(id))?.state).toBe('ROUTED');
+      expect(await db.events(id)).toEqual(eventsBefore);
     });
 
     it('STALE: created more than 7 days ago', async () => {

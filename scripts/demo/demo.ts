@@ -86,6 +86,7 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
     PARTY_OIN: party.oin,
     PARTY_CERT: party.cert,
     PARTY_KEY: party.key,
+    HUB_OIN: hub.oin,
   });
   const { ports, tokens, logDir } = settings;
   return [
@@ -116,7 +117,6 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
           .filter((p) => p.kind === 'CREDITOR' && p.bsnAllowed)
           .map((p) => p.oin)
           .join(','),
-        HUB_OIN: hub.oin,
       },
       logDir,
     ),

@@ -146,6 +146,7 @@ export async function startCreditorAdapter(
     PARTY_CERT: party.certPath,
     PARTY_KEY: party.keyPath,
     CREDITOR_API_TOKEN: token,
+    HUB_OIN: harness.hubParty.oin,
     ...env,
   }).start();
   return {

@@ -25,6 +25,7 @@ export async function startMunicipalityAdapter(
     MUNICIPALITY_CODE: '0344',
     MUNICIPALITY_NAME: 'Gemeente Test',
     COUNSELLOR_EMAIL: 'schulden@gemeente.test',
+    HUB_OIN: harness.hubParty.oin,
     ...env,
   }).start();
 }

@@ -8,5 +8,6 @@ export { validateMessage, validateUnsigned } from './validation/validate-message
 export { MessageDecodeError, type DecodeErrorCode } from './codec/decode-error';
 export { decode, encode, signingInput } from './codec/codec';
 export { canonicalJson } from './codec/canonical-json';
+export { MAX_NESTING, FORBIDDEN_NAMES } from './codec/structure';
 export { XML_ROOT } from './codec/xml-model';
 export { newMessageId, nowRfc3339, buildHeader, type HeaderInput } from './builders';

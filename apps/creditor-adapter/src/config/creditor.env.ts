@@ -20,6 +20,13 @@ export class CreditorEnv extends AppEnv {
   @IsNotEmpty({ message: 'CREDITOR_API_TOKEN is required: the bearer token of this adapter API' })
   CREDITOR_API_TOKEN!: string;
 
+  /** the hub's OIN: ACCEPTED and REJECTED receipts are only believed when signed by it (required) */
+  @IsString({
+    message: 'HUB_OIN is required: the OIN of the hub, the only issuer of ACCEPTED/REJECTED receipts',
+  })
+  @Matches(/^\d{20}$/, { message: 'HUB_OIN must be the 20-digit OIN of the hub' })
+  HUB_OIN!: string;
+
   /** whether this creditor may process the BSN (lookups by BSN, BSN kept in the pause register) */
   @IsOptional()
   @Matches(FLAG, FLAG_MESSAGE('CREDITOR_BSN_ALLOWED'))

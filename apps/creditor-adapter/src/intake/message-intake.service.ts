@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryReceipt, Kennisgeving, ProgressUpdate, SkpMessage } from '@skp/messages';
 import type { EntityManager } from 'typeorm';
 import { AcknowledgementService } from '../acknowledgements/acknowledgement.service';
+import { InjectLogger, Logger } from '@skp/platform';
 import type { CreditorPolicy } from '../config/creditor-policy';
-import { CREDITOR_POLICY } from '../creditor.tokens';
+import type { CreditorEnv } from '../config/creditor.env';
+import { CREDITOR_ENV, CREDITOR_POLICY } from '../creditor.tokens';
 import { AnswerStatus } from '../inbox/inbox-message.entity';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { CreditorMetrics } from '../metrics/creditor.metrics';
@@ -28,6 +30,8 @@ export class MessageIntake {
     private readonly dispatcher: WebhookDispatcher,
     @Inject(CREDITOR_POLICY) private readonly policy: CreditorPolicy,
     private readonly metrics: CreditorMetrics,
+    @Inject(CREDITOR_ENV) private readonly env: CreditorEnv,
+    @InjectLogger() private readonly logger: Logger,
   ) {}
 
   async storeIncoming(manager: EntityManager, message: SkpMessage): Promise<void> {
@@ -56,8 +60,10 @@ export class MessageIntake {
   }
 
   /**
-   * Receipts about this creditor's answers: the hub's ACCEPTED/REJECTED and the municipality's
-   * DELIVERED. A rejected answer reopens the Kennisgeving so it can be answered again.
+   * Receipts about this creditor's answers: the hub's ACCEPTED/REJECTED (signed by HUB_OIN; the
+   * signature was verified on intake) and the municipality's DELIVERED. A rejected answer reopens
+   * the Kennisgeving so it can be answered again; a REJECTED after the hub accepted the answer is
+   * a forgery or replay and changes nothing.
    */
   private async recordReceipt(manager: EntityManager, receipt: DeliveryReceipt): Promise<void> {
     const about = receipt.header.inReplyTo;
@@ -66,7 +72,23 @@ export class MessageIntake {
       return;
     }
     const status = receipt.body.status;
-    if (entry.answerStatus && ANSWER_RANK[status] <= ANSWER_RANK[entry.answerStatus]) {
+    const issuer = status === 'DELIVERED' ? entry.sender : this.env.HUB_OIN;
+    if (receipt.header.sender !== issuer) {
+      this.logger.warn(
+        { messageId: receipt.header.messageId, inReplyTo: about, from: receipt.header.sender, status },
+        'receipt not from its issuer; ignored',
+      );
+      return;
+    }
+    const current = entry.answerStatus;
+    if (status === 'REJECTED' && current && current !== 'SENT') {
+      this.logger.warn(
+        { messageId: receipt.header.messageId, inReplyTo: about, current },
+        'REJECTED receipt after the answer was accepted; ignored',
+      );
+      return;
+    }
+    if (current && ANSWER_RANK[status] <= ANSWER_RANK[current]) {
       return;
     }
     await this.inbox.updateAnswerStatus(manager, entry.messageId, {

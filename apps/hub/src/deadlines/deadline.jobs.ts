@@ -27,12 +27,14 @@ export class DeadlineJobs implements OnApplicationBootstrap, OnApplicationShutdo
     clearInterval(this.timer);
   }
 
-  async runAll(now = new Date()): Promise<{ overdue: number; purged: number }> {
+  async runAll(now = new Date()): Promise<{ overdue: number; purged: number; deadLetters: number }> {
     try {
-      return { overdue: await this.markOverdue(now), purged: await this.purgeBodies(now) };
+      const overdue = await this.markOverdue(now);
+      const purged = (await this.purgeBodies(now)) + (await this.purgeUnansweredBodies(now));
+      return { overdue, purged, deadLetters: await this.purgeDeadLetters(now) };
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'scheduled job failed; next run retries');
-      return { overdue: 0, purged: 0 };
+      return { overdue: 0, purged: 0, deadLetters: 0 };
     }
   }
 
@@ -55,7 +57,7 @@ export class DeadlineJobs implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Bodies go after the retention period; headers, states, events and receipts stay. */
   async purgeBodies(now: Date): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.env.RETENTION_DAYS * 86_400_000);
+    const cutoff = this.cutoff(now);
     const rows: unknown[] = await this.dataSource.query(
       `WITH purged AS (
          UPDATE "message" SET "raw" = NULL, "purged_at" = $1
@@ -68,5 +70,52 @@ export class DeadlineJobs implements OnApplicationBootstrap, OnApplicationShutdo
       [now, cutoff],
     );
     return rows.length;
+  }
+
+  /**
+   * A message that never reaches a final state (a Kennisgeving nobody answers stays OVERDUE) loses
+   * its body the retention period after its answer deadline (or after receipt, without one).
+   */
+  async purgeUnansweredBodies(now: Date): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH purged AS (
+         UPDATE "message" SET "raw" = NULL, "purged_at" = $1
+         WHERE "raw" IS NOT NULL AND "final_at" IS NULL AND COALESCE("deadline_at", "received_at") <= $2
+         RETURNING "message_id", "state"
+       )
+       INSERT INTO "message_event" ("message_id", "at", "kind", "cause", "detail")
+       SELECT "message_id", $1, 'BODY_PURGED', 'retention',
+              jsonb_build_object('unanswered', true, 'state', "state") FROM purged
+       RETURNING "id"`,
+      [now, this.cutoff(now)],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Dead-letter content goes after the retention period too: the row stays as evidence, marked
+   * purged, and a message the hub knows under that messageId gets the purge in its timeline.
+   */
+  async purgeDeadLetters(now: Date): Promise<number> {
+    const rows: Array<{ purged: number }> = await this.dataSource.query(
+      `WITH purged AS (
+         UPDATE "dead_letter" SET "content" = NULL, "purged_at" = $1
+         WHERE "content" IS NOT NULL AND "at" <= $2
+         RETURNING "id", "message_id", "queue"
+       ), events AS (
+         INSERT INTO "message_event" ("message_id", "at", "kind", "cause", "detail")
+         SELECT m."message_id", $1, 'DEAD_LETTER_PURGED', 'retention',
+                jsonb_build_object('deadLetter', p."id"::text, 'queue', p."queue")
+         FROM purged p JOIN "message" m ON m."message_id"::text = p."message_id"
+         RETURNING 1
+       )
+       SELECT count(*)::int AS "purged" FROM purged`,
+      [now, this.cutoff(now)],
+    );
+    return rows[0]?.purged ?? 0;
+  }
+
+  private cutoff(now: Date): Date {
+    return new Date(now.getTime() - this.env.RETENTION_DAYS * 86_400_000);
   }
 }

@@ -31,19 +31,37 @@ export interface AuthorisationInput {
 const refuse = (reasonCode: ReasonCode, reason: string): Refusal => ({ reasonCode, reason });
 
 /**
+ * Whether a valid signature also proves a registered party sent the message: the sender must be
+ * registered and the signing certificate one of its registered certificates. When not, nobody is
+ * proven, and the hub answers nobody (the message is dead-lettered, not REJECTED).
+ */
+export function unprovenSigner(
+  sender: string,
+  signerFingerprint: string,
+  parties: Map<string, PartySnapshot>,
+): Refusal | null {
+  const party = parties.get(sender);
+  if (!party) {
+    return refuse('NOT_AUTHORISED', 'sender is not a registered party');
+  }
+  if (!party.certificateFingerprints.has(signerFingerprint)) {
+    return refuse('CERTIFICATE_UNTRUSTED', 'signing certificate is not registered for the sender');
+  }
+  return null;
+}
+
+/**
  * Who may send what to whom (DESIGN §2, §3 and the hub issue): checked after the signature, so
  * every rule below is about a sender whose identity is proven.
  */
 export function authorise(input: AuthorisationInput): Refusal | null {
   const { message, parties } = input;
   const { header } = message;
-  const sender = parties.get(header.sender);
-  if (!sender) {
-    return refuse('NOT_AUTHORISED', 'sender is not a registered party');
+  const unproven = unprovenSigner(header.sender, input.signerFingerprint, parties);
+  if (unproven) {
+    return unproven;
   }
-  if (!sender.certificateFingerprints.has(input.signerFingerprint)) {
-    return refuse('CERTIFICATE_UNTRUSTED', 'signing certificate is not registered for the sender');
-  }
+  const sender = parties.get(header.sender)!;
   if (sender.party.status === 'SUSPENDED') {
     return refuse('PARTY_SUSPENDED', 'sender is suspended');
   }

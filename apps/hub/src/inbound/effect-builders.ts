@@ -1,4 +1,5 @@
-import type { AmqpNames } from '@skp/messages';
+import { createHash } from 'node:crypto';
+import type { AmqpNames, ReasonCode } from '@skp/messages';
 import type { OutgoingMessage } from '@skp/platform';
 import type { KnownRecord } from './inbound-decider';
 import type { NewEventRow, NewMessageRow } from './effects';
@@ -49,6 +50,41 @@ export function forwardAsReceived(
     routingKey: recipient,
     content: delivery.content,
     options: { persistent: true, messageId, type, contentType: delivery.contentType },
+  };
+}
+
+/**
+ * An inbound message to the dead-letter exchange as evidence: its AMQP properties, the publisher's
+ * routing key and user-id, its size and SHA-256, and the reason. Never its body: an unverified or
+ * oversized body is nobody's proven message and may carry personal data.
+ */
+export function deadLetterOf(
+  names: AmqpNames,
+  delivery: InboundDelivery,
+  reasonCode: ReasonCode,
+  reason: string,
+): OutgoingMessage {
+  return {
+    exchange: names.dlx,
+    routingKey: delivery.routingKey,
+    content: Buffer.alloc(0),
+    options: {
+      persistent: true,
+      contentType: delivery.contentType,
+      ...(delivery.amqpMessageId ? { messageId: delivery.amqpMessageId } : {}),
+      ...(delivery.amqpType ? { type: delivery.amqpType } : {}),
+      headers: {
+        'x-skp-reason-code': reasonCode,
+        'x-skp-reason': reason,
+        'x-skp-queue': names.hubInbound,
+        'x-skp-routing-key': delivery.routingKey,
+        'x-skp-body': 'omitted',
+        'x-skp-size': delivery.content.length,
+        'x-skp-sha256': createHash('sha256').update(delivery.content).digest('hex'),
+        'x-skp-delivery-count': delivery.deliveryCount ?? 0,
+        ...(delivery.amqpUserId ? { 'x-skp-user-id': delivery.amqpUserId } : {}),
+      },
+    },
   };
 }
 

@@ -1,20 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AmqpNames,
-  answerDeadline,
-  isStale,
-  isUuid,
-  MESSAGE_TYPES,
-  MessageType,
-  ReasonCode,
-  SkpMessage,
-} from '@skp/messages';
+import { AmqpNames, answerDeadline, isStale, ReasonCode, SkpMessage } from '@skp/messages';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import type { HubEnv } from '../config/hub.env';
 import type { PartySnapshot } from '../parties/parties.service';
-import { authorise, KnownMessage } from './authorisation';
+import { authorise, KnownMessage, unprovenSigner } from './authorisation';
 import type { Effects, NewMessageRow } from './effects';
 import {
+  deadLetterOf,
   forwardAsReceived,
   knownRecordOf,
   messageRow,
@@ -50,12 +42,26 @@ export class InboundDecider {
 
   decide(delivery: InboundDelivery, inspection: Inspection, ctx: DecisionContext): Effects {
     switch (inspection.kind) {
-      case 'unreadable':
-        return this.deadLetter(delivery, inspection.reasonCode, inspection.reason, ctx);
-      case 'invalid':
+      case 'unverifiable':
+        return this.deadLetter(delivery, inspection.reasonCode, inspection.reason);
+      case 'invalid': {
+        // No receipt unless a registered party's own certificate signed it (DESIGN §3, issue 9).
+        const unproven = inspection.signerFingerprint
+          ? unprovenSigner(inspection.header.sender ?? '', inspection.signerFingerprint, ctx.parties)
+          : { reasonCode: inspection.reasonCode, reason: inspection.reason };
+        if (unproven) {
+          return this.deadLetter(delivery, unproven.reasonCode, unproven.reason);
+        }
         return this.rejectOrDuplicate(delivery, inspection.header, inspection, ctx);
-      case 'valid':
+      }
+      case 'valid': {
+        const { header } = inspection.message;
+        const unproven = unprovenSigner(header.sender, inspection.signerFingerprint, ctx.parties);
+        if (unproven) {
+          return this.deadLetter(delivery, unproven.reasonCode, unproven.reason);
+        }
         return this.accept(delivery, inspection, ctx);
+      }
     }
   }
 
@@ -177,6 +183,7 @@ export class InboundDecider {
       : this.reject(delivery, header, inspection, ctx);
   }
 
+  /** A proven sender broke a rule: recorded as REJECTED, and that sender gets a signed receipt. */
   private reject(
     delivery: InboundDelivery,
     header: LooseHeader,
@@ -194,10 +201,15 @@ export class InboundDecider {
       state: 'REJECTED',
       reasonCode: inspection.reasonCode,
       contentHash: inspection.hash,
-      raw: inspection.raw,
+      // Postgres text holds no NUL character (an XML comment may carry one): such a body is not kept.
+      raw: inspection.raw.includes('\u0000') ? null : inspection.raw,
       finalAt: now,
     });
-    effects.events.push(timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
+    effects.events.push(
+      timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender, {
+        deliveryCount: delivery.deliveryCount ?? 0,
+      }),
+    );
     effects.events.push(
       timelineEvent(header.messageId, now, 'REJECTED', 'REJECTED', null, {
         reasonCode: inspection.reasonCode,
@@ -205,12 +217,11 @@ export class InboundDecider {
       }),
     );
     // A DeliveryReceipt never gets a receipt of its own: a rejected one is only recorded.
-    const replyTo = this.replyAddress(header.sender, delivery, ctx);
-    if (header.type !== 'DeliveryReceipt' && replyTo) {
+    if (header.type !== 'DeliveryReceipt' && header.sender) {
       const receipt = this.receipts.rejected(
         {
           messageId: header.messageId,
-          sender: replyTo,
+          sender: header.sender,
           conversationId: header.conversationId ?? header.messageId,
         },
         inspection.reasonCode,
@@ -218,7 +229,7 @@ export class InboundDecider {
       );
       row.receiptRaw = receipt.raw;
       effects.outbox.push(
-        toPartyQueue(this.names, replyTo, receipt.messageId, 'DeliveryReceipt', receipt.raw),
+        toPartyQueue(this.names, header.sender, receipt.messageId, 'DeliveryReceipt', receipt.raw),
       );
       effects.events.push(
         timelineEvent(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, {
@@ -237,7 +248,11 @@ export class InboundDecider {
     return effects;
   }
 
-  /** Same messageId again: same content gets the same receipt again; other content is a conflict. */
+  /**
+   * Same messageId again, from a proven sender. From the original's sender: same content gets the
+   * same receipt again, other content is DUPLICATE_CONFLICT. From anyone else it is a forgery: the
+   * messageId is not theirs, so it is dead-lettered and the original's record stays untouched.
+   */
   private duplicate(
     delivery: InboundDelivery,
     existing: KnownRecord,
@@ -246,7 +261,14 @@ export class InboundDecider {
     ctx: DecisionContext,
   ): Effects {
     const now = ctx.now;
-    const sender = existing.sender ?? header.sender;
+    const sender = header.sender;
+    if (!sender || existing.sender !== sender) {
+      return this.deadLetter(
+        delivery,
+        'DUPLICATE_CONFLICT',
+        "messageId belongs to another sender's message; not answered",
+      );
+    }
     if (existing.contentHash === hash) {
       const effects: Effects = {
         events: [
@@ -258,7 +280,7 @@ export class InboundDecider {
         outbox: [],
         outcome: { type: existing.type, outcome: 'duplicate' },
       };
-      if (existing.receiptRaw && sender) {
+      if (existing.receiptRaw) {
         effects.outbox.push(
           toPartyQueue(
             this.names,
@@ -281,92 +303,35 @@ export class InboundDecider {
       outbox: [],
       outcome: { type: header.type, outcome: 'rejected', reasonCode: 'DUPLICATE_CONFLICT' },
     };
-    const replyTo = this.replyAddress(header.sender, delivery, ctx);
-    if (header.type !== 'DeliveryReceipt' && replyTo) {
+    if (header.type !== 'DeliveryReceipt') {
       const receipt = this.receipts.rejected(
         {
           messageId: header.messageId,
-          sender: replyTo,
+          sender,
           conversationId: header.conversationId ?? header.messageId,
         },
         'DUPLICATE_CONFLICT',
         'messageId was used before for other content',
       );
       effects.outbox.push(
-        toPartyQueue(this.names, replyTo, receipt.messageId, 'DeliveryReceipt', receipt.raw),
+        toPartyQueue(this.names, sender, receipt.messageId, 'DeliveryReceipt', receipt.raw),
       );
     }
     return effects;
   }
 
-  /** Unreadable: to the dead-letter queue with the reason; a receipt when the sender can be told. */
-  private deadLetter(
-    delivery: InboundDelivery,
-    reasonCode: ReasonCode,
-    reason: string,
-    ctx: DecisionContext,
-  ): Effects {
-    const now = ctx.now;
-    const effects: Effects = {
+  /**
+   * Nobody is proven to have sent it (unreadable, signature or certificate not holding, signer not
+   * registered for the sender, published by another party, or a messageId that is someone else's):
+   * to the dead-letter queue with its AMQP headers, size and SHA-256, never its body. No receipt, no
+   * message row, no event on a message with that messageId: the hub says nothing signed about it.
+   */
+  deadLetter(delivery: InboundDelivery, reasonCode: ReasonCode, reason: string): Effects {
+    return {
       events: [],
       moves: [],
-      outbox: [],
+      outbox: [deadLetterOf(this.names, delivery, reasonCode, reason)],
       outcome: { type: 'Unknown', outcome: 'dead_lettered', reasonCode },
     };
-    effects.outbox.push({
-      exchange: this.names.dlx,
-      routingKey: delivery.routingKey,
-      content: delivery.content,
-      options: {
-        persistent: true,
-        contentType: delivery.contentType,
-        ...(delivery.amqpMessageId ? { messageId: delivery.amqpMessageId } : {}),
-        ...(delivery.amqpType ? { type: delivery.amqpType } : {}),
-        headers: {
-          'x-skp-reason-code': reasonCode,
-          'x-skp-reason': reason,
-          'x-skp-queue': this.names.hubInbound,
-          'x-skp-routing-key': delivery.routingKey,
-        },
-      },
-    });
-    const messageId = delivery.amqpMessageId;
-    const sender = ctx.parties.has(delivery.routingKey) ? delivery.routingKey : null;
-    if (isUuid(messageId) && !ctx.known.has(messageId)) {
-      const header: LooseHeader = {
-        messageId,
-        type: MESSAGE_TYPES.includes(delivery.amqpType as MessageType)
-          ? (delivery.amqpType as MessageType)
-          : 'Unknown',
-        sender,
-        recipient: null,
-        conversationId: null,
-        inReplyTo: null,
-        createdAt: null,
-      };
-      const rejected = this.reject(delivery, header, { raw: '', hash: '', reasonCode, reason }, ctx);
-      rejected.insert!.raw = null;
-      rejected.insert!.contentHash = null;
-      rejected.events.push(timelineEvent(messageId, now, 'DEAD_LETTERED', null, null, { reasonCode }));
-      effects.insert = rejected.insert;
-      effects.events.push(...rejected.events);
-      effects.outbox.push(...rejected.outbox);
-    }
-    return effects;
-  }
-
-  /**
-   * Where a rejection goes: the party whose routing key the message came in under (the broker
-   * account that published it), else the sender the header claims, if either is registered.
-   */
-  private replyAddress(
-    claimedSender: string | null,
-    delivery: InboundDelivery,
-    ctx: DecisionContext,
-  ): string | null {
-    if (ctx.parties.has(delivery.routingKey)) {
-      return delivery.routingKey;
-    }
-    return claimedSender && ctx.parties.has(claimedSender) ? claimedSender : null;
   }
 }

@@ -15,7 +15,7 @@ export type Settlement = 'ack' | 'requeue';
 export interface InspectedBatch {
   now: Date;
   deliveries: InboundDelivery[];
-  inspections: (Inspection | null)[];
+  inspections: Inspection[];
 }
 
 /**
@@ -56,6 +56,9 @@ export class InboundPipeline {
     return deliveries.map((delivery, i) => this.safeDecide(delivery, inspections[i], ctx));
   }
 
+  /** When a message's own effects cannot be stored because of what it contains: its dead letter. */
+  private readonly fallbacks = new WeakMap<Effects, Effects>();
+
   async commitBatch(decided: (Effects | null)[]): Promise<Settlement[]> {
     const settlements = await this.commit(decided);
     this.relay.notify();
@@ -71,6 +74,15 @@ export class InboundPipeline {
       return decided.map((e) => (e ? 'ack' : 'requeue'));
     } catch (error) {
       if (effects.length === 1) {
+        const fallback = this.fallbacks.get(effects[0]);
+        if (fallback && isContentError(error)) {
+          // The database refused what this message contains: requeueing would only repeat that.
+          this.logger.warn(
+            { err: (error as Error).message },
+            'could not record message because of its content; dead-lettering it',
+          );
+          return this.commit(decided.map((e) => (e ? fallback : null)));
+        }
         this.logger.error(
           { err: (error as Error).message },
           'could not record message; it goes back to the queue',
@@ -99,41 +111,52 @@ export class InboundPipeline {
     }
   }
 
-  private safeInspect(delivery: InboundDelivery, now: Date): Inspection | null {
+  /** inspect() never throws; this guards against that changing: a message's trouble is its own. */
+  private safeInspect(delivery: InboundDelivery, now: Date): Inspection {
     try {
       return inspect(delivery, this.trust, now);
     } catch (error) {
-      this.logger.error({ err: (error as Error).message }, 'inspection failed unexpectedly');
-      return null;
+      this.logger.error({ err: (error as Error).message }, 'inspection failed unexpectedly; dead-lettering');
+      return { kind: 'unverifiable', reasonCode: 'MALFORMED', reason: 'the message could not be inspected' };
     }
   }
 
-  private safeDecide(
-    delivery: InboundDelivery,
-    inspection: Inspection | null,
-    ctx: DecisionContext,
-  ): Effects | null {
-    if (!inspection) {
-      return null;
-    }
+  /**
+   * Never null for a message's own sake: an unexpected exception deciding one message dead-letters
+   * that message instead of sending it back to the queue, where it would fail again and again.
+   */
+  private safeDecide(delivery: InboundDelivery, inspection: Inspection, ctx: DecisionContext): Effects {
+    const fallback = this.decider.deadLetter(delivery, 'MALFORMED', 'the hub could not record this message');
+    let effects: Effects;
     try {
-      return this.decider.decide(delivery, inspection, ctx);
+      effects = this.decider.decide(delivery, inspection, ctx);
     } catch (error) {
-      this.logger.error({ err: (error as Error).message }, 'routing decision failed unexpectedly');
-      return null;
+      this.logger.error(
+        { err: (error as Error).message },
+        'routing decision failed unexpectedly; dead-lettering',
+      );
+      effects = this.decider.deadLetter(delivery, 'MALFORMED', 'the message could not be decided');
     }
+    this.fallbacks.set(effects, fallback);
+    return effects;
   }
 }
 
+/** SQLSTATE classes 22 (data exception, e.g. a NUL character in text) and 54 (program limit exceeded). */
+function isContentError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('54'));
+}
+
 /** Every messageId a batch names: its own (duplicates) and those it answers or continues. */
-function referencedIds(batch: InboundDelivery[], inspections: (Inspection | null)[]): string[] {
+function referencedIds(batch: InboundDelivery[], inspections: Inspection[]): string[] {
   const ids = new Set<string>();
   inspections.forEach((inspection, i) => {
     const amqpId = batch[i].amqpMessageId;
     if (isUuid(amqpId)) {
       ids.add(amqpId);
     }
-    if (!inspection || inspection.kind === 'unreadable') {
+    if (inspection.kind === 'unverifiable') {
       return;
     }
     const h = inspection.kind === 'valid' ? inspection.message.header : inspection.header;

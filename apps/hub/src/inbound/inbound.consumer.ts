@@ -126,5 +126,11 @@ function toInbound(delivery: Delivery): InboundDelivery {
     amqpMessageId: message.properties.messageId,
     amqpType: message.properties.type,
     amqpUserId: message.properties.userId,
+    deliveryCount: deliveryCountOf(message.properties.headers?.['x-delivery-count']),
   };
+}
+
+/** Earlier deliveries of this message (a quorum queue counts them in `x-delivery-count`). */
+function deliveryCountOf(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
 }

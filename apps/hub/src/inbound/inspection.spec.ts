@@ -35,11 +35,10 @@ describe('inspect', () => {
     expect(result.kind === 'valid' && result.signerFingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('refuses a message published under another party routing key or broker account', () => {
-    expect(inspect(delivery({ routingKey: CREDITOR }), trust, now)).toMatchObject({
-      kind: 'invalid',
-      reasonCode: 'SENDER_MISMATCH',
-    });
+  it('refuses a message published under another party routing key or broker account, without proving a signer', () => {
+    const byRoutingKey = inspect(delivery({ routingKey: CREDITOR }), trust, now);
+    expect(byRoutingKey).toMatchObject({ kind: 'invalid', reasonCode: 'SENDER_MISMATCH' });
+    expect(byRoutingKey.kind === 'invalid' && byRoutingKey.signerFingerprint).toBeFalsy();
     expect(inspect(delivery({ amqpUserId: CREDITOR }), trust, now)).toMatchObject({
       kind: 'invalid',
       reasonCode: 'SENDER_MISMATCH',
@@ -48,28 +47,82 @@ describe('inspect', () => {
     expect(inspect(delivery({ amqpUserId: 'guest' }), trust, now).kind).toBe('valid');
   });
 
-  it('classifies unreadable input without recording it under a messageId', () => {
-    expect(
-      inspect(delivery({ content: Buffer.alloc(MAX_MESSAGE_BYTES + 1, 0x20) }), trust, now),
-    ).toMatchObject({
-      kind: 'unreadable',
+  it('classifies unreadable input as unverifiable, without a messageId to record it under', () => {
+    expect(inspect(delivery({ content: Buffer.alloc(MAX_MESSAGE_BYTES + 1, 0x20) }), trust, now)).toEqual({
+      kind: 'unverifiable',
       reasonCode: 'TOO_LARGE',
+      reason: expect.any(String),
     });
-    expect(inspect(delivery({ content: Buffer.from('{nope') }), trust, now)).toMatchObject({
-      kind: 'unreadable',
+    expect(inspect(delivery({ content: Buffer.from('{nope') }), trust, now)).toEqual({
+      kind: 'unverifiable',
       reasonCode: 'MALFORMED',
+      reason: expect.any(String),
     });
   });
 
-  it('keeps the header of a schema-invalid message so the sender can be told, and names no values', () => {
-    const broken = JSON.parse(encode(signed, 'json'));
-    broken.body.debtor.bsn = '123456781';
-    const result = inspect(delivery({ content: Buffer.from(JSON.stringify(broken)) }), trust, now);
+  it('a bad signature or an untrusted certificate proves nobody: unverifiable', () => {
+    const tampered = JSON.parse(encode(signed, 'json'));
+    tampered.body.caseReference = 'OTHER';
+    expect(inspect(delivery({ content: Buffer.from(JSON.stringify(tampered)) }), trust, now)).toMatchObject({
+      kind: 'unverifiable',
+      reasonCode: 'SIGNATURE_INVALID',
+    });
+    const otherCa = createDevCa({ commonName: 'Other CA' });
+    const other = issuePartyCertificate(otherCa, { oin: MUNICIPALITY, name: 'Impostor' });
+    const impostor = loadSigningIdentity({ certPem: other.chainPem.join('\n'), keyPem: other.keyPem });
+    const forged = signMessage(
+      anUnsignedKennisgeving({ sender: MUNICIPALITY, recipient: CREDITOR }),
+      impostor,
+    );
+    expect(
+      inspect(delivery({ content: Buffer.from(encode(forged as SkpMessage, 'json')) }), trust, now),
+    ).toMatchObject({
+      kind: 'unverifiable',
+      reasonCode: 'CERTIFICATE_UNTRUSTED',
+    });
+  });
+
+  it('a schema-invalid message whose signature holds keeps its header and signer, and names no values', () => {
+    const invalid = anUnsignedKennisgeving({ sender: MUNICIPALITY, recipient: CREDITOR });
+    invalid.body.debtor.bsn = '123456781';
+    const signedInvalid = signMessage(invalid, identity) as SkpMessage;
+    const result = inspect(delivery({ content: Buffer.from(encode(signedInvalid, 'json')) }), trust, now);
     expect(result).toMatchObject({
       kind: 'invalid',
       reasonCode: 'SCHEMA_INVALID',
-      header: { messageId: signed.header.messageId },
+      header: { messageId: signedInvalid.header.messageId, sender: MUNICIPALITY },
+      signerFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(result.kind === 'invalid' && result.reason).not.toContain('123456781');
+  });
+
+  it('a schema-invalid message whose signature does not hold is unverifiable', () => {
+    const broken = JSON.parse(encode(signed, 'json'));
+    broken.body.debtor.bsn = '123456781';
+    expect(inspect(delivery({ content: Buffer.from(JSON.stringify(broken)) }), trust, now)).toMatchObject({
+      kind: 'unverifiable',
+      reasonCode: 'SCHEMA_INVALID',
+    });
+  });
+
+  it('XML with a NUL character in a comment, or an element named __proto__, is SCHEMA_INVALID from its proven signer', () => {
+    const xml = encode(signed, 'xml');
+    for (const hostile of [
+      xml.replace('<body', '<!-- \u0000 --><body'),
+      xml.replace('<header>', '<header><__proto__><polluted>yes</polluted></__proto__>'),
+    ]) {
+      const result = inspect(
+        delivery({ content: Buffer.from(hostile), contentType: 'application/xml' }),
+        trust,
+        now,
+      );
+      expect(result).toMatchObject({
+        kind: 'invalid',
+        reasonCode: 'SCHEMA_INVALID',
+        header: { messageId: signed.header.messageId },
+        signerFingerprint: expect.any(String),
+      });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TrustStore, verifyDetached } from '@skp/crypto';
 import {
+  canonicalJson,
   decode,
   Encoding,
   MAX_MESSAGE_BYTES,
@@ -24,6 +25,8 @@ export interface InboundDelivery {
   amqpType?: string;
   /** AMQP user-id: RabbitMQ refuses a value other than the publishing account's own name */
   amqpUserId?: string;
+  /** earlier deliveries of this message (0 on the first); kept with its outcome as evidence */
+  deliveryCount?: number;
 }
 
 /** The header fields the hub could read from a message it rejects (possibly unverified). */
@@ -39,7 +42,11 @@ export interface LooseHeader {
 
 export type Inspection =
   | { kind: 'valid'; message: SkpMessage; raw: string; hash: string; signerFingerprint: string }
-  /** readable header, but the message breaks a rule or its signature does not hold */
+  /**
+   * Readable header, but the message breaks a rule. `signerFingerprint` is set only when its
+   * signature holds for `header.sender`: only then does the hub answer it with a receipt; without
+   * it the publisher is not proven to be the signer, and the message is dead-lettered unanswered.
+   */
   | {
       kind: 'invalid';
       header: LooseHeader;
@@ -47,19 +54,31 @@ export type Inspection =
       hash: string;
       reasonCode: ReasonCode;
       reason: string;
+      signerFingerprint?: string;
     }
-  /** nothing trustworthy to record it under: it goes to the dead-letter queue */
-  | { kind: 'unreadable'; reasonCode: ReasonCode; reason: string };
+  /** nothing proves who sent it: dead-lettered and recorded, never answered, never recorded under its messageId */
+  | { kind: 'unverifiable'; reasonCode: ReasonCode; reason: string };
 
 export function encodingOf(contentType: string): Encoding {
   return /xml/i.test(contentType) ? 'xml' : 'json';
 }
 
-/** Size, syntax, schema and signature: everything that needs no database. */
+/**
+ * Size, syntax, schema and signature: everything that needs no database. Never throws: whatever
+ * goes wrong reading one message is that message's problem (dead-lettered), never the batch's.
+ */
 export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date): Inspection {
+  try {
+    return inspectUnsafe(delivery, trust, now);
+  } catch {
+    return { kind: 'unverifiable', reasonCode: 'MALFORMED', reason: 'the message could not be inspected' };
+  }
+}
+
+function inspectUnsafe(delivery: InboundDelivery, trust: TrustStore, now: Date): Inspection {
   if (delivery.content.length > MAX_MESSAGE_BYTES) {
     return {
-      kind: 'unreadable',
+      kind: 'unverifiable',
       reasonCode: 'TOO_LARGE',
       reason: `message exceeds ${MAX_MESSAGE_BYTES} bytes`,
     };
@@ -71,14 +90,19 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
     message = decode(delivery.content, encoding);
   } catch (error) {
     if (!(error instanceof MessageDecodeError)) {
-      throw error;
+      return { kind: 'unverifiable', reasonCode: 'MALFORMED', reason: 'the message cannot be read' };
     }
-    const header = encoding === 'json' ? looseHeader(raw) : null;
     const reason = summarise(error);
-    if (error.code === 'SCHEMA_INVALID' && header) {
-      return { kind: 'invalid', header, raw, hash: sha256(raw), reasonCode: 'SCHEMA_INVALID', reason };
+    // A schema-invalid message is answered only when its signature holds (docs/decisions).
+    const signed = error.code === 'SCHEMA_INVALID' ? verifyParsed(error.parsed, trust, now) : null;
+    if (signed && delivery.routingKey === signed.header.sender) {
+      return { kind: 'invalid', raw, reasonCode: 'SCHEMA_INVALID', reason, ...signed };
     }
-    return { kind: 'unreadable', reasonCode: error.code, reason };
+    return {
+      kind: 'unverifiable',
+      reasonCode: error.code,
+      reason: error.code === 'SCHEMA_INVALID' ? `${reason} (signature not verifiable)` : reason,
+    };
   }
   // The canonical form is both the duplicate fingerprint and the signed payload: compute it once.
   const payload = signingInput(message);
@@ -86,7 +110,7 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
   const header = looseHeaderOf(message);
   const verdict = verifyDetached(message.signature, payload, trust, message.header.sender, { now });
   if (!verdict.ok) {
-    return { kind: 'invalid', header, raw, hash, reasonCode: verdict.code, reason: verdict.reason };
+    return { kind: 'unverifiable', reasonCode: verdict.code, reason: verdict.reason };
   }
   // With a broker account per party (named by its OIN) the broker vouches for the publisher.
   if (
@@ -143,26 +167,52 @@ export function looseHeaderOf(message: SkpMessage): LooseHeader {
   };
 }
 
-/** Reads what can be read of a schema-invalid JSON header, so the rejection reaches its sender. */
-function looseHeader(raw: string): LooseHeader | null {
+/**
+ * The signature check of a schema-invalid message: over the canonical JSON of the `{header, body}`
+ * the decoder parsed. Holds only when that is exactly what the sender signed, the header names its
+ * messageId and sender, and the certificate is trusted and carries that sender's OIN.
+ */
+function verifyParsed(
+  parsed: unknown,
+  trust: TrustStore,
+  now: Date,
+): { header: LooseHeader; hash: string; signerFingerprint: string } | null {
+  const document = parsed as { header?: unknown; body?: unknown; signature?: unknown } | null;
+  if (typeof document !== 'object' || document === null || typeof document.signature !== 'string') {
+    return null;
+  }
+  const header = looseHeader(document.header);
+  if (!header?.sender) {
+    return null;
+  }
+  let payload: string;
   try {
-    const parsed: unknown = JSON.parse(raw);
-    const header = (parsed as { header?: Record<string, unknown> } | null)?.header;
-    if (!header || !isUuid(header.messageId)) {
-      return null;
-    }
-    const text = (v: unknown, pattern?: RegExp): string | null =>
-      typeof v === 'string' && (!pattern || pattern.test(v)) ? v : null;
-    return {
-      messageId: header.messageId,
-      type: MESSAGE_TYPES.includes(header.type as MessageType) ? (header.type as string) : 'Unknown',
-      sender: text(header.sender, /^\d{20}$/),
-      recipient: text(header.recipient, /^\d{20}$/),
-      conversationId: isUuid(header.conversationId) ? header.conversationId : null,
-      inReplyTo: isUuid(header.inReplyTo) ? header.inReplyTo : null,
-      createdAt: null,
-    };
+    payload = canonicalJson({ header: document.header, body: document.body });
   } catch {
     return null;
   }
+  const verdict = verifyDetached(document.signature, payload, trust, header.sender, { now });
+  return verdict.ok ? { header, hash: sha256(payload), signerFingerprint: verdict.leaf.sha256 } : null;
+}
+
+/** What can be read of a schema-invalid header (its signature is checked before it is believed). */
+function looseHeader(value: unknown): LooseHeader | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return null;
+  }
+  const header = value as Record<string, unknown>;
+  if (!isUuid(header.messageId)) {
+    return null;
+  }
+  const text = (v: unknown, pattern?: RegExp): string | null =>
+    typeof v === 'string' && (!pattern || pattern.test(v)) ? v : null;
+  return {
+    messageId: header.messageId,
+    type: MESSAGE_TYPES.includes(header.type as MessageType) ? (header.type as string) : 'Unknown',
+    sender: text(header.sender, /^\d{20}$/),
+    recipient: text(header.recipient, /^\d{20}$/),
+    conversationId: isUuid(header.conversationId) ? header.conversationId : null,
+    inReplyTo: isUuid(header.inReplyTo) ? header.inReplyTo : null,
+    createdAt: null,
+  };
 }

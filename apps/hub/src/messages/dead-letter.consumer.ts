@@ -32,6 +32,18 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
     const reason = text(headers['x-skp-reason']) ?? describeDeath(death);
     const queue = text(headers['x-skp-queue']) ?? text(death?.queue) ?? null;
     const routingKey = text(headers['x-skp-routing-key']) ?? message.fields.routingKey;
+    // The hub's own dead letters of inbound messages carry evidence, not the body (see deadLetterOf).
+    const bodyOmitted = text(headers['x-skp-body']) === 'omitted';
+    const properties: Record<string, unknown> = { contentType: message.properties.contentType ?? null };
+    if (bodyOmitted) {
+      properties.bodyOmitted = true;
+      properties.sha256 = text(headers['x-skp-sha256']);
+      properties.size = typeof headers['x-skp-size'] === 'number' ? headers['x-skp-size'] : null;
+      properties.userId = text(headers['x-skp-user-id']);
+      properties.deliveryCount =
+        typeof headers['x-skp-delivery-count'] === 'number' ? headers['x-skp-delivery-count'] : null;
+      properties.amqpType = text(message.properties.type);
+    }
     try {
       await this.dataSource.query(
         `INSERT INTO "dead_letter" ("message_id", "type", "reason_code", "reason", "queue", "routing_key", "content", "properties")
@@ -43,10 +55,24 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
           reason,
           queue,
           routingKey,
-          message.content,
-          JSON.stringify({ contentType: message.properties.contentType ?? null }),
+          bodyOmitted || message.content.length === 0 ? null : message.content,
+          JSON.stringify(properties),
         ],
       );
+      if (bodyOmitted) {
+        // A security event: someone published what nobody is proven to have sent. No receipt went out.
+        this.logger.warn(
+          {
+            messageId: text(message.properties.messageId),
+            routingKey,
+            userId: properties.userId,
+            reasonCode,
+            size: properties.size,
+            sha256: properties.sha256,
+          },
+          'unverified inbound message dead-lettered without a receipt',
+        );
+      }
       if (queue && queue !== this.names.hubInbound && text(message.properties.messageId)) {
         await this.dataSource.query(
           `INSERT INTO "message_event" ("message_id", "kind", "cause", "detail")

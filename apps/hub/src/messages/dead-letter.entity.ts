@@ -36,4 +36,8 @@ export class DeadLetter {
 
   @Column({ name: 'redelivered_at', type: 'timestamptz', nullable: true })
   redeliveredAt!: Date | null;
+
+  /** when the retention job removed the content (it may hold personal data) */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
 }

@@ -42,4 +42,5 @@ export type MessageEventKind =
   | 'DUPLICATE_CONFLICT'
   | 'DEAD_LETTERED'
   | 'REDELIVERED'
-  | 'BODY_PURGED';
+  | 'BODY_PURGED'
+  | 'DEAD_LETTER_PURGED';

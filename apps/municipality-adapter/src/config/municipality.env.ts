@@ -89,10 +89,12 @@ export class MunicipalityEnv extends AppEnv {
   @Validate(OinList)
   BSN_ALLOWED_CREDITORS = '';
 
-  /** when set, ACCEPTED and REJECTED receipts are only believed when signed by this OIN */
-  @IsOptional()
+  /** the hub's OIN: ACCEPTED and REJECTED receipts are only believed when signed by it (required) */
+  @IsString({
+    message: 'HUB_OIN is required: the OIN of the hub, the only issuer of ACCEPTED/REJECTED receipts',
+  })
   @Validate(Oin)
-  HUB_OIN?: string;
+  HUB_OIN!: string;
 
   /** how often the overdue job runs */
   @Type(() => Number)

@@ -35,8 +35,10 @@ describe('creditor state machine', () => {
     }
   });
 
-  it('rejects only before delivery and keeps REJECTED final', () => {
-    expect(nextState('ACCEPTED', { kind: 'REJECTED' })).toBe('REJECTED');
+  it('rejects only before the hub accepted it, and keeps REJECTED final', () => {
+    expect(nextState('SENT', { kind: 'REJECTED' })).toBe('REJECTED');
+    // the hub never rejects what it accepted: a REJECTED after ACCEPTED is a forgery or a replay
+    expect(nextState('ACCEPTED', { kind: 'REJECTED' })).toBeNull();
     expect(nextState('DELIVERED', { kind: 'REJECTED' })).toBeNull();
     expect(nextState('REJECTED', { kind: 'ANSWERED', decision: 'PAUSED' })).toBeNull();
     expect(nextState('REJECTED', { kind: 'DELIVERED' })).toBeNull();

@@ -3,7 +3,7 @@
  * or repeated message is recorded as an event but never moves the state back.
  *
  *   SENT → ACCEPTED (hub receipt) → DELIVERED (creditor's receipt) → PAUSED | DECLINED
- *   SENT | ACCEPTED → REJECTED (hub receipt)
+ *   SENT → REJECTED (hub receipt; a REJECTED after ACCEPTED is recorded, never believed)
  *   SENT | ACCEPTED | DELIVERED → OVERDUE (no answer in time) → PAUSED | DECLINED (a late answer)
  */
 export const CREDITOR_STATES = [
@@ -35,7 +35,8 @@ export function nextState(current: CreditorState, event: CreditorEvent): Credito
     case 'DELIVERED':
       return current === 'SENT' || current === 'ACCEPTED' ? 'DELIVERED' : null;
     case 'REJECTED':
-      return current === 'SENT' || current === 'ACCEPTED' ? 'REJECTED' : null;
+      // only before the hub accepted it: the hub never rejects what it accepted (issue 9)
+      return current === 'SENT' ? 'REJECTED' : null;
     case 'ANSWERED':
       return WAITING_FOR_ANSWER.includes(current) || current === 'OVERDUE' ? event.decision : null;
     case 'DEADLINE_PASSED':

@@ -41,16 +41,26 @@ export class TrackingService {
     }
   }
 
-  /** ACCEPTED/REJECTED come from the hub, DELIVERED from the creditor the message went to. */
+  /**
+   * ACCEPTED/REJECTED come from the hub (signed by HUB_OIN: the signature was verified on intake),
+   * DELIVERED from the creditor the message went to.
+   */
   private mayIssueReceipt(receipt: DeliveryReceipt, creditor: string): string | null {
     const { sender } = receipt.header;
     if (receipt.body.status === 'DELIVERED') {
       return sender === creditor ? null : 'a DELIVERED receipt must come from the recipient';
     }
-    if (sender === creditor || (this.env.HUB_OIN !== undefined && sender !== this.env.HUB_OIN)) {
+    if (sender !== this.env.HUB_OIN) {
       return 'only the hub issues ACCEPTED and REJECTED receipts';
     }
     return null;
+  }
+
+  /** The hub never rejects what it accepted: a REJECTED after an ACCEPTED is not believed. */
+  private contradicts(receipt: DeliveryReceipt, acceptedBefore: boolean): string | null {
+    return receipt.body.status === 'REJECTED' && acceptedBefore
+      ? 'a REJECTED receipt after the hub accepted the message'
+      : null;
   }
 
   private async recordReceipt(manager: EntityManager, receipt: DeliveryReceipt): Promise<void> {
@@ -62,7 +72,9 @@ export class TrackingService {
     }
     const kennisgeving = await this.repository.findForUpdate(manager, about);
     if (kennisgeving) {
-      const refusal = this.mayIssueReceipt(receipt, kennisgeving.creditorOin);
+      const refusal =
+        this.mayIssueReceipt(receipt, kennisgeving.creditorOin) ??
+        this.contradicts(receipt, kennisgeving.state !== 'SENT' && kennisgeving.state !== 'REJECTED');
       if (refusal) {
         return this.ignore(manager, kennisgeving.messageId, receipt, refusal);
       }
@@ -87,7 +99,10 @@ export class TrackingService {
     const progress = await this.repository.findProgressForUpdate(manager, about);
     if (progress) {
       const owner = await this.repository.findForUpdate(manager, progress.kennisgevingId);
-      const refusal = owner ? this.mayIssueReceipt(receipt, owner.creditorOin) : 'unknown conversation';
+      const refusal = owner
+        ? (this.mayIssueReceipt(receipt, owner.creditorOin) ??
+          this.contradicts(receipt, progress.state === 'ACCEPTED' || progress.state === 'DELIVERED'))
+        : 'unknown conversation';
       if (refusal) {
         return this.ignore(manager, progress.kennisgevingId, receipt, refusal);
       }

@@ -4,6 +4,7 @@ import { isPlainObject } from '../validation/validate-object';
 import { violation, Violation } from '../validation/violation';
 import { canonicalJson } from './canonical-json';
 import { MessageDecodeError } from './decode-error';
+import { scanStructure } from './structure';
 import { decodeXml } from './xml-decode';
 import { encodeXml } from './xml-encode';
 
@@ -47,17 +48,29 @@ function parse(text: string, encoding: Encoding): { message: unknown; violations
 
 /**
  * Bytes or text → a valid message, exactly as sent (nothing defaulted, so signatures still verify).
- * Throws only MessageDecodeError: TOO_LARGE (> 256 KiB), MALFORMED (unreadable), SCHEMA_INVALID.
+ * Throws only MessageDecodeError: TOO_LARGE (> 256 KiB), MALFORMED (unreadable), SCHEMA_INVALID
+ * (also for hostile shapes: a NUL character anywhere, even in an XML comment; `__proto__`,
+ * `constructor` or `prototype` as a name; nesting deeper than 32 levels). A SCHEMA_INVALID error
+ * carries the parsed document (`parsed`) unless it was too deep to look at.
  */
 export function decode(input: Buffer | string, encoding: Encoding = 'json'): SkpMessage {
   try {
     if (encoding !== 'json' && encoding !== 'xml') {
       throw new MessageDecodeError('MALFORMED', [violation('', 'unknown-encoding')]);
     }
-    const { message, violations } = parse(readText(input), encoding);
-    const all = [...violations, ...validateMessage(message)];
+    const text = readText(input);
+    const { message, violations } = parse(text, encoding);
+    const structure = scanStructure(message);
+    if (structure.tooDeep) {
+      throw new MessageDecodeError('SCHEMA_INVALID', [violation('', 'nesting-limit')]);
+    }
+    const hostile = structure.forbidden.map((path) => violation(path, 'forbidden-name'));
+    if (text.includes('\u0000')) {
+      hostile.push(violation('', 'nul-byte'));
+    }
+    const all = [...hostile, ...violations, ...validateMessage(message)];
     if (all.length > 0) {
-      throw new MessageDecodeError('SCHEMA_INVALID', all);
+      throw new MessageDecodeError('SCHEMA_INVALID', all, undefined, message);
     }
     return message as SkpMessage;
   } catch (error) {

@@ -10,6 +10,12 @@ export class MessageDecodeError extends Error {
     readonly code: DecodeErrorCode,
     readonly violations: Violation[],
     message = `${code}: ${violations.map((v) => v.message).join('; ') || 'message rejected'}`,
+    /**
+     * SCHEMA_INVALID only: the document as parsed (plain objects, no prototype-reaching keys, within
+     * the nesting limit), so a receiver can still check its signature and tell a verified sender why.
+     * Never trusted as a message.
+     */
+    readonly parsed?: unknown,
   ) {
     super(message);
   }

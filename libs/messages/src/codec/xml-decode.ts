@@ -2,6 +2,7 @@ import { Parser } from 'xml2js';
 import { MESSAGE_TYPES, MessageType, XML_NAMESPACE } from '../types';
 import { violation, Violation } from '../validation/violation';
 import { MessageDecodeError } from './decode-error';
+import { FORBIDDEN_NAMES, MAX_NESTING, scanStructure } from './structure';
 import { BODY_FIELDS, BODY_XSD_TYPE, HEADER_FIELDS, XML_ROOT, XmlField } from './xml-model';
 
 type XmlNode = string | { [key: string]: unknown };
@@ -40,6 +41,15 @@ function parseXmlDocument(text: string): Record<string, unknown> {
 
 class XmlReader {
   readonly violations: Violation[] = [];
+
+  /** `__proto__` and friends are reported and left out, so they never become a prototype. */
+  private forbidden(name: string, path: string): boolean {
+    if (!FORBIDDEN_NAMES.has(name)) {
+      return false;
+    }
+    this.violations.push(violation(path, 'forbidden-name'));
+    return true;
+  }
 
   /** Element attributes: namespace declarations are fine; `allowed` names more; the rest is reported. */
   checkAttributes(node: XmlNode, path: string, allowed: string[] = []): void {
@@ -81,6 +91,9 @@ class XmlReader {
     const out: Record<string, unknown> = {};
     for (const [key, children] of Object.entries(node)) {
       if (key === '$' || key === '_') {
+        continue;
+      }
+      if (this.forbidden(key, `${path}.${key}`)) {
         continue;
       }
       const values = (children as XmlNode[]).map((child) => this.generic(child, `${path}.${key}`));
@@ -132,6 +145,9 @@ class XmlReader {
         this.violations.push(violation(path, 'unexpected-text'));
         continue;
       }
+      if (this.forbidden(key, path ? `${path}.${key}` : key)) {
+        continue;
+      }
       const field = byName.get(key);
       const childPath = `${path}.${key}`;
       const values = (children as XmlNode[]).map((child) =>
@@ -149,6 +165,10 @@ class XmlReader {
  */
 export function decodeXml(text: string): { message: unknown; violations: Violation[] } {
   const document = parseXmlDocument(text);
+  // Elements only (xml2js wraps children in arrays): checked before the reader recurses into them.
+  if (scanStructure(document, { limit: MAX_NESTING + 1, countArrays: false }).tooDeep) {
+    throw new MessageDecodeError('SCHEMA_INVALID', [violation('', 'nesting-limit')]);
+  }
   const reader = new XmlReader();
   const rootName = Object.keys(document)[0];
   const root = document[rootName] as XmlNode;
@@ -158,7 +178,9 @@ export function decodeXml(text: string): { message: unknown; violations: Violati
   if ((root.$ as Record<string, string> | undefined)?.xmlns === undefined) {
     reader.violations.push(violation('', 'xml-namespace'));
   }
-  const message = reader.record(root, [], '') as Record<string, unknown>;
+  // Children other than header, body and signature are unknown: read generically so validation names them.
+  const { header: _header, body: _body, signature: _signature, ...others } = root;
+  const message = reader.record(others, [], '') as Record<string, unknown>;
   const headerNode = (root.header as XmlNode[] | undefined)?.[0];
   const bodyNode = (root.body as XmlNode[] | undefined)?.[0];
   const signatureNode = (root.signature as XmlNode[] | undefined)?.[0];

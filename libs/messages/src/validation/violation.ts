@@ -36,6 +36,9 @@ const RULE_TEXT: Record<string, string> = {
   'conversation-is-message-id': 'must equal header.messageId for a Kennisgeving',
   'required-for-type': 'is required for this message type',
   'too-deep': 'is nested deeper than any message field',
+  'nesting-limit': 'the message is nested deeper than 32 levels',
+  'forbidden-name': 'is a name that is never accepted (__proto__, constructor, prototype)',
+  'nul-byte': 'the message contains a NUL character',
   'not-an-object': 'the message must be a JSON object',
   'too-large': 'the message is larger than 256 KiB',
   'utf-8': 'the message is not valid UTF-8',
@@ -76,6 +79,13 @@ export function describeRule(rule: string): string {
   return `breaks rule ${rule}`;
 }
 
+/** Paths are built from the sender's own names: no control characters, and a bounded length. */
+function safePath(path: string): string {
+  const clean = path.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 200 ? `${clean.slice(0, 200)}...` : clean;
+}
+
 export function violation(path: string, rule: string): Violation {
-  return { path, rule, message: `${path || 'message'} ${describeRule(rule)}` };
+  const shown = safePath(path);
+  return { path: shown, rule, message: `${shown || 'message'} ${describeRule(rule)}` };
 }

@@ -1,10 +1,12 @@
 import { InitialHubSchema1763800000000 } from './1763800000000-InitialHubSchema';
 import { OperatorConsole1763900000000 } from './1763900000000-OperatorConsole';
+import { RetentionOfDeadLetters1764700000000 } from './1764700000000-RetentionOfDeadLetters';
 import { OperatorDisable1764800000000 } from './1764800000000-OperatorDisable';
 
 /** Every hub migration, oldest first. */
 export const HUB_MIGRATIONS = [
   InitialHubSchema1763800000000,
   OperatorConsole1763900000000,
+  RetentionOfDeadLetters1764700000000,
   OperatorDisable1764800000000,
 ];
