@@ -38,7 +38,7 @@ export class CreditorCoreModule {
         { provide: CREDITOR_POLICY, useValue: policyFromEnv(env) },
         { provide: APP_GUARD, useFactory: () => new CreditorApiGuard(env.CREDITOR_API_TOKEN) },
         CreditorMetrics,
-        providePartyMessaging(amqpNames(env.AMQP_PREFIX)),
+        providePartyMessaging(amqpNames(env.AMQP_PREFIX), { hubBrokerUser: env.HUB_BROKER_USER }),
       ],
       exports: [CREDITOR_ENV, CREDITOR_POLICY, CreditorMetrics, PartyMessaging],
     };

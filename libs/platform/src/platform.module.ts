@@ -52,10 +52,15 @@ export class HealthController {
       .then(() => 'up')
       .catch(() => 'down');
     const broker = this.amqp.isConnected ? 'up' : 'down';
-    const ok = database === 'up' && broker === 'up';
+    const problems = this.amqp.currentProblems;
+    const ok = database === 'up' && broker === 'up' && problems.length === 0;
     response
       .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'degraded', checks: { database, broker } });
+      .json({
+        status: ok ? 'ok' : 'degraded',
+        checks: { database, broker },
+        ...(problems.length > 0 ? { problems } : {}),
+      });
   }
 }
 

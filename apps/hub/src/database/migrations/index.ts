@@ -1,5 +1,10 @@
 import { InitialHubSchema1763800000000 } from './1763800000000-InitialHubSchema';
 import { OperatorConsole1763900000000 } from './1763900000000-OperatorConsole';
+import { PartyBrokerAccount1764600000000 } from './1764600000000-PartyBrokerAccount';
 
 /** Every hub migration, oldest first. */
-export const HUB_MIGRATIONS = [InitialHubSchema1763800000000, OperatorConsole1763900000000];
+export const HUB_MIGRATIONS = [
+  InitialHubSchema1763800000000,
+  OperatorConsole1763900000000,
+  PartyBrokerAccount1764600000000,
+];
