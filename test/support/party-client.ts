@@ -45,6 +45,7 @@ export class PartyClient {
   username: string | null = null;
   /** set when the broker closed the connection (e.g. credentials replaced, party suspended) */
   closedByBroker?: Error;
+  private closing = false;
 
   constructor(
     readonly party: TestParty,
@@ -62,8 +63,12 @@ export class PartyClient {
         : AMQP_URL;
     this.connection = await amqp.connect(url);
     this.username = account === 'own' ? brokerUsernameOf(url) : null;
-    this.connection.on('error', (err: Error) => {
-      this.closedByBroker = err;
+    // A forced close (credentials replaced, party suspended) emits 'close', not always 'error'.
+    this.connection.on('error', () => undefined);
+    this.connection.on('close', (err?: Error) => {
+      if (!this.closing) {
+        this.closedByBroker = err ?? new Error('connection closed by the broker');
+      }
     });
     this.publishChannel = await this.connection.createConfirmChannel();
     this.publishChannel.on('error', () => undefined); // a refused publish rejects its own promise
@@ -163,6 +168,7 @@ export class PartyClient {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.connection?.close().catch(() => undefined);
   }
 }

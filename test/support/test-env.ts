@@ -14,7 +14,8 @@ import { brokerUsernameOf, withBrokerCredentials } from '@skp/platform';
 
 export const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432';
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-export const RABBITMQ_MANAGEMENT_URL = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
+export const RABBITMQ_MANAGEMENT_URL =
+  process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
 /** the test hubs' own broker account (the shared development account): the one adapters trust */
 export const HUB_BROKER_USER = brokerUsernameOf(AMQP_URL);
 
