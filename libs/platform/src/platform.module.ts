@@ -54,13 +54,11 @@ export class HealthController {
     const broker = this.amqp.isConnected ? 'up' : 'down';
     const problems = this.amqp.currentProblems;
     const ok = database === 'up' && broker === 'up' && problems.length === 0;
-    response
-      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({
-        status: ok ? 'ok' : 'degraded',
-        checks: { database, broker },
-        ...(problems.length > 0 ? { problems } : {}),
-      });
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: ok ? 'ok' : 'degraded',
+      checks: { database, broker },
+      ...(problems.length > 0 ? { problems } : {}),
+    });
   }
 }
 

@@ -92,7 +92,11 @@ export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date)
     return { kind: 'invalid', header, raw, hash, reasonCode: verdict.code, reason: verdict.reason };
   }
   // With a broker account per party (`<prefix>-<OIN>`) the broker vouches for the publisher.
-  const accountProblem = publisherAccountProblem(delivery.amqpUserId, message.header.sender, delivery.accounts);
+  const accountProblem = publisherAccountProblem(
+    delivery.amqpUserId,
+    message.header.sender,
+    delivery.accounts,
+  );
   if (accountProblem) {
     return { kind: 'invalid', header, raw, hash, reasonCode: 'SENDER_MISMATCH', reason: accountProblem };
   }

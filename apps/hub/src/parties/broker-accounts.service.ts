@@ -1,9 +1,4 @@
-import {
-  BadGatewayException,
-  Inject,
-  Injectable,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { BadGatewayException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import {
   BrokerCredentials,
   BrokerManagement,

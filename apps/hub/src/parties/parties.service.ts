@@ -130,7 +130,8 @@ export class PartiesService {
       throw new ConflictException({
         statusCode: 409,
         field: 'sha256',
-        message: 'this is the last certificate of an ACTIVE party: add its successor or suspend the party first',
+        message:
+          'this is the last certificate of an ACTIVE party: add its successor or suspend the party first',
       });
     }
     await this.parties.deleteCertificate(oin, fingerprint);

@@ -111,7 +111,12 @@ export class BrokerManagement {
   }
 
   async permissionsOf(username: string): Promise<BrokerPermissions | null> {
-    const found = await this.call('GET', `/permissions/${enc(this.vhost)}/${enc(username)}`, undefined, [404]);
+    const found = await this.call(
+      'GET',
+      `/permissions/${enc(this.vhost)}/${enc(username)}`,
+      undefined,
+      [404],
+    );
     return (found as BrokerPermissions | null) ?? null;
   }
 
@@ -124,8 +129,7 @@ export class BrokerManagement {
 
   async connectionsOf(username: string): Promise<string[]> {
     const found = (await this.call('GET', `/connections/username/${enc(username)}`, undefined, [404])) as
-      | { name: string }[]
-      | null;
+      { name: string }[] | null;
     return (found ?? []).map((c) => c.name);
   }
 

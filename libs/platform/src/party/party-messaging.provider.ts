@@ -9,10 +9,7 @@ import { LOGGER } from '../platform.module';
 import { PartyMessaging } from './party-messaging';
 
 /** PartyMessaging for an adapter, wired from what PlatformModule and CryptoModule provide. */
-export function providePartyMessaging(
-  names: AmqpNames,
-  options: { hubBrokerUser?: string } = {},
-): Provider {
+export function providePartyMessaging(names: AmqpNames, options: { hubBrokerUser?: string } = {}): Provider {
   return {
     provide: PartyMessaging,
     inject: [AmqpClient, DataSource, OutboxRelay, TrustStore, SIGNING_IDENTITY, LOGGER],
