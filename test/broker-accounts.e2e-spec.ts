@@ -362,3 +362,32 @@ describe('per-party broker accounts (real broker, strict hub)', () => {
     }
   });
 });
+
+/** The development escape hatch, explicitly: a hub started with HUB_ALLOW_SHARED_BROKER_USER=true. */
+describe('HUB_ALLOW_SHARED_BROKER_USER=true (development escape hatch)', () => {
+  let h: HubHarness;
+  const clients: PartyClient[] = [];
+
+  beforeAll(async () => {
+    h = await startHub({ HUB_ALLOW_SHARED_BROKER_USER: 'true' });
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await h?.teardown();
+  });
+
+  it('routes a message published with the shared account, without user_id', async () => {
+    const m = h.pki.party('municipality', testOin(1), 'Gemeente A');
+    const b = h.pki.party('creditor-b', testOin(2), 'Schuldeiser B');
+    await h.registerParty(m, 'MUNICIPALITY', false);
+    await h.registerParty(b, 'CREDITOR', false);
+    const own = await new PartyClient(m, h.prefix).connect();
+    const shared = await new PartyClient(m, h.prefix).connect({ consume: false, account: 'shared' });
+    clients.push(own, shared);
+    const sent = await shared.send(
+      anUnsignedKennisgeving({ sender: m.oin, recipient: b.oin, variant: 'PRIVATE' }),
+    );
+    await own.waitForReceipt(sent.header.messageId, 'ACCEPTED');
+  });
+});
