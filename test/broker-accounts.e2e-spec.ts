@@ -58,7 +58,7 @@ describe('per-party broker accounts (real broker, strict hub)', () => {
     return connection;
   }
 
-  /** Publishes once on a fresh confirm channel; resolves with the broker's channel error, if any. */
+  /** Publishes once on a fresh confirm channel: the broker's channel error, or a note that it took the message. */
   async function publishExpectingRefusal(
     connection: amqp.ChannelModel,
     exchange: string,
@@ -67,11 +67,14 @@ describe('per-party broker accounts (real broker, strict hub)', () => {
     options: amqp.Options.Publish,
   ): Promise<string> {
     const channel = await connection.createConfirmChannel();
-    const refused = new Promise<string>((resolve) =>
-      channel.on('error', (err: Error) => resolve(err.message)),
-    );
-    channel.publish(exchange, routingKey, content, options, () => undefined);
-    return refused;
+    return new Promise<string>((resolve) => {
+      channel.on('error', (err: Error) => resolve(err.message));
+      channel.publish(exchange, routingKey, content, options, (err: unknown) => {
+        if (!err) {
+          resolve('confirmed: the broker took the message');
+        }
+      });
+    });
   }
 
   it('registration hands out the account once; the hub keeps only its name', async () => {
