@@ -101,6 +101,39 @@ limit_rabbitmq_message_size() {
   fi
 }
 
+# The hub creates each party's broker account through the management API (DESIGN §5). The plugin is
+# bundled with RabbitMQ (no download) and can be enabled on a running node.
+ensure_rabbitmq_management() {
+  local url=${RABBITMQ_MANAGEMENT_URL:-http://guest:guest@127.0.0.1:15672}
+  local port
+  port=$(node -e 'process.stdout.write(new URL(process.argv[1]).port || "15672")' "$url")
+  if ! port_open "$port"; then
+    if ! command -v rabbitmq-plugins >/dev/null; then
+      log "RabbitMQ management API not on port $port and rabbitmq-plugins not found; enable rabbitmq_management by hand"
+      return 0
+    fi
+    if is_root || [ "$(id -un)" = rabbitmq ]; then
+      log 'enabling the rabbitmq_management plugin'
+      rabbitmq-plugins enable rabbitmq_management >/dev/null
+    else
+      log 'skipping: enabling rabbitmq_management needs root or the rabbitmq user (sudo rabbitmq-plugins enable rabbitmq_management)'
+      return 0
+    fi
+  fi
+  local i
+  for ((i = 0; i < 60; i++)); do
+    node -e '
+      const u = new URL(process.argv[1]);
+      const auth = Buffer.from(decodeURIComponent(u.username || "guest") + ":" + decodeURIComponent(u.password || "guest")).toString("base64");
+      fetch(u.origin + "/api/whoami", { headers: { authorization: "Basic " + auth }, signal: AbortSignal.timeout(2000) })
+        .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));
+    ' "$url" && return 0
+    sleep 1
+  done
+  log "RabbitMQ management API on port $port does not answer"
+  return 1
+}
+
 ensure_tool() { # command package
   command -v "$1" >/dev/null || apt_install "$2" || log "continuing without $1"
 }
@@ -109,6 +142,7 @@ ensure_node_modules
 ensure_postgres
 ensure_rabbitmq
 limit_rabbitmq_message_size
+ensure_rabbitmq_management
 for want in "$@"; do
   case "$want" in
     xmllint) ensure_tool xmllint libxml2-utils ;;
@@ -116,4 +150,4 @@ for want in "$@"; do
     *) log "unknown extra: $want"; exit 2 ;;
   esac
 done
-log 'ready: node_modules, PostgreSQL :5432, RabbitMQ :5672'
+log 'ready: node_modules, PostgreSQL :5432, RabbitMQ :5672 (management :15672)'

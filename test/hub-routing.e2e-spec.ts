@@ -37,16 +37,17 @@ describe('hub routing (real hub, broker, Postgres and signatures)', () => {
     await h.registerParty(c1, 'CREDITOR', true);
     await h.registerParty(c2, 'CREDITOR', false);
     await h.registerParty(c3, 'CREDITOR', false);
+    municipality = await new PartyClient(m, h.prefix).connect();
+    creditorBsn = await new PartyClient(c1, h.prefix).connect();
+    creditorPrivate = await new PartyClient(c2, h.prefix).connect();
+    // Connected before the suspension, which closes its connection and blocks its account.
+    creditorSuspended = await new PartyClient(c3, h.prefix).connect();
     const suspend = await fetch(`${h.hub.url}/api/parties/${c3.oin}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await h.adminToken()}` },
       body: JSON.stringify({ status: 'SUSPENDED' }),
     });
     expect(suspend.status).toBe(200);
-    municipality = await new PartyClient(m, h.prefix).connect();
-    creditorBsn = await new PartyClient(c1, h.prefix).connect();
-    creditorPrivate = await new PartyClient(c2, h.prefix).connect();
-    creditorSuspended = await new PartyClient(c3, h.prefix).connect();
   });
 
   afterAll(async () => {

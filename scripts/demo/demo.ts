@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brokerUsernameOf, withBrokerCredentials } from '@skp/platform';
 import { DemoApp, DemoParty, demoSettings, DemoSettings, ROOT } from './network';
 import { runLoad, sendSamples } from './traffic';
 
@@ -42,17 +43,36 @@ async function api<T>(url: string, init: RequestInit & { token?: string } = {}):
   return (await response.json()) as T;
 }
 
-async function registerParties(hub: DemoApp, settings: DemoSettings, parties: DemoParty[]): Promise<void> {
+interface BrokerAccount {
+  username: string;
+  password: string;
+}
+
+/**
+ * Registers the demo parties and returns each one's own broker account (DESIGN §5). A party that
+ * a previous demo run registered gets a new password: the hub keeps none to hand out again.
+ */
+async function registerParties(
+  hub: DemoApp,
+  settings: DemoSettings,
+  parties: DemoParty[],
+): Promise<Map<string, BrokerAccount>> {
   const { token } = await api<{ token: string }>(`${hub.url}/api/auth/login`, {
     method: 'POST',
     body: JSON.stringify(settings.admin),
   });
   const { parties: known } = await api<{ parties: { oin: string }[] }>(`${hub.url}/api/parties`, { token });
+  const accounts = new Map<string, BrokerAccount>();
   for (const party of parties.filter((p) => p.kind !== 'HUB')) {
     if (known.some((k) => k.oin === party.oin)) {
+      const { broker } = await api<{ broker: BrokerAccount }>(
+        `${hub.url}/api/parties/${party.oin}/broker-credentials`,
+        { method: 'POST', token },
+      );
+      accounts.set(party.oin, broker);
       continue;
     }
-    await api(`${hub.url}/api/parties`, {
+    const { broker } = await api<{ broker: BrokerAccount }>(`${hub.url}/api/parties`, {
       method: 'POST',
       token,
       body: JSON.stringify({
@@ -63,6 +83,19 @@ async function registerParties(hub: DemoApp, settings: DemoSettings, parties: De
         certificatePem: readFileSync(party.cert, 'utf8'),
       }),
     });
+    accounts.set(party.oin, broker);
+  }
+  return accounts;
+}
+
+/** Each adapter connects with its own party's broker account, never the hub's. */
+function useOwnBrokerAccounts(adapters: DemoApp[], accounts: Map<string, BrokerAccount>): void {
+  for (const app of adapters) {
+    const account = accounts.get(app.env.PARTY_OIN);
+    if (!account) {
+      throw new Error(`no broker account for ${app.label} (${app.env.PARTY_OIN})`);
+    }
+    app.env.AMQP_URL = withBrokerCredentials(app.env.AMQP_URL, account);
   }
 }
 
@@ -87,6 +120,8 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
     PARTY_CERT: party.cert,
     PARTY_KEY: party.key,
     HUB_OIN: hub.oin,
+    // adapters accept only what the hub's account (the one in settings.amqpUrl) published
+    HUB_BROKER_USER: brokerUsernameOf(settings.amqpUrl),
   });
   const { ports, tokens, logDir } = settings;
   return [
@@ -98,6 +133,8 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
         ...common(hub, 'hub'),
         HUB_ADMIN_USERNAME: settings.admin.username,
         HUB_ADMIN_PASSWORD: settings.admin.password,
+        // strict: every party publishes with its own broker account (DESIGN §5)
+        HUB_ALLOW_SHARED_BROKER_USER: 'false',
       },
       logDir,
     ),
@@ -177,7 +214,7 @@ async function main(): Promise<void> {
     const [hub, ...adapters] = apps;
     say(`starting the hub on ${hub.url} ...`);
     await hub.start();
-    await registerParties(hub, settings, parties);
+    useOwnBrokerAccounts(adapters, await registerParties(hub, settings, parties));
     for (const app of adapters) {
       say(`starting ${app.label} on ${app.url} ...`);
       await app.start();

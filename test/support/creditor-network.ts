@@ -5,7 +5,8 @@ import { amqpNames, AmqpNames, isValidBsn, SkpMessage, UnsignedMessage } from '@
 import { AppProcess, freePort } from './app-process';
 import { eventually } from './eventually';
 import type { HubHarness } from './hub-harness';
-import { AMQP_URL, databaseUrl, freshId, TestParty } from './test-env';
+import { ensurePartyBrokerAccount } from './broker';
+import { AMQP_URL, databaseUrl, freshId, HUB_BROKER_USER, partyAmqpUrl, TestParty } from './test-env';
 
 /** A fresh valid BSN (11-proef), so tests never share a debtor by accident. */
 export function aBsn(): string {
@@ -27,6 +28,9 @@ export class TestMunicipality {
   readonly received: SkpMessage[] = [];
   private connection?: amqp.ChannelModel;
   private channel?: amqp.ConfirmChannel;
+  /** the hub's account, for `inject` only */
+  private hubConnection?: amqp.ChannelModel;
+  private hubChannel?: amqp.ConfirmChannel;
 
   constructor(
     readonly party: TestParty,
@@ -37,8 +41,11 @@ export class TestMunicipality {
     return this.party.oin;
   }
 
+  /** Connects with the party's own broker account (DESIGN §5). */
   async connect(): Promise<this> {
-    this.connection = await amqp.connect(AMQP_URL);
+    await ensurePartyBrokerAccount(this.names.inbound.replace(/\.inbound$/, ''), this.party);
+    this.connection = await amqp.connect(partyAmqpUrl(this.party));
+    this.connection.on('error', () => undefined);
     this.channel = await this.connection.createConfirmChannel();
     await this.channel.consume(this.names.partyQueue(this.oin), (message) => {
       if (message) {
@@ -56,13 +63,27 @@ export class TestMunicipality {
     return signed;
   }
 
-  /** Puts bytes straight on a party's queue, bypassing the hub (as a broken or hostile hub would). */
+  /**
+   * Puts bytes straight on a party's queue, bypassing the hub's checks (as a broken or hostile hub
+   * would): published with the hub's own broker account, the only one allowed to.
+   */
   async inject(
     recipientOin: string,
     content: Buffer,
     header: { messageId: string; type: string },
   ): Promise<void> {
-    await this.publish(this.names.deliver, recipientOin, content, header);
+    if (!this.hubChannel) {
+      this.hubConnection = await amqp.connect(AMQP_URL);
+      this.hubChannel = await this.hubConnection.createConfirmChannel();
+    }
+    this.hubChannel.publish(this.names.deliver, recipientOin, content, {
+      persistent: true,
+      messageId: header.messageId,
+      type: header.type,
+      contentType: 'application/json',
+      userId: HUB_BROKER_USER,
+    });
+    await this.hubChannel.waitForConfirms();
   }
 
   async queueDepth(queue: string): Promise<number> {
@@ -89,6 +110,7 @@ export class TestMunicipality {
 
   async close(): Promise<void> {
     await this.connection?.close().catch(() => undefined);
+    await this.hubConnection?.close().catch(() => undefined);
   }
 
   private async publish(
@@ -103,6 +125,7 @@ export class TestMunicipality {
       messageId: header.messageId,
       type: header.type,
       contentType: 'application/json',
+      userId: this.party.broker?.username,
     });
     await channel.waitForConfirms();
   }
@@ -138,8 +161,10 @@ export async function startCreditorAdapter(
   const database = `skp_test_creditor_${freshId()}`;
   harness.databases.push(database);
   const token = `token-${freshId()}`;
+  await ensurePartyBrokerAccount(harness.prefix, party);
   const app = await new AppProcess('creditor-adapter', {
     ...harness.baseEnv,
+    AMQP_URL: partyAmqpUrl(party, harness.baseEnv.AMQP_URL),
     DATABASE_URL: databaseUrl(database),
     PORT: String(await freePort()),
     PARTY_OIN: party.oin,

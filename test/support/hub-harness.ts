@@ -27,6 +27,7 @@ export interface HubHarness {
   adminToken(): Promise<string>;
   /** another hub process on the same database and broker prefix (a second instance, or a restart) */
   startAnotherHub(): Promise<AppProcess>;
+  /** registers through the admin API and keeps the party's broker credentials on `party.broker` */
   registerParty(party: TestParty, kind: 'MUNICIPALITY' | 'CREDITOR', bsnAllowed: boolean): Promise<void>;
   teardown(): Promise<void>;
 }
@@ -103,10 +104,13 @@ export async function startHub(overrides: Record<string, string> = {}): Promise<
       if (response.status !== 201) {
         throw new Error(`registering ${party.slug} failed: ${response.status} ${await response.text()}`);
       }
+      // The party's own broker account (shown once): its clients and adapters connect with it.
+      party.broker = ((await response.json()) as { broker: { username: string; password: string } }).broker;
       harness.registered.push(party.oin);
     },
     async teardown() {
       await harness.hub?.stop();
+      // also deletes every broker user of this prefix
       await deleteBrokerTopology(prefix, harness.registered, [`${prefix}.bench.roundtrip`]);
       await dropDatabases(databases);
     },

@@ -1,6 +1,7 @@
 import { AppProcess, freePort } from './app-process';
 import type { HubHarness } from './hub-harness';
-import { databaseUrl, freshId, TestParty } from './test-env';
+import { ensurePartyBrokerAccount } from './broker';
+import { databaseUrl, freshId, partyAmqpUrl, TestParty } from './test-env';
 
 /**
  * A municipality adapter process on its own database in a hub harness's network, configured as a
@@ -14,8 +15,11 @@ export async function startMunicipalityAdapter(
 ): Promise<AppProcess> {
   const database = `skp_test_municipality_${freshId()}`;
   harness.databases.push(database);
+  await ensurePartyBrokerAccount(harness.prefix, party);
   return new AppProcess('municipality-adapter', {
     ...harness.baseEnv,
+    // its own broker account, from the party's registration (DESIGN §5)
+    AMQP_URL: partyAmqpUrl(party, harness.baseEnv.AMQP_URL),
     DATABASE_URL: databaseUrl(database),
     PORT: String(await freePort()),
     PARTY_OIN: party.oin,

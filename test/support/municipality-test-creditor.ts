@@ -10,7 +10,9 @@ import {
   SkpMessage,
   UnsignedMessage,
 } from '@skp/messages';
-import type { TestParty } from './test-env';
+import { brokerUsernameOf } from '@skp/platform';
+import { ensurePartyBrokerAccount } from './broker';
+import { partyAmqpUrl, TestParty } from './test-env';
 
 export interface ReceivedMessage {
   raw: Buffer;
@@ -26,11 +28,15 @@ export class MunicipalityTestCreditor {
   readonly received: ReceivedMessage[] = [];
   private connection?: amqp.ChannelModel;
   private channel?: amqp.ConfirmChannel;
+  /** the hub's account (`amqpUrl`), for publishing straight to the deliver exchange only */
+  private hubConnection?: amqp.ChannelModel;
+  private hubChannel?: amqp.ConfirmChannel;
   private readonly names;
 
   constructor(
     readonly party: TestParty,
-    prefix: string,
+    private readonly prefix: string,
+    /** the shared (hub's) account; the creditor itself connects with its own broker account */
     private readonly amqpUrl: string,
   ) {
     this.names = amqpNames(prefix);
@@ -41,7 +47,9 @@ export class MunicipalityTestCreditor {
   }
 
   async start(): Promise<this> {
-    this.connection = await amqp.connect(this.amqpUrl);
+    await ensurePartyBrokerAccount(this.prefix, this.party);
+    this.connection = await amqp.connect(partyAmqpUrl(this.party, this.amqpUrl));
+    this.connection.on('error', () => undefined);
     this.channel = await this.connection.createConfirmChannel();
     await this.channel.consume(this.names.partyQueue(this.oin), (delivery) => {
       if (!delivery) {
@@ -55,6 +63,7 @@ export class MunicipalityTestCreditor {
 
   async stop(): Promise<void> {
     await this.connection?.close().catch(() => undefined);
+    await this.hubConnection?.close().catch(() => undefined);
   }
 
   ofType<T extends MessageType>(type: T): Array<ReceivedMessage & { message: SkpMessage<T> }> {
@@ -96,7 +105,11 @@ export class MunicipalityTestCreditor {
     });
   }
 
-  /** Signs with `signer` (default: this creditor) and publishes to the inbound exchange, or straight to `route`. */
+  /**
+   * Signs with `signer` (default: this creditor) and publishes to the inbound exchange with its own
+   * account, or straight to `route` as a broken or hostile hub would (with the hub's account, the
+   * only one the broker lets write there).
+   */
   async publish(
     message: UnsignedMessage,
     options: { signer?: TestParty; route?: { exchange: 'deliver'; routingKey: string } } = {},
@@ -104,10 +117,11 @@ export class MunicipalityTestCreditor {
     const signed = signMessage(message, (options.signer ?? this.party).identity) as SkpMessage;
     const exchange = options.route ? this.names.deliver : this.names.inbound;
     const routingKey = options.route ? options.route.routingKey : this.oin;
-    const channel = this.channel;
+    const channel = options.route ? await this.hubPublishChannel() : this.channel;
     if (!channel) {
       throw new Error('test creditor not started');
     }
+    const userId = options.route ? brokerUsernameOf(this.amqpUrl) : this.party.broker?.username;
     await new Promise<void>((resolve, reject) =>
       channel.publish(
         exchange,
@@ -118,10 +132,19 @@ export class MunicipalityTestCreditor {
           messageId: signed.header.messageId,
           type: signed.header.type,
           contentType: 'application/json',
+          userId,
         },
         (err: unknown) => (err ? reject(err instanceof Error ? err : new Error('nacked')) : resolve()),
       ),
     );
     return signed.header.messageId;
+  }
+
+  private async hubPublishChannel(): Promise<amqp.ConfirmChannel> {
+    if (!this.hubChannel) {
+      this.hubConnection = await amqp.connect(this.amqpUrl);
+      this.hubChannel = await this.hubConnection.createConfirmChannel();
+    }
+    return this.hubChannel;
   }
 }

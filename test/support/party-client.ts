@@ -2,7 +2,9 @@ import * as amqp from 'amqplib';
 import type { ChannelModel, ConfirmChannel, Channel } from 'amqplib';
 import { signMessage } from '@skp/crypto';
 import { amqpNames, decode, encode, MessageType, SkpMessage, UnsignedMessage } from '@skp/messages';
-import { AMQP_URL, TestParty } from './test-env';
+import { brokerUsernameOf } from '@skp/platform';
+import { ensurePartyBrokerAccount } from './broker';
+import { AMQP_URL, partyAmqpUrl, TestParty } from './test-env';
 import { eventually } from './eventually';
 
 export interface Received {
@@ -17,6 +19,17 @@ export interface PublishOptions {
   messageId?: string;
   type?: string;
   contentType?: string;
+  /** AMQP user_id; default the connection's own account, `null` sends none */
+  userId?: string | null;
+}
+
+export interface ConnectOptions {
+  consume?: boolean;
+  /**
+   * `own` (default): the party's own broker account, from its registration (or made for a party
+   * the hub does not know); `shared`: the test broker's shared account (AMQP_URL), no user_id.
+   */
+  account?: 'own' | 'shared';
 }
 
 /**
@@ -28,6 +41,11 @@ export class PartyClient {
   private connection?: ChannelModel;
   private publishChannel?: ConfirmChannel;
   private consumeChannel?: Channel;
+  /** the account this client is connected with; null for the shared account */
+  username: string | null = null;
+  /** set when the broker closed the connection (e.g. credentials replaced, party suspended) */
+  closedByBroker?: Error;
+  private closing = false;
 
   constructor(
     readonly party: TestParty,
@@ -38,12 +56,26 @@ export class PartyClient {
     return this.party.oin;
   }
 
-  async connect({ consume = true }: { consume?: boolean } = {}): Promise<this> {
-    this.connection = await amqp.connect(AMQP_URL);
+  async connect({ consume = true, account = 'own' }: ConnectOptions = {}): Promise<this> {
+    const url =
+      account === 'own'
+        ? partyAmqpUrl({ ...this.party, broker: await ensurePartyBrokerAccount(this.prefix, this.party) })
+        : AMQP_URL;
+    this.connection = await amqp.connect(url);
+    this.username = account === 'own' ? brokerUsernameOf(url) : null;
+    // A forced close (credentials replaced, party suspended) emits 'close', not always 'error'.
+    this.connection.on('error', () => undefined);
+    this.connection.on('close', (err?: Error) => {
+      if (!this.closing) {
+        this.closedByBroker = err ?? new Error('connection closed by the broker');
+      }
+    });
     this.publishChannel = await this.connection.createConfirmChannel();
+    this.publishChannel.on('error', () => undefined); // a refused publish rejects its own promise
     if (consume) {
       const names = amqpNames(this.prefix);
       this.consumeChannel = await this.connection.createChannel();
+      this.consumeChannel.on('error', () => undefined);
       await this.consumeChannel.prefetch(500);
       await this.consumeChannel.consume(names.partyQueue(this.oin), (msg) => {
         if (!msg) {
@@ -91,6 +123,7 @@ export class PartyClient {
 
   async publishRaw(content: Buffer, options: PublishOptions = {}): Promise<void> {
     const channel = this.publishChannel!;
+    const userId = options.userId === undefined ? this.username : options.userId;
     await new Promise<void>((resolve, reject) =>
       channel.publish(
         amqpNames(this.prefix).inbound,
@@ -101,6 +134,7 @@ export class PartyClient {
           contentType: options.contentType ?? 'application/json',
           ...(options.messageId ? { messageId: options.messageId } : {}),
           ...(options.type ? { type: options.type } : {}),
+          ...(userId ? { userId } : {}),
         },
         (err: unknown) =>
           err ? reject(err instanceof Error ? err : new Error('broker refused the message')) : resolve(),
@@ -134,6 +168,7 @@ export class PartyClient {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.connection?.close().catch(() => undefined);
   }
 }

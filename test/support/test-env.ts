@@ -15,9 +15,14 @@ import {
   SigningIdentity,
   TrustStore,
 } from '@skp/crypto';
+import { brokerUsernameOf, withBrokerCredentials } from '@skp/platform';
 
 export const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432';
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const RABBITMQ_MANAGEMENT_URL =
+  process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
+/** the test hubs' own broker account (the shared development account): the one adapters trust */
+export const HUB_BROKER_USER = brokerUsernameOf(AMQP_URL);
 
 /** A short random suffix: every test run gets its own databases and AMQP_PREFIX. */
 export function freshId(): string {
@@ -54,6 +59,13 @@ export interface TestParty {
   certPem: string;
   keyPem: string;
   identity: SigningIdentity;
+  /** its own broker account, set when the party is registered at a test hub (DESIGN §5) */
+  broker?: { username: string; password: string };
+}
+
+/** The AMQP URL a party's software connects with: its own account once registered, else `base`. */
+export function partyAmqpUrl(party: TestParty, base = AMQP_URL): string {
+  return party.broker ? withBrokerCredentials(base, party.broker) : base;
 }
 
 /** Options of a test party certificate beyond the defaults (RSA, valid for a year, signing key usage). */

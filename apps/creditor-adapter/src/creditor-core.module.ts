@@ -42,7 +42,7 @@ export class CreditorCoreModule {
           useFactory: (reflector: Reflector) => new CreditorApiGuard(env.CREDITOR_API_TOKEN, reflector),
         },
         CreditorMetrics,
-        providePartyMessaging(amqpNames(env.AMQP_PREFIX)),
+        providePartyMessaging(amqpNames(env.AMQP_PREFIX), { hubBrokerUser: env.HUB_BROKER_USER }),
       ],
       exports: [CREDITOR_ENV, CREDITOR_POLICY, CreditorMetrics, PartyMessaging],
     };

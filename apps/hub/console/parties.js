@@ -16,13 +16,31 @@ function certificateCell(party) {
   ));
 }
 
-export async function renderParties(ctx) {
+/** The broker password is in this one response only: show it until the operator navigates away. */
+function brokerCredentialsCard(party, broker) {
+  return h('section', { class: 'card', 'data-testid': 'broker-credentials' },
+    h('h2', {}, `Broker account of ${party}`),
+    h('p', {}, 'Give these to the party for its adapter (AMQP_URL). The password is shown only now; the hub keeps no copy.'),
+    h('p', {}, 'username ', h('code', {}, broker.username)),
+    h('p', {}, 'password ', h('code', { 'data-testid': 'broker-password' }, broker.password)),
+  );
+}
+
+export async function renderParties(ctx, shown) {
   const { parties } = await api('GET', '/api/parties');
   const update = async (party, changes, what) => {
     try {
       await api('PATCH', `/api/parties/${party.oin}`, changes);
       ctx.flash(`${party.name}: ${what}.`, 'ok');
       await renderParties(ctx);
+    } catch (error) {
+      ctx.flash(`Refused: ${error.message}`, 'error');
+    }
+  };
+  const newBrokerPassword = async (party) => {
+    try {
+      const { broker } = await api('POST', `/api/parties/${party.oin}/broker-credentials`, {});
+      await renderParties(ctx, { party: party.name, broker });
     } catch (error) {
       ctx.flash(`Refused: ${error.message}`, 'error');
     }
@@ -61,6 +79,7 @@ export async function renderParties(ctx) {
               ? h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-bsn', onclick: () => confirm(`${p.bsnAllowed ? 'Withdraw' : 'Grant'} BSN use for ${p.name}?`) && void update(p, { bsnAllowed: !p.bsnAllowed }, p.bsnAllowed ? 'BSN withdrawn' : 'BSN allowed') }, p.bsnAllowed ? 'Withdraw BSN' : 'Allow BSN')
               : null,
             h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-certificate', onclick: () => uploadCertificate(p) }, 'Add certificate'),
+            h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-broker-password', onclick: () => confirm(`New broker password for ${p.name}? Its adapter is disconnected until it uses the new one.`) && void newBrokerPassword(p) }, 'New broker password'),
           ),
         }]
       : []),
@@ -68,9 +87,10 @@ export async function renderParties(ctx) {
 
   const page = [
     h('h1', {}, 'Parties'),
+    ...(shown ? [brokerCredentialsCard(shown.party, shown.broker)] : []),
     h('section', { class: 'card' }, table(columns, parties.map((p) => ({ ...p, __id: p.oin })), { testid: 'parties', empty: 'No parties registered yet.' })),
   ];
-  if (ctx.isAdmin) page.push(addPartyForm(ctx, () => renderParties(ctx)));
+  if (ctx.isAdmin) page.push(addPartyForm(ctx, (created) => renderParties(ctx, created)));
   replace(ctx.main, ...page);
 }
 
@@ -86,15 +106,15 @@ function addPartyForm(ctx, reload) {
         event.preventDefault();
         const data = new FormData(form);
         try {
-          await api('POST', '/api/parties', {
+          const created = await api('POST', '/api/parties', {
             oin: String(data.get('oin')).trim(),
             name: String(data.get('name')).trim(),
             kind: String(data.get('kind')),
             bsnAllowed: data.get('bsnAllowed') === 'on',
             certificatePem: pem.value,
           });
-          ctx.flash('Party registered; its queue exists now.', 'ok');
-          await reload();
+          ctx.flash('Party registered; its queue and broker account exist now.', 'ok');
+          await reload({ party: created.name, broker: created.broker });
         } catch (error) {
           ctx.flash(`Registration refused: ${error.message}`, 'error');
         }

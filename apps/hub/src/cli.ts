@@ -19,8 +19,12 @@ const USAGE = `usage: npm run hub -- <command>
                                        (offline; needs TRUST_ANCHORS only)
   party list                           list registered parties
   party add --oin OIN --name NAME --kind MUNICIPALITY|CREDITOR [--bsn-allowed] --cert FILE
-  party suspend OIN                    stop routing to and from a party
-  party activate OIN                   route again
+                                       (prints the party's broker account and password, once)
+  party broker-credentials OIN         replace the party's broker password (printed once) and
+                                       close the connections that use the old one
+  party suspend OIN                    stop routing to and from a party; close and block its
+                                       broker account
+  party activate OIN                   route again; unblock its broker account
 `;
 
 class UsageError extends Error {}
@@ -83,6 +87,13 @@ async function verifyEvidenceCommand(file: string | undefined): Promise<number> 
   return verdict.valid ? 0 : 1;
 }
 
+/** Shown once: the hub keeps no copy of the password. */
+function printBrokerCredentials(broker: { username: string; password: string }): void {
+  out(`broker username: ${broker.username}`);
+  out(`broker password: ${broker.password}`);
+  out('store the password in the adapter configuration now (AMQP_URL); it is not shown again');
+}
+
 async function withHub<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const env = loadEnv(HubEnv);
   const app = await NestFactory.createApplicationContext(HubCoreModule.forRoot(env, 'hub-cli'), {
@@ -123,7 +134,7 @@ async function partyCommand(positional: string[], options: Record<string, string
         if (!(PARTY_KINDS as readonly string[]).includes(kind)) {
           throw new UsageError(`--kind must be one of ${PARTY_KINDS.join(', ')}`);
         }
-        const party = await parties.register({
+        const { party, broker } = await parties.register({
           oin: required(options, 'oin'),
           name: required(options, 'name'),
           kind: kind as PartyKind,
@@ -137,6 +148,22 @@ async function partyCommand(positional: string[], options: Record<string, string
           detail: { via: 'cli', kind, bsnAllowed: party.bsnAllowed },
         });
         out(`registered ${party.oin} ${party.name} (${party.kind}, bsnAllowed=${party.bsnAllowed})`);
+        printBrokerCredentials(broker);
+        return 0;
+      }
+      case 'broker-credentials': {
+        if (!oinArg) {
+          throw new UsageError('party broker-credentials needs the OIN');
+        }
+        const broker = await parties.issueBrokerCredentials(oinArg);
+        await audit.insert({
+          operator: actor,
+          action: 'parties.broker-credentials',
+          target: oinArg,
+          detail: { via: 'cli' },
+        });
+        out(`new broker password for ${oinArg}; connections with the old one were closed`);
+        printBrokerCredentials(broker);
         return 0;
       }
       case 'suspend':

@@ -1,7 +1,7 @@
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { CryptoModule } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import { OutboxEntry, PlatformModule } from '@skp/platform';
+import { BrokerManagement, brokerVhostOf, OutboxEntry, PlatformModule } from '@skp/platform';
 import type { HubEnv } from './config/hub.env';
 import { DeadlineJobs } from './deadlines/deadline.jobs';
 import { HUB_AMQP_NAMES, HUB_ENV } from './hub.tokens';
@@ -19,6 +19,7 @@ import { MetricsCollector } from './metrics/metrics-collector';
 import { PartiesController } from './parties/parties.controller';
 import { PartiesRepository } from './parties/parties.repository';
 import { PartiesService } from './parties/parties.service';
+import { BrokerAccountsService } from './parties/broker-accounts.service';
 import { Party, PartyCertificate } from './parties/party.entity';
 import { TopologyService } from './topology/topology.service';
 import { HUB_MIGRATIONS } from './database/migrations';
@@ -64,6 +65,11 @@ export class HubCoreModule {
       providers: [
         { provide: HUB_ENV, useValue: env },
         { provide: HUB_AMQP_NAMES, useValue: amqpNames(env.AMQP_PREFIX) },
+        {
+          provide: BrokerManagement,
+          useFactory: () => new BrokerManagement(env.RABBITMQ_MANAGEMENT_URL, brokerVhostOf(env.AMQP_URL)),
+        },
+        BrokerAccountsService,
         TopologyService,
         PartiesRepository,
         PartiesService,

@@ -58,7 +58,7 @@ export class MunicipalityModule {
           inject: [SIGNING_IDENTITY],
           useFactory: (identity: SigningIdentity) => submissionContextFrom(env, identity),
         },
-        providePartyMessaging(amqpNames(env.AMQP_PREFIX)),
+        providePartyMessaging(amqpNames(env.AMQP_PREFIX), { hubBrokerUser: env.HUB_BROKER_USER }),
         { provide: APP_GUARD, useClass: ApiTokenGuard },
         MunicipalityMetrics,
         KennisgevingRepository,

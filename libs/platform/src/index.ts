@@ -1,4 +1,15 @@
 export { AmqpClient } from './amqp/amqp-client';
+export {
+  BrokerManagement,
+  BrokerManagementError,
+  brokerUsernameOf,
+  brokerVhostOf,
+  generateBrokerPassword,
+  partyBrokerPermissions,
+  partyBrokerUsername,
+  withBrokerCredentials,
+} from './amqp/broker-management';
+export type { BrokerCredentials, BrokerPermissions } from './amqp/broker-management';
 export { DELIVERY_LIMIT, declarePartyQueue, workQueueArguments } from './amqp/topology';
 export type { ConsumerSpec, Delivery, OutgoingMessage } from './amqp/amqp-client';
 export { ConfigError, envFlag, loadEnv } from './config/env';

@@ -60,11 +60,13 @@ export class HealthController {
       .then(() => 'up')
       .catch(() => 'down');
     const broker = this.amqp.isConnected ? 'up' : 'down';
-    const ok = database === 'up' && broker === 'up';
+    const problems = this.amqp.currentProblems;
+    const ok = database === 'up' && broker === 'up' && problems.length === 0;
     const trust = this.trustStore.health();
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: ok ? 'ok' : 'degraded',
       checks: { database, broker, ...(trust && { trustStore: trust.status }) },
+      ...(problems.length > 0 ? { problems } : {}),
       ...(trust && { warnings: trust.warnings, revocationLists: trust.revocationLists }),
     });
   }

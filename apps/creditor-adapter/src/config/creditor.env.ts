@@ -16,6 +16,11 @@ export class CreditorEnv extends AppEnv {
   @Matches(/^\d{20}$/, { message: 'PARTY_OIN must be the 20-digit OIN of this creditor' })
   PARTY_OIN!: string;
 
+  /** the hub's broker account: the only publisher whose messages this adapter accepts (DESIGN §5) */
+  @IsString()
+  @Matches(/^\S+$/, { message: 'HUB_BROKER_USER must be the broker username of the hub' })
+  HUB_BROKER_USER = 'guest';
+
   @IsString()
   @IsNotEmpty({ message: 'CREDITOR_API_TOKEN is required: the bearer token of this adapter API' })
   CREDITOR_API_TOKEN!: string;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { AppEnv } from '@skp/platform';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Every setting of the hub, read once at start-up from the environment (DESIGN §7). */
 export class HubEnv extends AppEnv {
@@ -54,4 +54,16 @@ export class HubEnv extends AppEnv {
   @IsInt()
   @Min(100)
   HUB_JOB_INTERVAL_MS = 60_000;
+
+  /** RabbitMQ management HTTP API, used to create, rotate and block the parties' broker accounts */
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'RABBITMQ_MANAGEMENT_URL must be an http:// or https:// URL' })
+  RABBITMQ_MANAGEMENT_URL = 'http://guest:guest@127.0.0.1:15672';
+
+  /**
+   * Development escape hatch (DESIGN §5): accept messages published with a shared broker account
+   * (no `user_id`, or not `<prefix>-<sender OIN>`). Off by default; refused in production.
+   */
+  @IsIn(['true', 'false'], { message: 'HUB_ALLOW_SHARED_BROKER_USER must be true or false' })
+  HUB_ALLOW_SHARED_BROKER_USER = 'false';
 }

@@ -6,6 +6,7 @@ import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import { HubMetrics } from '../metrics/hub.metrics';
 import { InboundPipeline, InspectedBatch, Settlement } from './inbound-pipeline.service';
 import type { InboundDelivery } from './inspection';
+import type { PublisherAccountRule } from './publisher-account';
 
 /** Largest group commit; the prefetch window keeps the next batch filling while one commits. */
 const MAX_BATCH = 100;
@@ -59,7 +60,13 @@ export class InboundConsumer implements OnApplicationBootstrap {
           }
         }
         const batch = this.waiting.splice(0, MAX_BATCH);
-        const inspected = this.pipeline.inspectBatch(batch.map(({ delivery }) => toInbound(delivery)));
+        const accounts = {
+          prefix: this.env.AMQP_PREFIX,
+          allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
+        };
+        const inspected = this.pipeline.inspectBatch(
+          batch.map(({ delivery }) => toInbound(delivery, accounts)),
+        );
         await committing;
         committing = (await this.decideAndCommit(batch, inspected)).committed;
       }
@@ -117,7 +124,7 @@ interface Taken {
   takenAt: bigint;
 }
 
-function toInbound(delivery: Delivery): InboundDelivery {
+function toInbound(delivery: Delivery, accounts: PublisherAccountRule): InboundDelivery {
   const { message } = delivery;
   return {
     content: message.content,
@@ -127,6 +134,7 @@ function toInbound(delivery: Delivery): InboundDelivery {
     amqpType: message.properties.type,
     amqpUserId: message.properties.userId,
     deliveryCount: deliveryCountOf(message.properties.headers?.['x-delivery-count']),
+    accounts,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   signingInput,
   SkpMessage,
 } from '@skp/messages';
+import { PublisherAccountRule, publisherAccountProblem } from './publisher-account';
 
 /** One message as taken from the hub's inbound queue. */
 export interface InboundDelivery {
@@ -27,6 +28,8 @@ export interface InboundDelivery {
   amqpUserId?: string;
   /** earlier deliveries of this message (0 on the first); kept with its outcome as evidence */
   deliveryCount?: number;
+  /** which account each sender must publish with; the consumer always sets it */
+  accounts?: PublisherAccountRule;
 }
 
 /** The header fields the hub could read from a message it rejects (possibly unverified). */
@@ -112,20 +115,14 @@ function inspectUnsafe(delivery: InboundDelivery, trust: TrustStore, now: Date):
   if (!verdict.ok) {
     return { kind: 'unverifiable', reasonCode: verdict.code, reason: verdict.reason };
   }
-  // With a broker account per party (named by its OIN) the broker vouches for the publisher.
-  if (
-    delivery.amqpUserId &&
-    /^\d{20}$/.test(delivery.amqpUserId) &&
-    delivery.amqpUserId !== message.header.sender
-  ) {
-    return {
-      kind: 'invalid',
-      header,
-      raw,
-      hash,
-      reasonCode: 'SENDER_MISMATCH',
-      reason: "published by another party's broker account",
-    };
+  // With a broker account per party (`<prefix>-<OIN>`) the broker vouches for the publisher.
+  const accountProblem = publisherAccountProblem(
+    delivery.amqpUserId,
+    message.header.sender,
+    delivery.accounts,
+  );
+  if (accountProblem) {
+    return { kind: 'invalid', header, raw, hash, reasonCode: 'SENDER_MISMATCH', reason: accountProblem };
   }
   if (delivery.routingKey !== message.header.sender) {
     return {

@@ -1,5 +1,16 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditAction } from '../audit/audit.decorator-keys';
 import { Roles } from '../auth/roles.decorator';
 import {
   AddCertificateDto,
@@ -30,9 +41,23 @@ export class PartiesController {
 
   @Roles('admin')
   @Post()
+  @ApiOperation({
+    summary: 'Register a party; the response carries its broker password, shown only this once',
+  })
   async register(@Body() dto: RegisterPartyDto) {
-    const party = await this.parties.register(dto);
-    return toPartyView(party, (await this.parties.get(party.oin)).certificates);
+    const { party, broker } = await this.parties.register(dto);
+    return { ...toPartyView(party, (await this.parties.get(party.oin)).certificates), broker };
+  }
+
+  @Roles('admin')
+  @Post(':oin/broker-credentials')
+  @HttpCode(200)
+  @AuditAction('parties.broker-credentials')
+  @ApiOperation({
+    summary: "Replace the party's broker password (shown only this once) and close its connections",
+  })
+  async issueBrokerCredentials(@Param('oin') oin: string) {
+    return { broker: await this.parties.issueBrokerCredentials(oin) };
   }
 
   @Roles('admin')
@@ -45,5 +70,21 @@ export class PartiesController {
   @Post(':oin/certificates')
   async addCertificate(@Param('oin') oin: string, @Body() dto: AddCertificateDto) {
     return toCertificateView(await this.parties.addCertificate(oin, dto.certificatePem));
+  }
+
+  @Roles('admin')
+  @Delete(':oin/certificates/:sha256')
+  @HttpCode(204)
+  @AuditAction('parties.remove-certificate')
+  @ApiOperation({ summary: 'Remove a signing certificate; messages signed with it are refused from then on' })
+  async removeCertificate(@Param('oin') oin: string, @Param('sha256') sha256: string): Promise<void> {
+    if (!/^[0-9a-f]{64}$/i.test(sha256)) {
+      throw new BadRequestException({
+        statusCode: 400,
+        field: 'sha256',
+        message: 'sha256 must be the 64 hex digits of the certificate fingerprint',
+      });
+    }
+    await this.parties.removeCertificate(oin, sha256);
   }
 }

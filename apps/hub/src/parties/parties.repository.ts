@@ -24,18 +24,43 @@ export class PartiesRepository {
       .find({ where: { partyOin: oin }, order: { addedAt: 'ASC' } });
   }
 
-  async insertWithCertificate(party: Party, certificate: PartyCertificate): Promise<void> {
+  /**
+   * Inserts the party and its first certificate; `beforeCommit` runs inside the transaction (it
+   * sets up the party's broker side), so when it fails nothing is registered.
+   */
+  async insertWithCertificate(
+    party: Party,
+    certificate: PartyCertificate,
+    beforeCommit: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager: EntityManager) => {
       await manager.getRepository(Party).insert(party);
       await manager.getRepository(PartyCertificate).insert(certificate);
+      await beforeCommit();
     });
+  }
+
+  /** Removes one certificate of the party; false when the party has no such certificate. */
+  async deleteCertificate(oin: string, sha256: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(PartyCertificate).delete({ partyOin: oin, sha256 });
+    return (result.affected ?? 0) > 0;
   }
 
   async insertCertificate(certificate: PartyCertificate): Promise<void> {
     await this.dataSource.getRepository(PartyCertificate).insert(certificate);
   }
 
-  async update(oin: string, changes: Partial<Pick<Party, 'name' | 'status' | 'bsnAllowed'>>): Promise<void> {
-    await this.dataSource.getRepository(Party).update({ oin }, { ...changes, updatedAt: new Date() });
+  /** `beforeCommit` runs inside the transaction (broker side of a status change). */
+  async update(
+    oin: string,
+    changes: Partial<
+      Pick<Party, 'name' | 'status' | 'bsnAllowed' | 'brokerUsername' | 'brokerCredentialsIssuedAt'>
+    >,
+    beforeCommit: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager: EntityManager) => {
+      await manager.getRepository(Party).update({ oin }, { ...changes, updatedAt: new Date() });
+      await beforeCommit();
+    });
   }
 }

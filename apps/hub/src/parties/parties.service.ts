@@ -1,7 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { describeCertificate, SIGNING_KEY_USAGE_RULE } from '@skp/crypto';
 import { explainOin } from '@skp/messages';
+import { BrokerCredentials } from '@skp/platform';
 import { TopologyService } from '../topology/topology.service';
+import { BrokerAccountsService } from './broker-accounts.service';
 import { PartiesRepository } from './parties.repository';
 import { Party, PartyCertificate, PartyKind, PartyStatus } from './party.entity';
 
@@ -29,6 +31,7 @@ export class PartiesService {
   constructor(
     private readonly parties: PartiesRepository,
     private readonly topology: TopologyService,
+    private readonly brokerAccounts: BrokerAccountsService,
   ) {}
 
   async listWithCertificates(): Promise<{ party: Party; certificates: PartyCertificate[] }[]> {
@@ -50,7 +53,13 @@ export class PartiesService {
     return { party, certificates: await this.parties.findCertificates(oin) };
   }
 
-  async register(command: RegisterPartyCommand): Promise<Party> {
+  /**
+   * Registers the party with its queue and its own broker account, all or nothing: the broker
+   * work runs inside the database transaction, so when the management API fails (503/502) the
+   * party is not registered and the same request can simply be sent again (every broker step is
+   * idempotent; a retry replaces the password of an account a failed attempt left behind).
+   */
+  async register(command: RegisterPartyCommand): Promise<{ party: Party; broker: BrokerCredentials }> {
     const oinProblem = explainOin(command.oin);
     if (oinProblem) {
       throw new BadRequestException({ statusCode: 400, field: 'oin', message: `oin: ${oinProblem}` });
@@ -67,12 +76,66 @@ export class PartiesService {
       command.bsnAllowed = false;
     }
     const now = new Date();
-    const party: Party = { ...command, status: 'ACTIVE', createdAt: now, updatedAt: now };
+    const party: Party = {
+      ...command,
+      status: 'ACTIVE',
+      createdAt: now,
+      updatedAt: now,
+      brokerUsername: this.brokerAccounts.usernameFor(command.oin),
+      brokerCredentialsIssuedAt: now,
+    };
     const certificate = this.toCertificate(command.oin, command.certificatePem, now);
-    await this.parties.insertWithCertificate(party, certificate);
-    await this.topology.declareParty(command.oin);
+    let broker: BrokerCredentials | undefined;
+    await this.parties.insertWithCertificate(party, certificate, async () => {
+      await this.topology.declareParty(command.oin);
+      broker = await this.brokerAccounts.issue(command.oin, true);
+    });
     this.invalidate();
-    return party;
+    return { party, broker: broker as BrokerCredentials };
+  }
+
+  /**
+   * A new password for the party's broker account (created when missing, e.g. for a party
+   * registered before accounts existed); connections with the old one are closed.
+   */
+  async issueBrokerCredentials(oin: string): Promise<BrokerCredentials> {
+    const { party } = await this.get(oin);
+    let broker: BrokerCredentials | undefined;
+    await this.parties.update(
+      oin,
+      { brokerUsername: this.brokerAccounts.usernameFor(oin), brokerCredentialsIssuedAt: new Date() },
+      async () => {
+        broker = await this.brokerAccounts.issue(oin, party.status === 'ACTIVE');
+      },
+    );
+    return broker as BrokerCredentials;
+  }
+
+  /**
+   * Removes a signing certificate: messages signed with it are refused from then on
+   * (CERTIFICATE_UNTRUSTED). An ACTIVE party keeps at least one: suspend it first to remove its
+   * last, so an active party is never left unable to send.
+   */
+  async removeCertificate(oin: string, sha256: string): Promise<void> {
+    const { party, certificates } = await this.get(oin);
+    const fingerprint = sha256.toLowerCase();
+    if (!certificates.some((c) => c.sha256 === fingerprint)) {
+      throw new NotFoundException({
+        statusCode: 404,
+        field: 'sha256',
+        message: `party ${oin} has no certificate with sha256 ${fingerprint}`,
+      });
+    }
+    if (certificates.length === 1 && party.status === 'ACTIVE') {
+      throw new ConflictException({
+        statusCode: 409,
+        field: 'sha256',
+        message:
+          'this is the last certificate of an ACTIVE party: add its successor or suspend the party first',
+      });
+    }
+    await this.parties.deleteCertificate(oin, fingerprint);
+    this.invalidate();
   }
 
   async addCertificate(oin: string, pem: string): Promise<PartyCertificate> {
@@ -95,8 +158,16 @@ export class PartiesService {
     oin: string,
     changes: { name?: string; status?: PartyStatus; bsnAllowed?: boolean },
   ): Promise<Party> {
-    await this.get(oin);
-    await this.parties.update(oin, changes);
+    const { party } = await this.get(oin);
+    // Suspension closes the party's broker connections and blocks its account; activation restores
+    // it (a party without an account yet gets one from POST /api/parties/:oin/broker-credentials).
+    await this.parties.update(oin, changes, async () => {
+      if (changes.status === 'SUSPENDED') {
+        await this.brokerAccounts.block(oin);
+      } else if (changes.status === 'ACTIVE' && party.brokerUsername) {
+        await this.brokerAccounts.unblock(oin);
+      }
+    });
     this.invalidate();
     return (await this.get(oin)).party;
   }

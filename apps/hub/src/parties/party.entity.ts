@@ -27,6 +27,14 @@ export class Party {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** `<AMQP_PREFIX>-<OIN>`; null for a party registered before broker accounts existed */
+  @Column({ name: 'broker_username', type: 'text', nullable: true })
+  brokerUsername?: string | null;
+
+  /** when the current broker password was issued (the password itself is never stored) */
+  @Column({ name: 'broker_credentials_issued_at', type: 'timestamptz', nullable: true })
+  brokerCredentialsIssuedAt?: Date | null;
 }
 
 /** A signing certificate registered for a party; several at once allow rotation without downtime. */

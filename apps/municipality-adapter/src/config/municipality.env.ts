@@ -96,6 +96,11 @@ export class MunicipalityEnv extends AppEnv {
   @Validate(Oin)
   HUB_OIN!: string;
 
+  /** the hub's broker account: the only publisher whose messages this adapter accepts (DESIGN §5) */
+  @IsString()
+  @Matches(/^\S+$/, { message: 'HUB_BROKER_USER must be the broker username of the hub' })
+  HUB_BROKER_USER = 'guest';
+
   /** how often the overdue job runs */
   @Type(() => Number)
   @IsInt()

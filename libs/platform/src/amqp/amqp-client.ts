@@ -8,6 +8,7 @@ import type {
   RecoveringChannelModel,
 } from 'amqplib';
 import type { Logger } from 'pino';
+import { brokerUsernameOf } from './broker-management';
 
 export interface OutgoingMessage {
   exchange: string;
@@ -47,14 +48,36 @@ export class AmqpClient {
   private readonly topology: ((channel: Channel) => Promise<void>)[] = [];
   private connected = false;
   private closing = false;
+  private readonly problems = new Map<string, string>();
+  /** the account this process logs in with; every publish carries it as `user_id` (DESIGN §5) */
+  readonly username: string;
 
   constructor(
     private readonly url: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.username = brokerUsernameOf(url);
+  }
 
   get isConnected(): boolean {
     return this.connected;
+  }
+
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
+  /** Broker-side trouble that is not a lost connection (e.g. the own queue is missing); shown by /health. */
+  setProblem(key: string, problem: string | undefined): void {
+    if (problem) {
+      this.problems.set(key, problem);
+    } else {
+      this.problems.delete(key);
+    }
+  }
+
+  get currentProblems(): string[] {
+    return [...this.problems.values()];
   }
 
   /** Topology set-up run now (when connected) and again after each reconnect. */
@@ -156,7 +179,10 @@ export class AmqpClient {
     }
   }
 
-  /** Publishes every message and resolves once the broker confirmed all of them. */
+  /**
+   * Publishes every message and resolves once the broker confirmed all of them. `user_id` is always
+   * this connection's own account: RabbitMQ refuses any other, and the receiving side checks it.
+   */
   async publishConfirmed(messages: OutgoingMessage[]): Promise<void> {
     const channel = this.publishChannel;
     if (!channel || !this.connected) {
@@ -166,7 +192,8 @@ export class AmqpClient {
       messages.map(
         (m) =>
           new Promise<void>((resolve, reject) => {
-            channel.publish(m.exchange, m.routingKey, m.content, m.options, (err: unknown) =>
+            const options = { ...m.options, userId: this.username };
+            channel.publish(m.exchange, m.routingKey, m.content, options, (err: unknown) =>
               err ? reject(err instanceof Error ? err : new Error('broker refused message')) : resolve(),
             );
           }),

@@ -9,7 +9,7 @@ import { LOGGER } from '../platform.module';
 import { PartyMessaging } from './party-messaging';
 
 /** PartyMessaging for an adapter, wired from what PlatformModule and CryptoModule provide. */
-export function providePartyMessaging(names: AmqpNames): Provider {
+export function providePartyMessaging(names: AmqpNames, options: { hubBrokerUser?: string } = {}): Provider {
   return {
     provide: PartyMessaging,
     inject: [AmqpClient, DataSource, OutboxRelay, TrustStore, SIGNING_IDENTITY, LOGGER],
@@ -28,6 +28,7 @@ export function providePartyMessaging(names: AmqpNames): Provider {
         trust,
         identity,
         names,
+        hubBrokerUser: options.hubBrokerUser,
         logger: logger.child({ context: 'party-messaging' }),
       }),
   };

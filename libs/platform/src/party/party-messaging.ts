@@ -11,7 +11,6 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { AmqpClient, Delivery } from '../amqp/amqp-client';
-import { declarePartyQueue } from '../amqp/topology';
 import { enqueueOutbox } from '../outbox/outbox';
 import type { OutboxRelay } from '../outbox/outbox';
 
@@ -34,6 +33,10 @@ export interface PartyMessagingDeps {
   identity: SigningIdentity;
   names: AmqpNames;
   logger: Logger;
+  /** the hub's broker account: the only publisher whose messages this party accepts (DESIGN §5) */
+  hubBrokerUser?: string;
+  /** how often to look again for the own queue while it does not exist yet */
+  queueRetryMs?: number;
 }
 
 /**
@@ -72,20 +75,64 @@ export class PartyMessaging {
     this.deps.relay.notify();
   }
 
-  /** Declares this party's queue (idempotent, same arguments as the hub) and starts consuming. */
+  /**
+   * Starts consuming this party's queue. The party's broker account may not declare anything
+   * (configure `^$`): registration at the hub creates the queue, so this only checks passively.
+   * While it is missing, /health says so and the check is repeated until it appears.
+   */
   async receive(handler: InboxHandler, prefetch = 50): Promise<void> {
-    const { amqp, names, identity } = this.deps;
-    await amqp.declare((channel) => declarePartyQueue(channel, names, identity.oin));
-    await amqp.consume({
-      queue: names.partyQueue(identity.oin),
-      prefetch,
-      onDelivery: (delivery) => void this.take(delivery, handler),
-    });
+    const { amqp, names, identity, logger } = this.deps;
+    const queue = names.partyQueue(identity.oin);
+    const consume = () =>
+      amqp.consume({ queue, prefetch, onDelivery: (delivery) => void this.take(delivery, handler) });
+    if (await this.queueExists(queue)) {
+      return consume();
+    }
+    const problem = `own queue ${queue} does not exist yet: register party ${identity.oin} at the hub`;
+    amqp.setProblem('inbox', problem);
+    logger.error({ queue }, 'own queue does not exist yet; register this party at the hub (retrying)');
+    const retry = (): void => {
+      const timer = setTimeout(() => {
+        void (async () => {
+          if (amqp.isClosing) {
+            return;
+          }
+          if (!(await this.queueExists(queue))) {
+            return retry();
+          }
+          amqp.setProblem('inbox', undefined);
+          logger.info({ queue }, 'own queue found; consuming');
+          await consume().catch((err: Error) => {
+            logger.error({ err: err.message, queue }, 'could not consume own queue');
+          });
+        })();
+      }, this.deps.queueRetryMs ?? 2000);
+      timer.unref();
+    };
+    retry();
+  }
+
+  private async queueExists(queue: string): Promise<boolean> {
+    try {
+      await this.deps.amqp.withChannel((channel) => channel.checkQueue(queue));
+      return true;
+    } catch {
+      return false; // 404 closes the channel; a lost connection is retried just the same
+    }
   }
 
   private async take(delivery: Delivery, handler: InboxHandler): Promise<void> {
     const { logger } = this.deps;
     const properties = delivery.message.properties;
+    const hubUser = this.deps.hubBrokerUser ?? 'guest';
+    if (properties.userId !== hubUser) {
+      // Only the hub's account may write to the deliver exchange; anything else bypassed the hub.
+      logger.warn(
+        { messageId: properties.messageId, publisher: properties.userId ?? null, reasonCode: 'NOT_FROM_HUB' },
+        "refused message not published by the hub's broker account",
+      );
+      return this.refuse(delivery);
+    }
     let message: SkpMessage;
     try {
       message = decode(delivery.message.content, /xml/i.test(properties.contentType ?? '') ? 'xml' : 'json');

@@ -1,5 +1,6 @@
 import { InitialHubSchema1763800000000 } from './1763800000000-InitialHubSchema';
 import { OperatorConsole1763900000000 } from './1763900000000-OperatorConsole';
+import { PartyBrokerAccount1764600000000 } from './1764600000000-PartyBrokerAccount';
 import { RetentionOfDeadLetters1764700000000 } from './1764700000000-RetentionOfDeadLetters';
 import { OperatorDisable1764800000000 } from './1764800000000-OperatorDisable';
 
@@ -7,6 +8,7 @@ import { OperatorDisable1764800000000 } from './1764800000000-OperatorDisable';
 export const HUB_MIGRATIONS = [
   InitialHubSchema1763800000000,
   OperatorConsole1763900000000,
+  PartyBrokerAccount1764600000000,
   RetentionOfDeadLetters1764700000000,
   OperatorDisable1764800000000,
 ];

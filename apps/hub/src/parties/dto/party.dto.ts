@@ -84,6 +84,8 @@ export function toPartyView(p: Party, certificates?: PartyCertificate[]) {
     status: p.status,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
+    brokerUsername: p.brokerUsername ?? null,
+    brokerCredentialsIssuedAt: p.brokerCredentialsIssuedAt?.toISOString() ?? null,
     ...(certificates ? { certificates: certificates.map((c) => toCertificateView(c)) } : {}),
   };
 }
