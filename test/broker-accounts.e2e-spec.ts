@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as amqp from 'amqplib';
-import { signMessage, verifyMessage } from '@skp/crypto';
+import { signMessage } from '@skp/crypto';
 import { amqpNames, encode, SkpMessage } from '@skp/messages';
 import { partyBrokerUsername, withBrokerCredentials } from '@skp/platform';
 import { anUnsignedKennisgeving } from './factories/messages.factory';
@@ -141,22 +141,25 @@ describe('per-party broker accounts (real broker, strict hub)', () => {
     expect(await db.message(signed.header.messageId)).toBeUndefined();
   });
 
-  it('the hub rejects SENDER_MISMATCH a message without user_id (shared account) and routes nothing', async () => {
+  it('the hub dead-letters SENDER_MISMATCH a message without user_id (shared account): no receipt, nothing routed', async () => {
     const shared = await new PartyClient(m, h.prefix).connect({ consume: false, account: 'shared' });
     opened.push(shared);
     const sent = await shared.send(kennisgeving(b));
-    const receipt = await municipality.waitForReceipt(sent.header.messageId, 'REJECTED');
-    expect(receipt.body.reasonCode).toBe('SENDER_MISMATCH');
-    expect(verifyMessage(receipt as SkpMessage, h.pki.trust).ok).toBe(true);
+    // Another account published it, so the sender is not proven: evidence only, no receipt (decision 0005).
+    expect(await db.deadLetter(sent.header.messageId)).toEqual({
+      reason_code: 'SENDER_MISMATCH',
+      content: null,
+    });
     // The shared account naming itself is no better.
     const named = await shared.send(kennisgeving(b), { userId: HUB_BROKER_USER });
-    expect((await municipality.waitForReceipt(named.header.messageId, 'REJECTED')).body.reasonCode).toBe(
-      'SENDER_MISMATCH',
-    );
+    expect((await db.deadLetter(named.header.messageId)).reason_code).toBe('SENDER_MISMATCH');
     // The same message with the party's own account is routed.
     const own = await municipality.send(kennisgeving(b));
     await municipality.waitForReceipt(own.header.messageId, 'ACCEPTED');
+    expect(municipality.receiptsFor(sent.header.messageId)).toEqual([]);
+    expect(municipality.receiptsFor(named.header.messageId)).toEqual([]);
     expect(creditor.received.filter((r) => r.messageId === sent.header.messageId)).toHaveLength(0);
+    expect(await db.message(sent.header.messageId)).toBeUndefined();
   });
 
   it('rotation returns a new password once; the old one stops working and its connection is closed', async () => {
@@ -295,11 +298,12 @@ describe('per-party broker accounts (real broker, strict hub)', () => {
 
       const after = signWithSecond();
       await municipality.publishSigned(after);
-      const receipt = await municipality.waitForReceipt(after.header.messageId, 'REJECTED');
-      expect(receipt.body.reasonCode).toBe('CERTIFICATE_UNTRUSTED');
+      // a certificate no longer registered proves nobody: dead-lettered, answered to nobody
+      expect((await db.deadLetter(after.header.messageId)).reason_code).toBe('CERTIFICATE_UNTRUSTED');
       // The first certificate still works.
       const first = await municipality.send(kennisgeving(b));
       await municipality.waitForReceipt(first.header.messageId, 'ACCEPTED');
+      expect(municipality.receiptsFor(after.header.messageId)).toEqual([]);
 
       expect((await api(h.hub.url, 'DELETE', path, { token: admin })).status).toBe(404);
       expect(

@@ -151,14 +151,15 @@ describe('hub certificates: sub-CA chains, CRL reload and stale CRLs (real hub, 
 
     const sent = await municipality.send(kennisgeving());
     const id = sent.header.messageId;
-    const rejected = await municipality.waitForReceipt(id, 'REJECTED');
-    expect(rejected.body.reasonCode).toBe('CERTIFICATE_UNTRUSTED');
-    expect(verifyMessage(rejected as SkpMessage, h.pki.trust)).toMatchObject({
-      ok: true,
-      signerOin: h.hubParty.oin,
-    });
-    expect(await db.message(id)).toMatchObject({ state: 'REJECTED', reason_code: 'CERTIFICATE_UNTRUSTED' });
-    expect((await db.events(id)).map((e) => e.kind)).not.toContain('ROUTED');
+    // a revoked certificate proves nobody: evidence without the body, and no receipt to anyone
+    expect(await db.deadLetter(id)).toEqual({ reason_code: 'CERTIFICATE_UNTRUSTED', content: null });
+    expect(await db.message(id)).toBeUndefined();
+    // whatever the decision published has left the hub's outbox: no receipt was among it
+    await eventually(
+      async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM "outbox"'))[0].n === 0,
+      { what: "the hub's outbox to drain" },
+    );
+    expect(municipality.receiptsFor(id)).toEqual([]);
     expect(creditor.received.filter((r) => r.messageId === id)).toHaveLength(0);
   });
 

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { eventually } from './eventually';
 
 /** Read-only look into a hub's delivery record, to assert what it recorded. */
 export class HubDb {
@@ -23,6 +24,23 @@ export class HubDb {
       [messageId],
     );
     return result.rows as { kind: string; state: string | null; detail: Record<string, unknown> | null }[];
+  }
+
+  /**
+   * Waits for the hub to dead-letter an unverifiable message (DESIGN §3 as amended: nobody proven
+   * sent it, so nobody gets a receipt) and returns the row: headers, hash and size, never a body.
+   */
+  async deadLetter(messageId: string): Promise<{ reason_code: string; content: Buffer | null }> {
+    return eventually(
+      async () =>
+        (
+          await this.query<{ reason_code: string; content: Buffer | null }>(
+            'SELECT "reason_code", "content" FROM "dead_letter" WHERE "message_id" = $1',
+            [messageId],
+          )
+        )[0],
+      { what: `dead letter of ${messageId}` },
+    );
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
