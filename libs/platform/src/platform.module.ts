@@ -20,6 +20,7 @@ import { AmqpClient } from './amqp/amqp-client';
 import { openDatabase } from './database/database';
 import { createRootLogger } from './logging/logger';
 import { OutboxRelay } from './outbox/outbox';
+import { DatabaseGate } from './resilience/database-gate';
 
 export const LOGGER = Symbol('LOGGER');
 
@@ -40,22 +41,32 @@ export interface PlatformOptions {
 @Controller()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly gate: DatabaseGate,
     private readonly amqp: AmqpClient,
   ) {}
 
-  /** Up only when both the database and the broker answer: a load balancer can route on it. */
+  /**
+   * Up only when both the database and the broker answer: a load balancer can route on it. While
+   * one is away the app waits (consumers hold their messages); `causes` says why.
+   */
   @Get('health')
   async health(@Res() response: Response): Promise<void> {
-    const database = await this.dataSource
-      .query('SELECT 1')
-      .then(() => 'up')
-      .catch(() => 'down');
+    const database = (await this.gate.probe()) ? 'up' : 'down';
     const broker = this.amqp.isConnected ? 'up' : 'down';
     const ok = database === 'up' && broker === 'up';
+    const causes: Record<string, string> = {};
+    const gate = this.gate.state;
+    if (database === 'down') {
+      causes.database = gate.since
+        ? `unavailable since ${gate.since.toISOString()}: ${gate.cause}; consumers are waiting`
+        : 'does not answer';
+    }
+    if (broker === 'down') {
+      causes.broker = 'not connected; reconnecting';
+    }
     response
       .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'degraded', checks: { database, broker } });
+      .json({ status: ok ? 'ok' : 'degraded', checks: { database, broker }, ...(ok ? {} : { causes }) });
   }
 }
 
@@ -120,6 +131,12 @@ export class PlatformModule {
           },
         },
         {
+          provide: DatabaseGate,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new DatabaseGate(dataSource, logger.child({ context: 'database' })),
+        },
+        {
           provide: OutboxRelay,
           inject: [DataSource, AmqpClient],
           useFactory: (dataSource: DataSource, amqp: AmqpClient) =>
@@ -141,7 +158,7 @@ export class PlatformModule {
         },
         PlatformLifecycle,
       ],
-      exports: [LOGGER, DataSource, AmqpClient, OutboxRelay, Registry],
+      exports: [LOGGER, DataSource, DatabaseGate, AmqpClient, OutboxRelay, Registry],
     };
   }
 }
