@@ -57,10 +57,17 @@ export async function deleteBrokerTopology(
     const queues = [
       names.hubInbound,
       names.dead,
+      names.hubUnrouted,
       ...partyOins.map((oin) => names.partyQueue(oin)),
       ...extraQueues,
     ];
-    const exchanges = [names.inbound, `${names.inbound}.unrouted`, names.deliver, names.dlx];
+    const exchanges = [
+      names.inbound,
+      `${names.inbound}.unrouted`,
+      names.deliver,
+      names.deliverUnrouted,
+      names.dlx,
+    ];
     for (const queue of queues) {
       await withChannel(connection, (channel) => channel.deleteQueue(queue));
     }

@@ -9,6 +9,7 @@ import { MUNICIPALITY_MIGRATIONS } from './database/migrations';
 import { ApiTokenGuard } from './http/api-token.guard';
 import { ImportJob } from './import/import-job.entity';
 import { ImportJobRepository } from './import/import-job.repository';
+import { ImportJobRunner } from './import/import-job.runner';
 import { ImportController } from './import/import.controller';
 import { ImportService } from './import/import.service';
 import { KennisgevingEvent } from './kennisgeving/entities/kennisgeving-event.entity';
@@ -68,6 +69,7 @@ export class MunicipalityModule {
         InboxConsumer,
         OverdueJob,
         ImportJobRepository,
+        ImportJobRunner,
         ImportService,
       ],
     };

@@ -8,6 +8,9 @@ export interface AmqpNames {
   hubInbound: string;
   /** direct exchange the hub publishes to, routing key = recipient OIN */
   deliver: string;
+  /** alternate exchange of `deliver` and the hub's queue behind it: what no party queue took */
+  deliverUnrouted: string;
+  hubUnrouted: string;
   /** dead-letter exchange and its queue */
   dlx: string;
   dead: string;
@@ -20,6 +23,8 @@ export function amqpNames(prefix: string = DEFAULT_AMQP_PREFIX): AmqpNames {
     inbound: `${prefix}.inbound`,
     hubInbound: `${prefix}.hub.inbound`,
     deliver: `${prefix}.deliver`,
+    deliverUnrouted: `${prefix}.deliver.unrouted`,
+    hubUnrouted: `${prefix}.hub.unrouted`,
     dlx: `${prefix}.dlx`,
     dead: `${prefix}.dead`,
     partyQueue: (oin: string) => `${prefix}.party.${oin}`,

@@ -43,3 +43,5 @@ export { PartyMessaging, RECEIVED_MESSAGE_TABLE_DDL } from './party/party-messag
 export type { InboxHandler, PartyMessagingDeps } from './party/party-messaging';
 export { providePartyMessaging } from './party/party-messaging.provider';
 export { AppEnv } from './config/app-env';
+export { DatabaseGate, isTransientDatabaseError } from './resilience/database-gate';
+export type { DependencyState } from './resilience/database-gate';

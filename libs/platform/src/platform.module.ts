@@ -23,6 +23,7 @@ import { TrustStoreMonitor } from './health/trust-store-monitor';
 import { createRootLogger } from './logging/logger';
 import { Public } from './http/public-route';
 import { OutboxRelay } from './outbox/outbox';
+import { DatabaseGate } from './resilience/database-gate';
 
 export const LOGGER = Symbol('LOGGER');
 
@@ -44,28 +45,38 @@ export interface PlatformOptions {
 @Controller()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly gate: DatabaseGate,
     private readonly amqp: AmqpClient,
     private readonly trustStore: TrustStoreMonitor,
   ) {}
 
   /**
    * Up only when both the database and the broker answer: a load balancer can route on it.
-   * Trust-store problems (a stale or unreadable CRL) are warnings, not downtime.
+   * Trust-store problems (a stale or unreadable CRL) are warnings, not downtime. While the
+   * database or broker is away the app waits (consumers hold their messages); `causes` says why.
    */
   @Get('health')
   async health(@Res() response: Response): Promise<void> {
-    const database = await this.dataSource
-      .query('SELECT 1')
-      .then(() => 'up')
-      .catch(() => 'down');
+    const database = (await this.gate.probe()) ? 'up' : 'down';
     const broker = this.amqp.isConnected ? 'up' : 'down';
     const problems = this.amqp.currentProblems;
     const ok = database === 'up' && broker === 'up' && problems.length === 0;
     const trust = this.trustStore.health();
+    // why the app waits (no error text: /health is public; the logs have the details)
+    const causes: Record<string, string> = {};
+    const gate = this.gate.state;
+    if (database === 'down') {
+      causes.database = gate.since
+        ? `unavailable since ${gate.since.toISOString()}; consumers hold their messages and retry`
+        : 'does not answer';
+    }
+    if (broker === 'down') {
+      causes.broker = 'not connected; reconnecting';
+    }
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: ok ? 'ok' : 'degraded',
       checks: { database, broker, ...(trust && { trustStore: trust.status }) },
+      ...(Object.keys(causes).length > 0 ? { causes } : {}),
       ...(problems.length > 0 ? { problems } : {}),
       ...(trust && { warnings: trust.warnings, revocationLists: trust.revocationLists }),
     });
@@ -134,6 +145,12 @@ export class PlatformModule {
           },
         },
         {
+          provide: DatabaseGate,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new DatabaseGate(dataSource, logger.child({ context: 'database' })),
+        },
+        {
           provide: OutboxRelay,
           inject: [DataSource, AmqpClient],
           useFactory: (dataSource: DataSource, amqp: AmqpClient) =>
@@ -161,7 +178,7 @@ export class PlatformModule {
         },
         PlatformLifecycle,
       ],
-      exports: [LOGGER, DataSource, AmqpClient, OutboxRelay, Registry],
+      exports: [LOGGER, DataSource, DatabaseGate, AmqpClient, OutboxRelay, Registry],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TrustStore } from '@skp/crypto';
-import { InjectLogger, Logger, OutboxRelay } from '@skp/platform';
+import { DatabaseGate, InjectLogger, Logger, OutboxRelay } from '@skp/platform';
 import { DeliveryRecordRepository } from '../messages/delivery-record.repository';
 import { HubMetrics } from '../metrics/hub.metrics';
 import { PartiesService } from '../parties/parties.service';
@@ -30,6 +30,7 @@ export class InboundPipeline {
     private readonly record: DeliveryRecordRepository,
     private readonly parties: PartiesService,
     private readonly relay: OutboxRelay,
+    private readonly gate: DatabaseGate,
     private readonly metrics: HubMetrics,
     @InjectLogger() private readonly logger: Logger,
   ) {}
@@ -73,6 +74,9 @@ export class InboundPipeline {
       this.metrics.batchSize.observe(effects.length);
       return decided.map((e) => (e ? 'ack' : 'requeue'));
     } catch (error) {
+      if (await this.gate.isOutage(error)) {
+        throw error; // not this batch's fault: the consumer holds it until the database is back
+      }
       if (effects.length === 1) {
         const fallback = this.fallbacks.get(effects[0]);
         if (fallback && isContentError(error)) {

@@ -1,6 +1,6 @@
 import { amqpNames } from '@skp/messages';
 import type { TrustStore } from '@skp/crypto';
-import type { Logger, OutboxRelay } from '@skp/platform';
+import type { DatabaseGate, Logger, OutboxRelay } from '@skp/platform';
 import { Registry } from 'prom-client';
 import type { HubEnv } from '../config/hub.env';
 import type { DeliveryRecordRepository } from '../messages/delivery-record.repository';
@@ -27,6 +27,7 @@ describe('InboundPipeline: content never requeues a message', () => {
       { apply, findKnown: async () => new Map() } as unknown as DeliveryRecordRepository,
       { registrySnapshot: async () => new Map() } as unknown as PartiesService,
       { notify: () => undefined } as unknown as OutboxRelay,
+      { isOutage: () => Promise.resolve(false) } as unknown as DatabaseGate,
       new HubMetrics(new Registry()),
       silent,
     );

@@ -1,10 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AmqpNames } from '@skp/messages';
-import { AmqpClient, Delivery, InjectLogger, Logger } from '@skp/platform';
+import { AmqpClient, DatabaseGate, Delivery, InjectLogger, Logger } from '@skp/platform';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import { HubMetrics } from '../metrics/hub.metrics';
 import { InboundPipeline, InspectedBatch, Settlement } from './inbound-pipeline.service';
+import type { Effects } from './effects';
 import type { InboundDelivery } from './inspection';
 import type { PublisherAccountRule } from './publisher-account';
 
@@ -24,6 +25,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly amqp: AmqpClient,
     private readonly pipeline: InboundPipeline,
+    private readonly gate: DatabaseGate,
     private readonly metrics: HubMetrics,
     @Inject(HUB_AMQP_NAMES) private readonly names: AmqpNames,
     @Inject(HUB_ENV) private readonly env: HubEnv,
@@ -84,19 +86,42 @@ export class InboundConsumer implements OnApplicationBootstrap {
     inspected: InspectedBatch,
   ): Promise<{ committed: Promise<void> }> {
     try {
-      const decided = await this.pipeline.decideBatch(inspected);
-      const committed = this.pipeline.commitBatch(decided).then(
-        (settlements) => this.settle(batch, settlements),
-        (error: unknown) => this.failed(batch, error),
-      );
-      return { committed };
+      const decided = await this.gate.run(() => this.pipeline.decideBatch(inspected));
+      return { committed: this.commitHeld(batch, inspected, decided) };
     } catch (error) {
       await this.failed(batch, error);
       return { committed: Promise.resolve() };
     }
   }
 
-  /** Database or broker trouble: nothing was committed, so everything goes back to the queue. */
+  /**
+   * Commits a decided batch. Through a database outage the batch stays held (unacknowledged, so
+   * no delivery attempt is spent) and, once the database answers, is decided again (another hub
+   * may have committed what these decisions depended on) and committed.
+   */
+  private async commitHeld(
+    batch: Taken[],
+    inspected: InspectedBatch,
+    decided: (Effects | null)[],
+  ): Promise<void> {
+    try {
+      for (;;) {
+        try {
+          this.settle(batch, await this.pipeline.commitBatch(decided));
+          return;
+        } catch (error) {
+          if (!(await this.gate.isOutage(error))) {
+            throw error;
+          }
+          decided = await this.gate.run(() => this.pipeline.decideBatch(inspected));
+        }
+      }
+    } catch (error) {
+      await this.failed(batch, error);
+    }
+  }
+
+  /** An unexpected failure that is not an outage: nothing was committed, so everything goes back. */
   private async failed(batch: Taken[], error: unknown): Promise<void> {
     this.logger.error({ err: (error as Error).message, batch: batch.length }, 'batch failed; requeueing');
     this.settle(

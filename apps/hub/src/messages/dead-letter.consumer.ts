@@ -1,28 +1,61 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AmqpNames } from '@skp/messages';
-import { AmqpClient, Delivery, InjectLogger, Logger } from '@skp/platform';
+import { AmqpClient, DatabaseGate, Delivery, InjectLogger, Logger } from '@skp/platform';
 import { DataSource } from 'typeorm';
 import { HUB_AMQP_NAMES } from '../hub.tokens';
+import { HubMetrics } from '../metrics/hub.metrics';
 
 /**
- * Records every dead letter (the hub's own unreadable messages, and messages a party queue gave up
- * on after its delivery limit) in Postgres, where operators search them and redeliver from.
+ * Records every dead letter (the hub's own unreadable messages, messages a party queue gave up on
+ * after its delivery limit, and messages no party queue took) in Postgres, where operators search
+ * them and redeliver from.
  */
 @Injectable()
 export class DeadLetterConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly amqp: AmqpClient,
     private readonly dataSource: DataSource,
+    private readonly gate: DatabaseGate,
+    private readonly metrics: HubMetrics,
     @Inject(HUB_AMQP_NAMES) private readonly names: AmqpNames,
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.amqp.consume({ queue: this.names.dead, prefetch: 50, onDelivery: (d) => void this.record(d) });
+    // only when skp.deliver lost its alternate exchange: the broker hands the message back
+    this.amqp.onReturned = () => this.metrics.unroutable.inc();
+    await this.amqp.consume({
+      queue: this.names.dead,
+      prefetch: 50,
+      onDelivery: (d) => void this.record(d, this.deadLetterFacts(d.message)),
+    });
+    await this.amqp.consume({
+      queue: this.names.hubUnrouted,
+      prefetch: 50,
+      onDelivery: (d) => {
+        this.metrics.unroutable.inc();
+        void this.record(d, this.unroutedFacts(d.message));
+      },
+    });
   }
 
-  private async record(delivery: Delivery): Promise<void> {
-    const { message } = delivery;
+  /**
+   * A message the hub published to `skp.deliver` that no party queue took (the recipient's queue
+   * is missing). Recorded under the recipient's queue so it can be redelivered once that exists.
+   */
+  private unroutedFacts(message: Delivery['message']): DeadLetterFacts {
+    const recipient = message.fields.routingKey;
+    return {
+      reasonCode: 'NO_ROUTE',
+      reason: `no queue is bound for recipient ${recipient}; redeliver once its queue exists`,
+      queue: this.names.partyQueue(recipient),
+      routingKey: recipient,
+      bodyOmitted: false,
+      properties: { contentType: message.properties.contentType ?? null },
+    };
+  }
+
+  private deadLetterFacts(message: Delivery['message']): DeadLetterFacts {
     const headers = message.properties.headers ?? {};
     const death = Array.isArray(headers['x-death'])
       ? (headers['x-death'][0] as unknown as Record<string, unknown>)
@@ -44,8 +77,41 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
         typeof headers['x-skp-delivery-count'] === 'number' ? headers['x-skp-delivery-count'] : null;
       properties.amqpType = text(message.properties.type);
     }
+    return { reasonCode, reason, queue, routingKey, bodyOmitted, properties };
+  }
+
+  private async record(delivery: Delivery, facts: DeadLetterFacts): Promise<void> {
+    const { message } = delivery;
     try {
-      await this.dataSource.query(
+      // an outage holds the dead letter until the database is back
+      await this.gate.run(() => this.store(message, facts));
+      delivery.ack();
+      if (facts.bodyOmitted) {
+        // A security event: someone published what nobody is proven to have sent. No receipt went out.
+        const { userId, size, sha256 } = facts.properties;
+        this.logger.warn(
+          {
+            messageId: text(message.properties.messageId),
+            routingKey: facts.routingKey,
+            userId,
+            reasonCode: facts.reasonCode,
+            size,
+            sha256,
+          },
+          'unverified inbound message dead-lettered without a receipt',
+        );
+      }
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'could not record dead letter; requeueing');
+      delivery.requeue();
+    }
+  }
+
+  /** The dead letter and its timeline event commit together, so a retry after an outage adds neither twice. */
+  private store(message: Delivery['message'], facts: DeadLetterFacts): Promise<void> {
+    const { reasonCode, reason, queue, routingKey, bodyOmitted, properties } = facts;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
         `INSERT INTO "dead_letter" ("message_id", "type", "reason_code", "reason", "queue", "routing_key", "content", "properties")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
         [
@@ -59,33 +125,25 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
           JSON.stringify(properties),
         ],
       );
-      if (bodyOmitted) {
-        // A security event: someone published what nobody is proven to have sent. No receipt went out.
-        this.logger.warn(
-          {
-            messageId: text(message.properties.messageId),
-            routingKey,
-            userId: properties.userId,
-            reasonCode,
-            size: properties.size,
-            sha256: properties.sha256,
-          },
-          'unverified inbound message dead-lettered without a receipt',
-        );
-      }
       if (queue && queue !== this.names.hubInbound && text(message.properties.messageId)) {
-        await this.dataSource.query(
+        await manager.query(
           `INSERT INTO "message_event" ("message_id", "kind", "cause", "detail")
            SELECT "message_id", 'DEAD_LETTERED', $2, $3::jsonb FROM "message" WHERE "message_id"::text = $1`,
           [message.properties.messageId, queue, JSON.stringify({ reasonCode, reason })],
         );
       }
-      delivery.ack();
-    } catch (error) {
-      this.logger.error({ err: (error as Error).message }, 'could not record dead letter; requeueing');
-      delivery.requeue();
-    }
+    });
   }
+}
+
+interface DeadLetterFacts {
+  reasonCode: string;
+  reason: string;
+  queue: string | null;
+  routingKey: string;
+  /** the hub dead-lettered an unverified inbound message: keep its evidence, never its body */
+  bodyOmitted: boolean;
+  properties: Record<string, unknown>;
 }
 
 function text(value: unknown): string | null {

@@ -6,6 +6,8 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 export class HubMetrics {
   readonly messages: Counter<'type' | 'outcome'>;
   readonly rejections: Counter<'reason'>;
+  /** alert on any increase: a routed message found no recipient queue */
+  readonly unroutable: Counter;
   readonly routingSeconds: Histogram;
   readonly batchSize: Histogram;
   readonly outboxBacklog: Gauge;
@@ -25,6 +27,11 @@ export class HubMetrics {
       name: 'skp_hub_rejections_total',
       help: 'Rejected or dead-lettered messages by reason code',
       labelNames: ['reason'],
+      registers: [registry],
+    });
+    this.unroutable = new Counter({
+      name: 'skp_hub_unroutable_total',
+      help: 'Messages published to a recipient whose queue did not exist (recorded as NO_ROUTE dead letters)',
       registers: [registry],
     });
     this.routingSeconds = new Histogram({

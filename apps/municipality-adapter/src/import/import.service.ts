@@ -4,15 +4,18 @@ import { randomUUID } from 'node:crypto';
 import { InjectLogger, Logger } from '@skp/platform';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { fieldViolation } from '../kennisgeving/field-violation';
-import { KennisgevingService } from '../kennisgeving/kennisgeving.service';
-import { prepareSubmission, SubmissionContext } from '../kennisgeving/submission';
+import { SubmissionContext } from '../kennisgeving/submission';
 import { InvalidRequestException } from '../http/invalid-request.exception';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
-import { ImportPlan, ImportRowResult, PlannedCase, planImport } from './csv-import-plan';
+import { ImportPlan, ImportRowResult, planImport } from './csv-import-plan';
 import { CsvSyntaxError, parseCsv } from './csv-parser';
 import { ImportJob } from './import-job.entity';
 import { ImportJobRepository } from './import-job.repository';
+import { ImportJobRunner } from './import-job.runner';
+
+/** How long a small import waits for a chunk another worker is sending before answering 202. */
+const SYNC_WAIT_MS = 30_000;
 
 export interface ImportJobView {
   jobId: string;
@@ -36,14 +39,15 @@ export function toImportJobView(job: ImportJob): ImportJobView {
 }
 
 /**
- * CSV import (DESIGN §7): checks every row, groups rows into cases, sends the good ones in chunks
- * and keeps per-row results in an import job. Small files answer at once; large ones (or when the
- * caller asks) run in the background and are polled with `GET /kennisgevingen/import/:jobId`.
+ * CSV import (DESIGN §7): checks every row, groups rows into cases and stores the file and plan as
+ * an import job; ImportJobRunner sends the good rows in chunks and keeps per-row results. Small
+ * files answer at once; large ones (or when the caller asks) run in the background and are polled
+ * with `GET /kennisgevingen/import/:jobId`.
  */
 @Injectable()
 export class ImportService {
   constructor(
-    private readonly kennisgevingen: KennisgevingService,
+    private readonly runner: ImportJobRunner,
     private readonly jobs: ImportJobRepository,
     private readonly metrics: MunicipalityMetrics,
     @Inject(SUBMISSION_CONTEXT) private readonly context: SubmissionContext,
@@ -51,17 +55,52 @@ export class ImportService {
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
+  /**
+   * Checks the file, then stores it with its plan before answering: from then on the job survives
+   * a crash or an outage. Small files are sent before the answer (200); large ones (or when the
+   * caller asks) answer 202 at once and are polled.
+   */
   async importCsv(text: string, background: boolean): Promise<{ status: HttpStatus; view: ImportJobView }> {
     const plan = this.plan(text);
     const jobId = randomUUID();
-    await this.jobs.create(jobId, plan.totalRows);
-    const work = this.run(jobId, plan);
+    await this.jobs.create({
+      id: jobId,
+      csv: text,
+      cases: plan.cases,
+      totalRows: plan.totalRows,
+      refused: plan.failed,
+    });
+    plan.failed.forEach((row) => this.metrics.importRows.inc({ status: row.status }));
     if (background || plan.totalRows > this.env.MUNICIPALITY_IMPORT_SYNC_ROWS) {
-      void work;
+      this.runner.notify();
       return { status: HttpStatus.ACCEPTED, view: await this.view(jobId) };
     }
-    await work;
-    return { status: HttpStatus.OK, view: await this.view(jobId) };
+    await this.finishNow(jobId);
+    const view = await this.view(jobId);
+    return { status: view.status === 'DONE' ? HttpStatus.OK : HttpStatus.ACCEPTED, view };
+  }
+
+  /** Sends a small job before answering; whatever is left (an outage) the runner resumes. */
+  private async finishNow(jobId: string): Promise<void> {
+    try {
+      for (;;) {
+        const outcome = await this.runner.runChunk(jobId);
+        if (outcome === 'finished') {
+          return;
+        }
+        if (outcome === 'none') {
+          // the background runner holds it right now: wait briefly for it to finish
+          const deadline = Date.now() + SYNC_WAIT_MS;
+          while (Date.now() < deadline && (await this.jobs.find(jobId))?.status === 'RUNNING') {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return;
+        }
+      }
+    } catch (error) {
+      this.logger.warn({ jobId, err: (error as Error).message }, 'import continues in the background');
+      this.runner.notify();
+    }
   }
 
   async view(jobId: string): Promise<ImportJobView> {
@@ -77,6 +116,9 @@ export class ImportService {
   }
 
   private plan(text: string): Extract<ImportPlan, { ok: true }> {
+    if (text.includes('\u0000')) {
+      throw new InvalidRequestException([fieldViolation('file', 'no-nul-bytes')]);
+    }
     let doc;
     try {
       doc = parseCsv(text);
@@ -94,65 +136,5 @@ export class ImportService {
       throw new InvalidRequestException(plan.violations);
     }
     return plan;
-  }
-
-  /** Sends case after case; saves results after every chunk of about MUNICIPALITY_IMPORT_CHUNK_ROWS rows. */
-  private async run(jobId: string, plan: Extract<ImportPlan, { ok: true }>): Promise<void> {
-    try {
-      await this.save(jobId, plan.failed);
-      let chunk: ImportRowResult[] = [];
-      for (const planned of plan.cases) {
-        chunk.push(...(await this.sendCase(planned)));
-        if (chunk.length >= this.env.MUNICIPALITY_IMPORT_CHUNK_ROWS) {
-          await this.save(jobId, chunk);
-          chunk = [];
-        }
-      }
-      await this.save(jobId, chunk);
-      await this.jobs.finish(jobId, 'DONE');
-    } catch (error) {
-      this.logger.error({ jobId, err: (error as Error).message }, 'import job failed');
-      await this.jobs.finish(jobId, 'FAILED').catch(() => undefined);
-    }
-  }
-
-  private async save(jobId: string, rows: ImportRowResult[]): Promise<void> {
-    await this.jobs.appendResults(jobId, rows);
-    rows.forEach((row) => this.metrics.importRows.inc({ status: row.status }));
-  }
-
-  private async sendCase(planned: PlannedCase): Promise<ImportRowResult[]> {
-    const base = (row: { line: number; creditorOin: string }) => ({
-      line: row.line,
-      caseReference: planned.caseReference,
-      creditorOin: row.creditorOin,
-    });
-    const prepared = prepareSubmission(planned.request, this.context);
-    if (!prepared.ok) {
-      // every row passed alone; together they can only break a case-wide rule
-      return planned.rows.map((row) => ({ ...base(row), status: 'ERROR', errors: prepared.violations }));
-    }
-    try {
-      const result = await this.kennisgevingen.submitPrepared(prepared);
-      const byCreditor = new Map(result.messages.map((m) => [m.creditor, m]));
-      return planned.rows.map((row) => {
-        const message = byCreditor.get(row.creditorOin);
-        return {
-          ...base(row),
-          status: message?.created ? 'SENT' : 'DUPLICATE',
-          messageId: message?.messageId,
-        };
-      });
-    } catch (error) {
-      this.logger.error(
-        { caseReference: planned.caseReference, err: (error as Error).message },
-        'import case failed',
-      );
-      return planned.rows.map((row) => ({
-        ...base(row),
-        status: 'ERROR',
-        errors: [fieldViolation('row', 'not-stored')],
-      }));
-    }
   }
 }

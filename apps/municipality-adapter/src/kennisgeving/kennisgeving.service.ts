@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { answerDeadline } from '@skp/messages';
 import { InjectLogger, Logger, PartyMessaging } from '@skp/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { InvalidRequestException } from '../http/invalid-request.exception';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
@@ -43,62 +43,82 @@ export class KennisgevingService {
   }
 
   async submitPrepared(prepared: Extract<PreparedSubmission, { ok: true }>): Promise<SubmissionResult> {
+    const stored = await this.dataSource.transaction((manager) => this.storeAndQueue(manager, prepared));
+    this.afterCommit([stored]);
+    return stored;
+  }
+
+  /**
+   * Stores the case's new Kennisgevingen and queues them in the caller's transaction; creditors
+   * that had one for this case already get the earlier message back (`created: false`). Call
+   * `afterCommit` with the results once that transaction committed.
+   */
+  async storeAndQueue(
+    manager: EntityManager,
+    prepared: Extract<PreparedSubmission, { ok: true }>,
+  ): Promise<SubmissionResult> {
     const { caseReference, pause } = prepared;
-    const created: string[] = [];
-    const messages = await this.dataSource.transaction(async (manager) => {
-      await this.repository.lockCase(manager, caseReference);
-      const existing = new Map(
-        (await this.repository.findByCase(caseReference, manager)).map((r) => [r.creditorOin, r]),
-      );
-      const result: SubmittedMessage[] = [];
-      for (const planned of prepared.planned) {
-        const earlier = existing.get(planned.creditor);
-        if (earlier) {
-          result.push({ ...toSubmittedMessageView(earlier), created: false });
-          continue;
-        }
-        const messageId = planned.message.header.messageId;
-        const sentAt = new Date();
-        await this.repository.insert(manager, {
-          messageId,
-          caseReference,
-          creditorOin: planned.creditor,
-          variant: planned.variant,
-          state: 'SENT',
-          pauseStart: pause.start,
-          pauseEnd: pause.end,
-          sentAt,
-          answerDeadline: answerDeadline(sentAt, this.env.MUNICIPALITY_ANSWER_WORKING_DAYS),
-          pausedUntil: null,
-          declineReason: null,
-          reasonCode: null,
-        });
-        await this.repository.addEvents(manager, [
-          {
-            messageId,
-            kind: 'SENT',
-            at: sentAt,
-            detail: { variant: planned.variant, pauseStart: pause.start, pauseEnd: pause.end },
-          },
-        ]);
-        await this.messaging.send(manager, planned.message);
-        created.push(planned.variant);
-        result.push({
-          messageId,
-          creditor: planned.creditor,
-          variant: planned.variant,
-          state: 'SENT',
-          created: true,
-        });
+    await this.repository.lockCase(manager, caseReference);
+    const existing = new Map(
+      (await this.repository.findByCase(caseReference, manager)).map((r) => [r.creditorOin, r]),
+    );
+    const messages: SubmittedMessage[] = [];
+    for (const planned of prepared.planned) {
+      const earlier = existing.get(planned.creditor);
+      if (earlier) {
+        messages.push({ ...toSubmittedMessageView(earlier), created: false });
+        continue;
       }
-      return result;
-    });
-    if (created.length > 0) {
-      this.messaging.published();
-      created.forEach((variant) => this.metrics.submitted.inc({ variant }));
-      this.logger.info({ caseReference, sent: created.length }, 'Kennisgevingen queued');
+      const messageId = planned.message.header.messageId;
+      const sentAt = new Date();
+      await this.repository.insert(manager, {
+        messageId,
+        caseReference,
+        creditorOin: planned.creditor,
+        variant: planned.variant,
+        state: 'SENT',
+        pauseStart: pause.start,
+        pauseEnd: pause.end,
+        sentAt,
+        answerDeadline: answerDeadline(sentAt, this.env.MUNICIPALITY_ANSWER_WORKING_DAYS),
+        pausedUntil: null,
+        declineReason: null,
+        reasonCode: null,
+      });
+      await this.repository.addEvents(manager, [
+        {
+          messageId,
+          kind: 'SENT',
+          at: sentAt,
+          detail: { variant: planned.variant, pauseStart: pause.start, pauseEnd: pause.end },
+        },
+      ]);
+      await this.messaging.send(manager, planned.message);
+      messages.push({
+        messageId,
+        creditor: planned.creditor,
+        variant: planned.variant,
+        state: 'SENT',
+        created: true,
+      });
     }
     return { caseReference, messages };
+  }
+
+  /** Wakes the outbox relay and counts what the committed submissions created. */
+  afterCommit(results: SubmissionResult[]): void {
+    let sent = 0;
+    for (const { caseReference, messages } of results) {
+      const created = messages.filter((m) => m.created);
+      created.forEach((m) => this.metrics.submitted.inc({ variant: m.variant }));
+      if (created.length > 0 && results.length === 1) {
+        this.logger.info({ caseReference, sent: created.length }, 'Kennisgevingen queued');
+      }
+      sent += created.length;
+    }
+    if (sent > 0) {
+      this.messaging.published();
+    }
   }
 
   async caseView(caseReference: string): Promise<CaseView> {

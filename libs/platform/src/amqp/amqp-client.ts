@@ -52,6 +52,9 @@ export class AmqpClient {
   /** the account this process logs in with; every publish carries it as `user_id` (DESIGN §5) */
   readonly username: string;
 
+  /** Called with a mandatory message the broker could not route (it still confirms it). */
+  onReturned?: (message: ConsumeMessage) => void;
+
   constructor(
     private readonly url: string,
     private readonly logger: Logger,
@@ -111,36 +114,76 @@ export class AmqpClient {
   }
 
   private async attach(): Promise<void> {
-    if (!this.current) {
+    const model = this.current;
+    if (!model) {
       return;
     }
     for (const setup of this.topology) {
       await this.withChannel(setup);
     }
-    const channel = await this.current.createConfirmChannel();
-    channel.on('error', (err: Error) => this.logger.warn({ err: err.message }, 'publish channel error'));
-    this.publishChannel = channel;
+    await this.openPublishChannel(model);
     this.consumerChannels.length = 0;
     for (const spec of this.consumers) {
-      await this.attachConsumer(spec);
+      // a queue that cannot be consumed now closes its channel, which retries it: keep the others
+      await this.attachConsumer(spec, model).catch((err: Error) =>
+        this.logger.warn({ err: err.message, queue: spec.queue }, 'could not consume; retrying'),
+      );
     }
     this.connected = true;
     this.logger.info('broker connected');
   }
 
-  private async attachConsumer(spec: ConsumerSpec): Promise<void> {
-    if (!this.current) {
-      return;
-    }
-    const channel = await this.current.createChannel();
+  /** The confirm channel publishes go through; reopened by itself if the broker closes it alone. */
+  private async openPublishChannel(model: ChannelModel): Promise<void> {
+    const channel = await model.createConfirmChannel();
+    channel.on('error', (err: Error) => this.logger.warn({ err: err.message }, 'publish channel error'));
+    channel.on('return', (message: ConsumeMessage) => {
+      this.logger.error(
+        {
+          exchange: message.fields.exchange,
+          routingKey: message.fields.routingKey,
+          messageId: message.properties.messageId,
+        },
+        'broker returned an unroutable message',
+      );
+      this.onReturned?.(message);
+    });
+    channel.on('close', () => {
+      if (this.publishChannel === channel) {
+        this.publishChannel = undefined;
+      }
+      this.whileConnected(model, () => this.openPublishChannel(model), 'publish channel');
+    });
+    this.publishChannel = channel;
+  }
+
+  /**
+   * Consumes one queue on its own channel. When the broker closes that channel or cancels the
+   * consumer (queue deleted, access refused) while the connection lives, it is attached again
+   * after a pause, so a consumer never silently stops.
+   */
+  private async attachConsumer(spec: ConsumerSpec, model: ChannelModel): Promise<void> {
+    const channel = await model.createChannel();
+    let reattached = false;
+    const reattach = (why: string): void => {
+      if (reattached || !this.consumers.includes(spec)) {
+        return;
+      }
+      reattached = true;
+      this.logger.warn({ queue: spec.queue, why }, 'consumer stopped by the broker; attaching it again');
+      this.whileConnected(model, () => this.attachConsumer(spec, model), `consumer of ${spec.queue}`);
+    };
     channel.on('error', (err: Error) =>
       this.logger.warn({ err: err.message, queue: spec.queue }, 'consumer channel error'),
     );
+    channel.on('close', () => reattach('channel closed'));
     await channel.prefetch(spec.prefetch);
     this.consumerChannels.push(channel);
     await channel.consume(spec.queue, (message) => {
       if (!message) {
-        return; // cancelled by the broker (queue deleted); a reconnect re-attaches
+        reattach('consumer cancelled');
+        void channel.close().catch(() => undefined);
+        return;
       }
       spec.onDelivery({
         message,
@@ -151,16 +194,41 @@ export class AmqpClient {
     });
   }
 
+  /**
+   * Retries `open` with capped backoff for as long as `model` is the live connection; a reconnect
+   * re-attaches everything anyway, so a dead connection ends the attempts.
+   */
+  private whileConnected(model: ChannelModel, open: () => Promise<void>, what: string): void {
+    let wait = 250;
+    const attempt = (): void => {
+      if (this.closing || this.current !== model) {
+        return;
+      }
+      if (!this.connected) {
+        setTimeout(attempt, wait); // (re)attaching right now: try again when it is done
+        return;
+      }
+      open().catch((err: Error) => {
+        if (wait === 250) {
+          this.logger.warn({ err: err.message, what }, 'could not reopen; retrying');
+        }
+        wait = Math.min(wait * 2, 10_000);
+        setTimeout(attempt, wait);
+      });
+    };
+    setTimeout(attempt, wait);
+  }
+
   async consume(spec: ConsumerSpec): Promise<void> {
     this.consumers.push(spec);
-    if (this.connected) {
-      await this.attachConsumer(spec);
+    if (this.connected && this.current) {
+      await this.attachConsumer(spec, this.current);
     }
   }
 
   /** Stops taking new deliveries (for a graceful shutdown) without closing the connection. */
   async stopConsuming(): Promise<void> {
-    this.consumers.length = 0;
+    this.consumers.length = 0; // before closing, so the closes are not taken for broker trouble
     await Promise.all(this.consumerChannels.map((channel) => channel.close().catch(() => undefined)));
     this.consumerChannels.length = 0;
   }
@@ -192,7 +260,8 @@ export class AmqpClient {
       messages.map(
         (m) =>
           new Promise<void>((resolve, reject) => {
-            const options = { ...m.options, userId: this.username };
+            // mandatory: a message no queue takes comes back (see onReturned) instead of vanishing
+            const options = { ...m.options, userId: this.username, mandatory: true };
             channel.publish(m.exchange, m.routingKey, m.content, options, (err: unknown) =>
               err ? reject(err instanceof Error ? err : new Error('broker refused message')) : resolve(),
             );

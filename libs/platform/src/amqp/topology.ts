@@ -20,7 +20,11 @@ export function workQueueArguments(names: AmqpNames): Record<string, unknown> {
 
 /** A party's own queue, bound to the deliver exchange with its OIN. Idempotent. */
 export async function declarePartyQueue(channel: Channel, names: AmqpNames, oin: string): Promise<void> {
-  await channel.assertExchange(names.deliver, 'direct', { durable: true });
+  // the same arguments as the hub declares it with, or the broker refuses the declaration
+  await channel.assertExchange(names.deliver, 'direct', {
+    durable: true,
+    alternateExchange: names.deliverUnrouted,
+  });
   await channel.assertExchange(names.dlx, 'fanout', { durable: true });
   await channel.assertQueue(names.partyQueue(oin), { durable: true, arguments: workQueueArguments(names) });
   await channel.bindQueue(names.partyQueue(oin), names.deliver, oin);

@@ -1,7 +1,7 @@
 import { createDevCa, createIntermediateCa, issueRevocationList, TrustStore } from '@skp/crypto';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import type { DatabaseGate } from '../resilience/database-gate';
 import { AmqpClient } from '../amqp/amqp-client';
 import { HealthController } from '../platform.module';
 import { TrustStoreMonitor } from './trust-store-monitor';
@@ -21,7 +21,7 @@ async function healthOf(
   monitor: TrustStoreMonitor,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const controller = new HealthController(
-    { query: () => Promise.resolve([{ 1: 1 }]) } as unknown as DataSource,
+    { probe: () => Promise.resolve(true), state: { available: true } } as unknown as DatabaseGate,
     { isConnected: true } as unknown as AmqpClient,
     monitor,
   );

@@ -20,6 +20,9 @@ export async function enqueueOutbox(manager: EntityManager, messages: OutgoingMe
   );
 }
 
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 10_000;
+
 interface OutboxRow {
   id: string;
   exchange: string;
@@ -98,15 +101,30 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
+    let backoff = RETRY_FIRST_MS;
+    let failing: string | null = null;
     while (this.running) {
       let moved = 0;
       this.pending = false;
       try {
         moved = this.amqp.isConnected ? await this.relayOnce() : 0;
       } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'outbox relay failed; retrying');
-        await this.idle(1000);
+        // the rows stay in the outbox; one log line per outage, not one per attempt
+        if (!failing) {
+          this.logger.warn(
+            { err: (err as Error).message },
+            'outbox relay cannot publish; retrying with backoff',
+          );
+        }
+        failing = (err as Error).message;
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+        backoff = Math.min(backoff * 2, RETRY_MAX_MS);
         continue;
+      }
+      if (failing) {
+        this.logger.info('outbox relay publishing again');
+        failing = null;
+        backoff = RETRY_FIRST_MS;
       }
       if (moved < this.batchSize) {
         await this.idle(this.idleMs);

@@ -6,16 +6,18 @@ import { DataSource } from 'typeorm';
 import { AmqpClient } from '../amqp/amqp-client';
 import { OutboxRelay } from '../outbox/outbox';
 import { LOGGER } from '../platform.module';
+import { DatabaseGate } from '../resilience/database-gate';
 import { PartyMessaging } from './party-messaging';
 
 /** PartyMessaging for an adapter, wired from what PlatformModule and CryptoModule provide. */
 export function providePartyMessaging(names: AmqpNames, options: { hubBrokerUser?: string } = {}): Provider {
   return {
     provide: PartyMessaging,
-    inject: [AmqpClient, DataSource, OutboxRelay, TrustStore, SIGNING_IDENTITY, LOGGER],
+    inject: [AmqpClient, DataSource, DatabaseGate, OutboxRelay, TrustStore, SIGNING_IDENTITY, LOGGER],
     useFactory: (
       amqp: AmqpClient,
       dataSource: DataSource,
+      gate: DatabaseGate,
       relay: OutboxRelay,
       trust: TrustStore,
       identity: SigningIdentity,
@@ -24,6 +26,7 @@ export function providePartyMessaging(names: AmqpNames, options: { hubBrokerUser
       new PartyMessaging({
         amqp,
         dataSource,
+        gate,
         relay,
         trust,
         identity,

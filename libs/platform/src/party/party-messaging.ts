@@ -12,6 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { AmqpClient, Delivery } from '../amqp/amqp-client';
 import { enqueueOutbox } from '../outbox/outbox';
+import type { DatabaseGate } from '../resilience/database-gate';
 import type { OutboxRelay } from '../outbox/outbox';
 
 /** DDL for the table an adapter uses to recognise a message it stored already. */
@@ -28,6 +29,8 @@ export type InboxHandler = (manager: EntityManager, message: SkpMessage) => Prom
 export interface PartyMessagingDeps {
   amqp: AmqpClient;
   dataSource: DataSource;
+  /** waits out database outages so they do not spend the queue's delivery limit */
+  gate: DatabaseGate;
   relay: OutboxRelay;
   trust: TrustStore;
   identity: SigningIdentity;
@@ -161,22 +164,8 @@ export class PartyMessaging {
       return this.refuse(delivery);
     }
     try {
-      const stored = await this.deps.dataSource.transaction(async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO "received_message" ("message_id", "type", "sender") VALUES ($1, $2, $3)
-           ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
-          [message.header.messageId, message.header.type, message.header.sender],
-        );
-        if (inserted.length === 0) {
-          return false; // stored before: the broker redelivered it, nothing more to do
-        }
-        // The receipt goes first, so it leaves before anything the handler sends in reply.
-        if (message.header.type !== 'DeliveryReceipt') {
-          await this.send(manager, this.deliveredReceipt(message));
-        }
-        await handler(manager, message);
-        return true;
-      });
+      // An outage holds the delivery here (unacknowledged) until the database is back.
+      const stored = await this.deps.gate.run(() => this.store(message, handler));
       if (stored) {
         this.published();
       } else {
@@ -184,9 +173,29 @@ export class PartyMessaging {
       }
       delivery.ack();
     } catch (error) {
-      log.error({ err: (error as Error).message }, 'could not store message; it stays on the queue');
+      log.error({ err: (error as Error).message }, 'could not store message; it goes back to the queue');
       delivery.requeue();
     }
+  }
+
+  /** Stores a verified message once, with its DELIVERED receipt; false when it was stored before. */
+  private store(message: SkpMessage, handler: InboxHandler): Promise<boolean> {
+    return this.deps.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO "received_message" ("message_id", "type", "sender") VALUES ($1, $2, $3)
+           ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
+        [message.header.messageId, message.header.type, message.header.sender],
+      );
+      if (inserted.length === 0) {
+        return false; // stored before: the broker redelivered it, nothing more to do
+      }
+      // The receipt goes first, so it leaves before anything the handler sends in reply.
+      if (message.header.type !== 'DeliveryReceipt') {
+        await this.send(manager, this.deliveredReceipt(message));
+      }
+      await handler(manager, message);
+      return true;
+    });
   }
 
   /** Proof of receipt: made once the message is stored, in the same transaction. */

@@ -1,4 +1,8 @@
 import { InitialMunicipalitySchema1763900000000 } from './1763900000000-InitialMunicipalitySchema';
+import { DurableImportJobs1765000000000 } from './1765000000000-DurableImportJobs';
 
 /** In order; applied at start-up unless DB_SKIP_MIGRATIONS=true. */
-export const MUNICIPALITY_MIGRATIONS = [InitialMunicipalitySchema1763900000000];
+export const MUNICIPALITY_MIGRATIONS = [
+  InitialMunicipalitySchema1763900000000,
+  DurableImportJobs1765000000000,
+];
