@@ -47,6 +47,7 @@ export interface Figures {
   deadLettersByReason: Record<string, number>;
   deadLettersApi: number;
   deadQueueDepth: number | null;
+  deadLettersByQueue?: Record<string, number>;
   importJob: { status?: string; processedRows?: number; summary?: Json; distinctLines?: number };
   appsNotRunning: string[];
   recoveryMs: number | null;
@@ -262,6 +263,13 @@ async function collectFigures(
       `SELECT "reason_code" AS key, count(*) AS n FROM "dead_letter" GROUP BY 1`,
     ),
   );
+  // where they died (not asserted: the reason count above already fails; this is for the report)
+  const deadLettersByQueue = countBy(
+    await network.query(
+      'skp_hub',
+      `SELECT coalesce("queue", '?') || ' ' || "reason_code" AS key, count(*) AS n FROM "dead_letter" GROUP BY 1`,
+    ),
+  );
   const deadLetters = Object.values(deadLettersByReason).reduce((a, b) => a + b, 0);
   const api = await network
     .hubApi('/api/dead-letters?limit=200')
@@ -310,6 +318,7 @@ async function collectFigures(
     deadLettersByReason,
     deadLettersApi,
     deadQueueDepth,
+    deadLettersByQueue,
     importJob,
     appsNotRunning,
     recoveryMs: null,
