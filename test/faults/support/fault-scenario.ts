@@ -50,7 +50,10 @@ export interface Figures {
   deadLettersByQueue?: Record<string, number>;
   importJob: { status?: string; processedRows?: number; summary?: Json; distinctLines?: number };
   appsNotRunning: string[];
+  /** from the fault's end to everything final */
   recoveryMs: number | null;
+  /** from the fault's end to the first progress (the network moving again) */
+  resumedMs?: number | null;
   totalMs: number;
   notes: Record<string, unknown>;
   queueDepths?: Record<string, number>;
@@ -106,9 +109,10 @@ export function faultScenario(
       };
 
       const { faultEndedAt } = await fault(ctx);
-      const finalAt = await waitUntilFinalOrStalled(progress);
+      const { finalAt, movedAt } = await waitUntilFinalOrStalled(progress);
       const figures = await collectFigures(network, scenario, jobId, reference, notes);
       figures.recoveryMs = finalAt === undefined ? null : Math.max(0, finalAt - faultEndedAt);
+      figures.resumedMs = movedAt === undefined ? null : Math.max(0, movedAt - faultEndedAt);
       figures.totalMs = Date.now() - startedAt;
       writeResults(figures);
 
@@ -180,13 +184,17 @@ async function readProgress(network: FaultNetwork, jobId: string, reference: str
 
 /**
  * Waits until every Kennisgeving is final, or gives up once nothing has moved for a minute (a
- * stuck network does not get better by waiting; hard cap 5 minutes). Returns when it was final.
+ * stuck network does not get better by waiting; hard cap 5 minutes). Returns when it was final
+ * and when it first moved after the fault.
  */
-async function waitUntilFinalOrStalled(progress: () => Promise<Progress>): Promise<number | undefined> {
+async function waitUntilFinalOrStalled(
+  progress: () => Promise<Progress>,
+): Promise<{ finalAt?: number; movedAt?: number }> {
   const stallMs = 60_000;
   const capAt = Date.now() + 300_000;
-  let last = '';
+  let last = JSON.stringify(await progress().catch(() => null));
   let lastChangeAt = Date.now();
+  let movedAt: number | undefined;
   const outcome = await eventually(
     async () => {
       let p: Progress | undefined;
@@ -195,20 +203,21 @@ async function waitUntilFinalOrStalled(progress: () => Promise<Progress>): Promi
       } catch {
         p = undefined; // a server still coming back counts as no progress
       }
-      if (p && ALL_PAUSED(p)) {
-        return { finalAt: Date.now() };
-      }
       const now = Date.now();
       const signature = JSON.stringify(p ?? null);
       if (signature !== last) {
         last = signature;
         lastChangeAt = now;
+        movedAt = movedAt ?? (p ? now : undefined);
       }
-      return now - lastChangeAt > stallMs || now > capAt ? { finalAt: undefined } : undefined;
+      if (p && ALL_PAUSED(p)) {
+        return { finalAt: now, movedAt: movedAt ?? now };
+      }
+      return now - lastChangeAt > stallMs || now > capAt ? { movedAt } : undefined;
     },
     { what: 'the network to settle', timeoutMs: 310_000, intervalMs: 500 },
   );
-  return outcome.finalAt;
+  return outcome;
 }
 
 function countBy(rows: { key: string | null; n: string }[]): Record<string, number> {
