@@ -280,10 +280,7 @@ async function collectFigures(
     ),
   );
   const deadLetters = Object.values(deadLettersByReason).reduce((a, b) => a + b, 0);
-  const api = await network
-    .hubApi('/api/dead-letters?limit=200')
-    .catch(() => ({ status: 0, body: undefined }));
-  const deadLettersApi = api.status === 200 ? (api.body.items as unknown[]).length : -1;
+  const deadLettersApi = await countDeadLettersThroughApi(network);
   const deadQueueDepth =
     (await network.rabbit.queueDepth(amqpNames(network.prefix).dead).catch(() => undefined)) ?? null;
 
@@ -336,6 +333,27 @@ async function collectFigures(
     queueDepths,
     appLogTails,
   };
+}
+
+/** Every dead letter the hub's operator API lists, page by page (-1 when the API does not answer). */
+async function countDeadLettersThroughApi(network: FaultNetwork): Promise<number> {
+  let count = 0;
+  let cursor: string | null = null;
+  for (let page = 0; page < 100; page += 1) {
+    const query: string = cursor ? `&cursor=${cursor}` : '';
+    const answer = await network
+      .hubApi(`/api/dead-letters?limit=200${query}`)
+      .catch(() => ({ status: 0, body: undefined }));
+    if (answer.status !== 200) {
+      return -1;
+    }
+    count += (answer.body.items as unknown[]).length;
+    cursor = answer.body.nextCursor as string | null;
+    if (!cursor) {
+      return count;
+    }
+  }
+  return count;
 }
 
 function writeResults(figures: Figures): void {
