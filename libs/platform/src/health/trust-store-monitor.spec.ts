@@ -22,7 +22,7 @@ async function healthOf(
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const controller = new HealthController(
     { probe: () => Promise.resolve(true), state: { available: true } } as unknown as DatabaseGate,
-    { isConnected: true } as unknown as AmqpClient,
+    { isConnected: true, currentProblems: [] } as unknown as AmqpClient,
     monitor,
   );
   const sent: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
