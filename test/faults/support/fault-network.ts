@@ -107,6 +107,7 @@ export class FaultNetwork {
         PARTY_CERT: party.certPath,
         PARTY_KEY: party.keyPath,
         CREDITOR_API_TOKEN: `fault-creditor-token-${party.slug}`,
+        HUB_OIN: this.hubParty.oin,
         CREDITOR_AUTO_ACK: 'true',
         CREDITOR_BSN_ALLOWED: String(bsn),
         CREDITOR_MAX_PAUSE_MONTHS: '6',
