@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectLogger, Logger } from '@skp/platform';
+import { DatabaseGate, InjectLogger, Logger } from '@skp/platform';
 import { DataSource } from 'typeorm';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
@@ -14,6 +14,7 @@ export class DeadlineJobs implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly gate: DatabaseGate,
     @Inject(HUB_ENV) private readonly env: HubEnv,
     @InjectLogger() private readonly logger: Logger,
   ) {}
@@ -33,7 +34,10 @@ export class DeadlineJobs implements OnApplicationBootstrap, OnApplicationShutdo
       const purged = (await this.purgeBodies(now)) + (await this.purgeUnansweredBodies(now));
       return { overdue, purged, deadLetters: await this.purgeDeadLetters(now) };
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'scheduled job failed; next run retries');
+      // an outage is logged once by the gate; anything else is this job's own trouble
+      if (!(await this.gate.isOutage(error))) {
+        this.logger.warn({ err: (error as Error).message }, 'scheduled job failed; next run retries');
+      }
       return { overdue: 0, purged: 0, deadLetters: 0 };
     }
   }

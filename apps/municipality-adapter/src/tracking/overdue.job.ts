@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectLogger, Logger } from '@skp/platform';
+import { DatabaseGate, InjectLogger, Logger } from '@skp/platform';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
@@ -17,6 +17,7 @@ export class OverdueJob implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly repository: KennisgevingRepository,
     private readonly metrics: MunicipalityMetrics,
+    private readonly gate: DatabaseGate,
     @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
     @InjectLogger() private readonly logger: Logger,
   ) {}
@@ -43,7 +44,10 @@ export class OverdueJob implements OnApplicationBootstrap, OnApplicationShutdown
       }
       return count;
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'overdue job failed; retrying next interval');
+      // an outage is logged once by the gate; anything else is this job's own trouble
+      if (!(await this.gate.isOutage(error))) {
+        this.logger.warn({ err: (error as Error).message }, 'overdue job failed; retrying next interval');
+      }
       return 0;
     }
   }
