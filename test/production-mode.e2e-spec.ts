@@ -192,7 +192,7 @@ describe('production mode (NODE_ENV=production, DESIGN §8)', () => {
 
   it('starts the same demo settings outside production (the rules are production-only)', async () => {
     const { stderr } = await runMain('creditor-adapter', {
-      ...envWith('creditor-adapter', { CREDITOR_API_TOKEN: 'demo-creditor-public', HUB_OIN: undefined }),
+      ...envWith('creditor-adapter', { CREDITOR_API_TOKEN: 'demo-creditor-public' }),
       NODE_ENV: 'development',
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:1/none',
     });
