@@ -12,7 +12,7 @@ import { AMQP_URL, testOin } from './support/test-env';
  * the message while the record says ROUTED. `skp.deliver`'s alternate exchange brings it to the
  * hub, which records a NO_ROUTE dead letter, counts it, and redelivers it once the queue is back.
  */
-describe('hub: nothing silently unroutable', () => {
+describe('hub: nothing silently unroutable, every dead letter redeliverable', () => {
   let h: HubHarness;
   let municipality: PartyClient;
   let creditor: PartyClient;
@@ -81,5 +81,54 @@ describe('hub: nothing silently unroutable', () => {
       what: 'the redelivered Kennisgeving',
     });
     expect(arrived.raw.toString()).toBe(encode(sent, 'json'));
+  });
+
+  it('re-injects a dead letter of its own inbound queue through every check, as its first publisher sent it', async () => {
+    const names = amqpNames(h.prefix);
+    // The hub is away; the message waits in its inbound queue and is then refused there (as a
+    // database outage used to do, delivery after delivery), so the broker dead-letters it.
+    await h.hub.stop();
+    const sent = await municipality.send(
+      anUnsignedKennisgeving({ sender: municipality.oin, recipient: creditor.oin, variant: 'PUBLIC' }),
+    );
+    const id = sent.header.messageId;
+    const channel = await connection.createChannel();
+    const taken = await eventually(async () => (await channel.get(names.hubInbound)) || undefined, {
+      what: 'the message in the hub inbound queue',
+    });
+    expect(taken.properties.messageId).toBe(id);
+    channel.nack(taken, false, false);
+    await channel.close();
+    await h.hub.start();
+
+    type DeadLetter = { id: string; messageId: string; reasonCode: string; queue: string };
+    const deadLetter = await eventually(
+      async () =>
+        (await api<{ items: DeadLetter[] }>('GET', '/api/dead-letters')).json.items.find(
+          (d) => d.messageId === id,
+        ),
+      { what: 'the dead letter from the hub inbound queue' },
+    );
+    expect(deadLetter.queue).toBe(names.hubInbound);
+    expect(municipality.receiptsFor(id)).toEqual([]);
+
+    const preview = await fetch(`${h.hub.url}/api/dead-letters/redeliver`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await h.adminToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [deadLetter.id], dryRun: true }),
+    });
+    expect(((await preview.json()) as { items: { redeliverable: boolean }[] }).items).toEqual([
+      expect.objectContaining({ redeliverable: true }),
+    ]);
+    const redelivered = await api('POST', `/api/dead-letters/${deadLetter.id}/redeliver`);
+    expect(redelivered.status).toBeLessThan(300);
+
+    // checked again like any arrival: accepted for its signer, routed unchanged to the creditor
+    await municipality.waitForReceipt(id, 'ACCEPTED');
+    const arrived = await eventually(() => creditor.received.find((r) => r.messageId === id), {
+      what: 'the re-injected Kennisgeving at the creditor',
+    });
+    expect(arrived.raw.toString()).toBe(encode(sent, 'json'));
+    expect((await api('POST', `/api/dead-letters/${deadLetter.id}/redeliver`)).status).toBe(409);
   });
 });

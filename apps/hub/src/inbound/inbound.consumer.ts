@@ -6,6 +6,7 @@ import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import { HubMetrics } from '../metrics/hub.metrics';
 import { InboundPipeline, InspectedBatch, Settlement } from './inbound-pipeline.service';
 import type { Effects } from './effects';
+import { publishedAs } from './reinjection';
 import type { InboundDelivery } from './inspection';
 import type { PublisherAccountRule } from './publisher-account';
 
@@ -67,7 +68,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
         };
         const inspected = this.pipeline.inspectBatch(
-          batch.map(({ delivery }) => toInbound(delivery, accounts)),
+          batch.map(({ delivery }) => toInbound(delivery, accounts, this.amqp.username)),
         );
         await committing;
         committing = (await this.decideAndCommit(batch, inspected)).committed;
@@ -149,15 +150,16 @@ interface Taken {
   takenAt: bigint;
 }
 
-function toInbound(delivery: Delivery, accounts: PublisherAccountRule): InboundDelivery {
+function toInbound(delivery: Delivery, accounts: PublisherAccountRule, hubAccount: string): InboundDelivery {
   const { message } = delivery;
+  const { routingKey, userId } = publishedAs(message, hubAccount);
   return {
     content: message.content,
     contentType: message.properties.contentType ?? 'application/json',
-    routingKey: message.fields.routingKey,
+    routingKey,
     amqpMessageId: message.properties.messageId,
     amqpType: message.properties.type,
-    amqpUserId: message.properties.userId,
+    amqpUserId: userId,
     deliveryCount: deliveryCountOf(message.properties.headers?.['x-delivery-count']),
     accounts,
   };

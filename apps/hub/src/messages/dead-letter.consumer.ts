@@ -67,7 +67,11 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
     const routingKey = text(headers['x-skp-routing-key']) ?? message.fields.routingKey;
     // The hub's own dead letters of inbound messages carry evidence, not the body (see deadLetterOf).
     const bodyOmitted = text(headers['x-skp-body']) === 'omitted';
-    const properties: Record<string, unknown> = { contentType: message.properties.contentType ?? null };
+    const properties: Record<string, unknown> = {
+      contentType: message.properties.contentType ?? null,
+      // the account the broker vouched for at the first publish: a redelivery is checked against it
+      userId: text(message.properties.userId),
+    };
     if (bodyOmitted) {
       properties.bodyOmitted = true;
       properties.sha256 = text(headers['x-skp-sha256']);

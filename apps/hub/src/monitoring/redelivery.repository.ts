@@ -18,6 +18,10 @@ export interface StoredDeadLetter {
   messageId: string | null;
   type: string | null;
   queue: string | null;
+  /** the routing key it was published with: for a hub-inbound dead letter, the sender's OIN */
+  routingKey: string | null;
+  /** the broker account that first published it, as the broker vouched for it then */
+  publisherUserId: string | null;
   contentType: string | null;
   content: Buffer | null;
   redeliveredAt: Date | null;
@@ -62,11 +66,12 @@ export class RedeliveryRepository {
       message_id: string | null;
       type: string | null;
       queue: string | null;
+      routing_key: string | null;
       content: Buffer | null;
       properties: Record<string, unknown>;
       redelivered_at: Date | null;
     }[] = await this.dataSource.query(
-      `SELECT "id", "message_id", "type", "queue", "content", "properties", "redelivered_at" FROM "dead_letter" WHERE "id" = $1::bigint`,
+      `SELECT "id", "message_id", "type", "queue", "routing_key", "content", "properties", "redelivered_at" FROM "dead_letter" WHERE "id" = $1::bigint`,
       [id],
     );
     const r = rows[0];
@@ -79,6 +84,8 @@ export class RedeliveryRepository {
       messageId: r.message_id,
       type: r.type,
       queue: r.queue,
+      routingKey: r.routing_key,
+      publisherUserId: typeof r.properties?.userId === 'string' ? r.properties.userId : null,
       contentType,
       content: r.content,
       redeliveredAt: r.redelivered_at,

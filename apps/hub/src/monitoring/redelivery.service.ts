@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { AmqpNames } from '@skp/messages';
 import { OutboxRelay, OutgoingMessage } from '@skp/platform';
 import { HUB_AMQP_NAMES } from '../hub.tokens';
+import { REINJECTED_ROUTING_KEY, REINJECTED_USER_ID } from '../inbound/reinjection';
 import type { AuthenticatedOperator } from '../operators/operator';
 import { DeadLetterMetaRow, DeadLetterQueryRepository } from './dead-letter-query.repository';
 import { RedeliveryRepository, StoredDeadLetter } from './redelivery.repository';
@@ -19,7 +20,9 @@ export interface DeadLetterPreview {
 /**
  * Operator redeliveries. A message is re-published unchanged, with its own messageId, to the
  * recipient's queue through the outbox (the recipient's adapter deduplicates by messageId); a dead
- * letter from a party queue goes back to that queue. Both leave a REDELIVERED event and an audit entry.
+ * letter from a party queue goes back to that queue; one from the hub's inbound queue goes back
+ * into it and through every check again, as its first publisher sent it. Each leaves a
+ * REDELIVERED event and an audit entry.
  */
 @Injectable()
 export class RedeliveryService {
@@ -89,19 +92,29 @@ export class RedeliveryService {
     if (problem) {
       throw new ConflictException({ statusCode: 409, message: `dead letter ${id}: ${problem}` });
     }
-    const oin = this.partyOf(deadLetter.queue) as string;
     const at = new Date();
-    const publish: OutgoingMessage = {
-      exchange: this.names.deliver,
-      routingKey: oin,
-      content: deadLetter.content as Buffer,
-      options: {
-        persistent: true,
-        contentType: deadLetter.contentType ?? 'application/json',
-        ...(deadLetter.messageId ? { messageId: deadLetter.messageId } : {}),
-        ...(deadLetter.type ? { type: deadLetter.type } : {}),
-      },
+    const options = {
+      persistent: true,
+      contentType: deadLetter.contentType ?? 'application/json',
+      ...(deadLetter.messageId ? { messageId: deadLetter.messageId } : {}),
+      ...(deadLetter.type ? { type: deadLetter.type } : {}),
     };
+    const oin = this.partyOf(deadLetter.queue);
+    const publish: OutgoingMessage = oin
+      ? { exchange: this.names.deliver, routingKey: oin, content: deadLetter.content as Buffer, options }
+      : {
+          // back into the hub's inbound queue, through every check again, as its first publisher sent it
+          exchange: '',
+          routingKey: this.names.hubInbound,
+          content: deadLetter.content as Buffer,
+          options: {
+            ...options,
+            headers: {
+              [REINJECTED_ROUTING_KEY]: deadLetter.routingKey,
+              ...(deadLetter.publisherUserId ? { [REINJECTED_USER_ID]: deadLetter.publisherUserId } : {}),
+            },
+          },
+        };
     const done = await this.store.redeliverDeadLetter(
       deadLetter,
       publish,
@@ -139,6 +152,7 @@ export class RedeliveryService {
       }
       const problem = this.problemOf({
         queue: d.queue,
+        routingKey: d.routing_key,
         content: d.has_content ? Buffer.alloc(0) : null,
         redeliveredAt: d.redelivered_at,
       });
@@ -188,9 +202,12 @@ export class RedeliveryService {
       : null;
   }
 
-  private problemOf(d: Pick<StoredDeadLetter, 'queue' | 'content' | 'redeliveredAt'>): string | null {
-    if (!this.partyOf(d.queue)) {
-      return 'only a dead letter from a party queue can be redelivered (this one died in a hub queue)';
+  private problemOf(
+    d: Pick<StoredDeadLetter, 'queue' | 'routingKey' | 'content' | 'redeliveredAt'>,
+  ): string | null {
+    const reinjectable = d.queue === this.names.hubInbound && /^\d{20}$/.test(d.routingKey ?? '');
+    if (!this.partyOf(d.queue) && !reinjectable) {
+      return 'only a dead letter from a party queue or from the hub inbound queue can be redelivered';
     }
     if (d.content === null) {
       return 'its content was not kept';
