@@ -37,6 +37,7 @@ export { AllExceptionsFilter } from './http/exception.filter';
 export { createRootLogger, PinoNestLogger, REDACTED_PATHS } from './logging/logger';
 export { OUTBOX_TABLE_DDL, OutboxEntry } from './outbox/outbox-entry.entity';
 export { enqueueOutbox, OutboxRelay } from './outbox/outbox';
+export { WakeSignal } from './jobs/wake-signal';
 export { HealthController, InjectLogger, LOGGER, MetricsController, PlatformModule } from './platform.module';
 export type { Logger, PlatformOptions } from './platform.module';
 export { PartyMessaging, RECEIVED_MESSAGE_TABLE_DDL } from './party/party-messaging';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectLogger, Logger } from '@skp/platform';
+import { InjectLogger, Logger, WakeSignal } from '@skp/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { fieldViolation } from '../kennisgeving/field-violation';
@@ -28,8 +28,7 @@ export type ChunkOutcome = 'progress' | 'finished' | 'none';
 export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  private pending = false;
+  private readonly signal = new WakeSignal();
   private outage: string | null = null;
 
   constructor(
@@ -55,8 +54,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
 
   /** A job was stored: start on it now rather than at the next poll. */
   notify(): void {
-    this.pending = true;
-    this.wake?.();
+    this.signal.notify();
   }
 
   /** Why the runner is waiting (database unavailable), or null when it is working normally. */
@@ -147,7 +145,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
   private async run(): Promise<void> {
     let backoff = BACKOFF_FIRST_MS;
     while (this.running) {
-      this.pending = false;
+      this.signal.clear();
       try {
         const outcome = await this.runChunk();
         if (this.outage) {
@@ -156,7 +154,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
         }
         backoff = BACKOFF_FIRST_MS;
         if (outcome === 'none') {
-          await this.idle(POLL_MS);
+          await this.signal.sleep(POLL_MS);
         }
       } catch (error) {
         const reason = (error as Error).message;
@@ -164,24 +162,10 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
           this.logger.warn({ err: reason }, 'import jobs paused: cannot reach the database; retrying');
         }
         this.outage = reason;
-        await this.idle(backoff, true);
+        await this.signal.sleep(backoff, { evenIfNotified: true });
         backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
       }
     }
-  }
-
-  private idle(ms: number, ignorePending = false): Promise<void> {
-    if (this.pending && !ignorePending) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }
 

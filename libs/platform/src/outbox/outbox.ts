@@ -2,6 +2,7 @@ import type { Options } from 'amqplib';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { AmqpClient, OutgoingMessage } from '../amqp/amqp-client';
+import { WakeSignal } from '../jobs/wake-signal';
 
 /** Adds publishes to the caller's open transaction: they happen if and only if it commits. */
 export async function enqueueOutbox(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
@@ -39,9 +40,8 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private running = false;
-  private wake?: () => void;
-  /** set by notify() while a batch is in flight, so its rows are not left waiting for the poll */
-  private pending = false;
+  /** a notify() while a batch is in flight makes the next round start at once, not at the poll */
+  private readonly signal = new WakeSignal();
   private loop?: Promise<void>;
   private readonly batchSize = 500;
 
@@ -62,8 +62,7 @@ export class OutboxRelay {
 
   /** Called after a commit that enqueued something, so the publish need not wait for the poll. */
   notify(): void {
-    this.pending = true;
-    this.wake?.();
+    this.signal.notify();
   }
 
   async stop(): Promise<void> {
@@ -105,7 +104,7 @@ export class OutboxRelay {
     let failing: string | null = null;
     while (this.running) {
       let moved = 0;
-      this.pending = false;
+      this.signal.clear();
       try {
         moved = this.amqp.isConnected ? await this.relayOnce() : 0;
       } catch (err) {
@@ -127,22 +126,8 @@ export class OutboxRelay {
         backoff = RETRY_FIRST_MS;
       }
       if (moved < this.batchSize) {
-        await this.idle(this.idleMs);
+        await this.signal.sleep(this.idleMs);
       }
     }
-  }
-
-  private idle(ms: number): Promise<void> {
-    if (this.pending) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }
