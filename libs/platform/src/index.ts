@@ -38,7 +38,9 @@ export { createRootLogger, PinoNestLogger, REDACTED_PATHS } from './logging/logg
 export { OUTBOX_TABLE_DDL, OutboxEntry } from './outbox/outbox-entry.entity';
 export { enqueueOutbox, OutboxRelay } from './outbox/outbox';
 export { WakeSignal } from './jobs/wake-signal';
-export { HealthController, InjectLogger, LOGGER, MetricsController, PlatformModule } from './platform.module';
+export { PlatformModule } from './platform.module';
+export { HealthController, MetricsController } from './health/health.controller';
+export { InjectLogger, LOGGER } from './platform.tokens';
 export type { Logger, PlatformOptions } from './platform.module';
 export { PartyMessaging, RECEIVED_MESSAGE_TABLE_DDL } from './party/party-messaging';
 export type { InboxHandler, PartyMessagingDeps } from './party/party-messaging';

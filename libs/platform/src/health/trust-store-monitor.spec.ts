@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import type { DatabaseGate } from '../resilience/database-gate';
 import { AmqpClient } from '../amqp/amqp-client';
-import { HealthController } from '../platform.module';
+import { HealthController } from './health.controller';
 import { TrustStoreMonitor } from './trust-store-monitor';
 
 const DAY = 86_400_000;

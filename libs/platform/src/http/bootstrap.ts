@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { ConfigError, loadEnv } from '../config/env';
 import { isProduction, ProductionApp, productionConfigProblems } from '../config/production-rules';
 import { PinoNestLogger } from '../logging/logger';
-import { LOGGER } from '../platform.module';
+import { LOGGER } from '../platform.tokens';
 import { AllExceptionsFilter } from './exception.filter';
 import { refuseOddPaths } from './path-spelling';
 import { securityHeaders } from './security-headers';

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AmqpClient } from '../amqp/amqp-client';
 import { OutboxRelay } from '../outbox/outbox';
-import { LOGGER } from '../platform.module';
+import { LOGGER } from '../platform.tokens';
 import { DatabaseGate } from '../resilience/database-gate';
 import { PartyMessaging } from './party-messaging';
 
