@@ -38,3 +38,29 @@ export async function login(baseUrl: string, username: string, password: string)
   }
   return r.body.token;
 }
+
+export interface RegisteredBroker {
+  username: string;
+  password: string;
+}
+
+/**
+ * Registers a test party at the hub as an admin; returns the party's own broker account, which the
+ * hub shows once (its clients and adapters connect with it).
+ */
+export async function registerParty(
+  baseUrl: string,
+  token: string,
+  party: { oin: string; name: string; certPem: string; slug: string },
+  kind: 'MUNICIPALITY' | 'CREDITOR',
+  bsnAllowed: boolean,
+): Promise<RegisteredBroker> {
+  const r = await api<{ broker: RegisteredBroker }>(baseUrl, 'POST', '/api/parties', {
+    token,
+    body: { oin: party.oin, name: party.name, kind, bsnAllowed, certificatePem: party.certPem },
+  });
+  if (r.status !== 201) {
+    throw new Error(`registering ${party.slug} failed: ${r.status} ${r.text}`);
+  }
+  return r.body.broker;
+}

@@ -1,5 +1,6 @@
 import { AppProcess, freePort } from './app-process';
 import { deleteBrokerTopology } from './broker';
+import { login, registerParty } from './hub-api-client';
 import {
   AMQP_URL,
   createTestPki,
@@ -69,17 +70,7 @@ export async function startHub(overrides: Record<string, string> = {}): Promise<
       };
     },
     async adminToken() {
-      if (!token) {
-        const response = await fetch(`${harness.hub.url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(HUB_ADMIN),
-        });
-        if (!response.ok) {
-          throw new Error(`admin login failed: ${response.status} ${await response.text()}`);
-        }
-        token = ((await response.json()) as { token: string }).token;
-      }
+      token ??= await login(harness.hub.url, HUB_ADMIN.username, HUB_ADMIN.password);
       return token;
     },
     async startAnotherHub() {
@@ -87,25 +78,13 @@ export async function startHub(overrides: Record<string, string> = {}): Promise<
       return new AppProcess('hub', env).start();
     },
     async registerParty(party, kind, bsnAllowed) {
-      const response = await fetch(`${harness.hub.url}/api/parties`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await harness.adminToken()}`,
-        },
-        body: JSON.stringify({
-          oin: party.oin,
-          name: party.name,
-          kind,
-          bsnAllowed,
-          certificatePem: party.certPem,
-        }),
-      });
-      if (response.status !== 201) {
-        throw new Error(`registering ${party.slug} failed: ${response.status} ${await response.text()}`);
-      }
-      // The party's own broker account (shown once): its clients and adapters connect with it.
-      party.broker = ((await response.json()) as { broker: { username: string; password: string } }).broker;
+      party.broker = await registerParty(
+        harness.hub.url,
+        await harness.adminToken(),
+        party,
+        kind,
+        bsnAllowed,
+      );
       harness.registered.push(party.oin);
     },
     async teardown() {

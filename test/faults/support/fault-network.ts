@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { AppProcess, freePort } from '../../support/app-process';
+import { login, registerParty } from '../../support/hub-api-client';
 import { createTestPki, freshId, TestParty, TestPki, testOin } from '../../support/test-env';
 import { PostgresCluster } from './postgres-cluster';
 import { RabbitNode } from './rabbit-node';
@@ -135,17 +136,7 @@ export class FaultNetwork {
   }
 
   async adminToken(): Promise<string> {
-    if (!this.token) {
-      const response = await fetch(`${this.hub.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(FAULT_ADMIN),
-      });
-      if (!response.ok) {
-        throw new Error(`admin login failed: ${response.status} ${await response.text()}`);
-      }
-      this.token = ((await response.json()) as { token: string }).token;
-    }
+    this.token ??= await login(this.hub.url, FAULT_ADMIN.username, FAULT_ADMIN.password);
     return this.token;
   }
 
@@ -241,19 +232,6 @@ export class FaultNetwork {
     kind: 'MUNICIPALITY' | 'CREDITOR',
     bsnAllowed: boolean,
   ): Promise<void> {
-    const response = await fetch(`${this.hub.url}/api/parties`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.adminToken()}` },
-      body: JSON.stringify({
-        oin: party.oin,
-        name: party.name,
-        kind,
-        bsnAllowed,
-        certificatePem: party.certPem,
-      }),
-    });
-    if (response.status !== 201) {
-      throw new Error(`registering ${party.slug} failed: ${response.status} ${await response.text()}`);
-    }
+    await registerParty(this.hub.url, await this.adminToken(), party, kind, bsnAllowed);
   }
 }
