@@ -1,4 +1,4 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { unsupportedMediaType } from '@skp/platform';
 import type { Request } from 'express';
 
 export type BodyKind = 'json' | 'xml' | 'csv';
@@ -16,11 +16,7 @@ export function requireBodyKind(request: Request, accepted: BodyKind[]): BodyKin
           : undefined;
   if (!kind || !accepted.includes(kind)) {
     const names = { json: 'application/json', xml: 'application/xml', csv: 'text/csv' };
-    throw new UnsupportedMediaTypeException({
-      statusCode: 415,
-      error: 'Unsupported Media Type',
-      message: `content type must be ${accepted.map((k) => names[k]).join(' or ')}`,
-    });
+    throw unsupportedMediaType(`content type must be ${accepted.map((k) => names[k]).join(' or ')}`);
   }
   return kind;
 }

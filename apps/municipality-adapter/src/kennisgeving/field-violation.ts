@@ -1,14 +1,7 @@
 import { describeRule, Violation } from '@skp/messages';
+import type { FieldViolation } from '@skp/platform';
 
-/**
- * One broken rule of a request, named by the request's own field path (`debtor.bsn`,
- * `creditors[1].oin`, or a CSV column). `message` never contains the offending value.
- */
-export interface FieldViolation {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type { FieldViolation };
 
 const OWN_RULES: Record<string, string> = {
   'duplicate-creditor': 'lists the same creditor more than once',

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { badRequest } from '@skp/platform';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +13,6 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { InvalidRequestException } from '../http/invalid-request.exception';
 import { requireBodyKind, textBody } from '../http/request-body';
 import { ProgressResult, ProgressService } from '../progress/progress.service';
 import { CaseView, SubmissionView } from './dto/kennisgeving.views';
@@ -61,7 +61,7 @@ export class KennisgevingController {
     if (kind === 'xml') {
       const parsed = await parseXmlRequest(textBody(request));
       if (!parsed.ok) {
-        throw new InvalidRequestException(parsed.violations);
+        throw badRequest(parsed.violations);
       }
       body = parsed.request;
     }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { answerDeadline } from '@skp/messages';
-import { InjectLogger, Logger, PartyMessaging } from '@skp/platform';
+import { badRequest, InjectLogger, Logger, PartyMessaging } from '@skp/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MunicipalityEnv } from '../config/municipality.env';
-import { InvalidRequestException } from '../http/invalid-request.exception';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
 import { CaseView, SubmittedMessageView, toCaseView, toSubmittedMessageView } from './dto/kennisgeving.views';
@@ -37,7 +36,7 @@ export class KennisgevingService {
   async submit(request: unknown): Promise<SubmissionResult> {
     const prepared = prepareSubmission(request, this.context);
     if (!prepared.ok) {
-      throw new InvalidRequestException(prepared.violations);
+      throw badRequest(prepared.violations);
     }
     return this.submitPrepared(prepared);
   }

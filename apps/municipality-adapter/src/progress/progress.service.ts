@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { buildHeader, UnsignedMessage, validateUnsigned } from '@skp/messages';
-import { PartyMessaging } from '@skp/platform';
+import { badRequest, PartyMessaging } from '@skp/platform';
 import { DataSource } from 'typeorm';
 import { fieldViolation } from '../kennisgeving/field-violation';
 import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository';
-import { InvalidRequestException } from '../http/invalid-request.exception';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { prepareProgress } from './progress-request';
 
@@ -37,7 +36,7 @@ export class ProgressService {
       }
       const prepared = prepareProgress(request, [...new Set(records.map((r) => r.pauseStart))]);
       if (!prepared.ok) {
-        throw new InvalidRequestException(prepared.violations);
+        throw badRequest(prepared.violations);
       }
       const outcome: ProgressResult = { caseReference, updates: [], skipped: [] };
       for (const record of records) {
@@ -61,9 +60,7 @@ export class ProgressService {
         };
         const violations = validateUnsigned(message);
         if (violations.length > 0) {
-          throw new InvalidRequestException(
-            violations.map((v) => fieldViolation(v.path.replace(/^body\./, ''), v.rule)),
-          );
+          throw badRequest(violations.map((v) => fieldViolation(v.path.replace(/^body\./, ''), v.rule)));
         }
         const sentAt = new Date();
         await this.repository.insertProgress(manager, {
