@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { fieldViolation } from '../kennisgeving/field-violation';
 import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
+import type { ProgressRequestDto } from './dto/progress-request.dto';
 import { prepareProgress } from './progress-request';
 
 export interface ProgressResult {
@@ -23,7 +24,7 @@ export class ProgressService {
     private readonly metrics: MunicipalityMetrics,
   ) {}
 
-  async sendProgress(caseReference: string, request: unknown): Promise<ProgressResult> {
+  async sendProgress(caseReference: string, request: ProgressRequestDto): Promise<ProgressResult> {
     const result = await this.dataSource.transaction(async (manager) => {
       await this.repository.lockCase(manager, caseReference);
       const records = await this.repository.findByCase(caseReference, manager);
