@@ -6,7 +6,6 @@ import {
   normalisePostcode,
   Variant,
 } from '@skp/messages';
-import type { SubmissionContext } from './submission';
 
 /*
  * The Kennisgeving body built from a request, and the way back from a message path to the
@@ -14,6 +13,16 @@ import type { SubmissionContext } from './submission';
  */
 
 type Json = Record<string, unknown>;
+
+/** What the adapter knows from its configuration when it builds a Kennisgeving. */
+export interface SubmissionContext {
+  /** this municipality's own OIN (header.sender) */
+  sender: string;
+  municipality: { code: string; name: string };
+  counsellorDesk: KennisgevingBody['counsellor'];
+  /** creditors allowed to process the BSN */
+  bsnAllowed: ReadonlySet<string>;
+}
 
 export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -8,10 +8,11 @@ import {
 } from '@skp/messages';
 import { SubmitKennisgevingDto } from './dto/submit-kennisgeving.dto';
 import { dedupeViolations, dtoViolations, FieldViolation, fieldViolation, relabel } from './field-violation';
-import { buildBody, isObject, requestField } from './submission-body';
+import { buildBody, isObject, requestField, SubmissionContext } from './submission-body';
 import { chooseVariant, duplicateCreditors } from './submission-rules';
 
 export { chooseVariant } from './submission-rules';
+export type { SubmissionContext } from './submission-body';
 
 /** One creditor of a submitted case. */
 export interface CreditorRequest {
@@ -30,16 +31,6 @@ export interface SubmissionRequest {
   signal?: 1 | 2 | 3 | 4;
   pause: { start: string; end?: string };
   creditors: CreditorRequest[];
-}
-
-/** What the adapter knows from its configuration when it builds a Kennisgeving. */
-export interface SubmissionContext {
-  /** this municipality's own OIN (header.sender) */
-  sender: string;
-  municipality: { code: string; name: string };
-  counsellorDesk: KennisgevingBody['counsellor'];
-  /** creditors allowed to process the BSN */
-  bsnAllowed: ReadonlySet<string>;
 }
 
 /** One Kennisgeving ready to sign, for one creditor. */
