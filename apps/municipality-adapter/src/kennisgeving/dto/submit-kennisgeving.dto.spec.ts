@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ValidationPipe } from '@nestjs/common';
-import { FieldViolation, ValidationFailed, validationExceptionFactory } from '@skp/platform';
+import { ValidationFailed, validationExceptionFactory } from '@skp/platform';
 import { prepareSubmission, SubmissionContext } from '../submission';
 import { SubmitKennisgevingDto } from './submit-kennisgeving.dto';
 
@@ -24,7 +24,7 @@ async function pipeRules(body: unknown): Promise<string[]> {
     await pipe.transform(body, { type: 'body', metatype: SubmitKennisgevingDto });
     return [];
   } catch (error) {
-    return ((error as ValidationFailed).violations).map((v) => `${v.field}:${v.rule}`);
+    return (error as ValidationFailed).violations.map((v) => `${v.field}:${v.rule}`);
   }
 }
 
