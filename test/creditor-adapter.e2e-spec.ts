@@ -183,12 +183,12 @@ describe('creditor adapter (e2e)', () => {
 
     const bad = await privateCreditor.api('POST', `/inbox/${id}/acknowledgement`, { decision: 'DECLINED' });
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ field: 'declineReason', rule: 'required-iff-DECLINED' });
+    expect(bad.body.violations[0]).toMatchObject({ field: 'declineReason', rule: 'required-iff-DECLINED' });
     const tooLong = await privateCreditor.api('POST', `/inbox/${id}/acknowledgement`, {
       decision: 'PAUSED',
       pausedUntil: addCalendarMonths(sent.body.pause.end, 1),
     });
-    expect(tooLong.body).toMatchObject({ field: 'pausedUntil', rule: 'max-requested-end' });
+    expect(tooLong.body.violations[0]).toMatchObject({ field: 'pausedUntil', rule: 'max-requested-end' });
     expect(
       (
         await privateCreditor.api('POST', `/inbox/${crypto.randomUUID()}/acknowledgement`, {

@@ -109,7 +109,11 @@ describe('hub certificates: sub-CA chains, CRL reload and stale CRLs (real hub, 
       }),
     });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({
+    const refusal = (await refused.json()) as { violations: unknown[] };
+    expect(refusal).toMatchObject({
+      message: expect.stringMatching(/^certificatePem: .*digitalSignature or nonRepudiation/),
+    });
+    expect(refusal.violations[0]).toMatchObject({
       field: 'certificatePem',
       message: expect.stringMatching(/^certificatePem: .*digitalSignature or nonRepudiation/),
     });

@@ -5,6 +5,25 @@ export * from './domain/dates';
 export * from './domain/working-days';
 export { type Violation, describeRule } from './validation/violation';
 export { validateMessage, validateUnsigned } from './validation/validate-message';
+// The message's rule decorators, for request DTOs that must follow the same rules under the same names.
+export {
+  Email,
+  IDENTIFIER_MAX,
+  Integer,
+  IsoDate,
+  Nested,
+  NOTE_MAX,
+  Oin,
+  OneOf,
+  Optional,
+  PauseEnd,
+  Pattern,
+  Required,
+  RequiredIff,
+  rule,
+  StringList,
+  Text,
+} from './validation/rules';
 export { MessageDecodeError, type DecodeErrorCode } from './codec/decode-error';
 export { decode, encode, signingInput } from './codec/codec';
 export { canonicalJson } from './codec/canonical-json';

@@ -22,6 +22,17 @@ export {
   runHttpApp,
   startHttpApp,
 } from './http/bootstrap';
+export {
+  badField,
+  badRequest,
+  httpErrorBody,
+  unsupportedMediaType,
+  ValidationFailed,
+  validationExceptionFactory,
+  violationsOf,
+} from './http/http-errors';
+export type { FieldViolation, HttpErrorBody } from './http/http-errors';
+export { FieldViolationDoc, HttpErrorDoc } from './http/http-error.docs';
 export { isPublicRoute, Public, PUBLIC_ROUTE_KEY } from './http/public-route';
 export { oddPathReason, refuseOddPaths } from './http/path-spelling';
 export { CONTENT_SECURITY_POLICY, securityHeaders } from './http/security-headers';

@@ -7,19 +7,13 @@ import {
   UnsignedMessage,
   validateUnsigned,
 } from '@skp/messages';
+import type { FieldViolation } from '@skp/platform';
 
 /** What an answer is checked against: the Kennisgeving it answers and this creditor's policy. */
 export interface AcknowledgementContext {
   pauseStart: string;
   requestedEnd: string;
   maxPauseMonths?: number;
-}
-
-/** One broken rule of an acknowledgement, named by its body field. */
-export interface FieldViolation {
-  field: string;
-  rule: string;
-  message: string;
 }
 
 /** Longest pause this creditor confirms: the requested end, capped by its own policy if it has one. */

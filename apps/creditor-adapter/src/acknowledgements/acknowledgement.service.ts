@@ -1,10 +1,9 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { buildHeader, Kennisgeving, PauseAcknowledgementBody } from '@skp/messages';
-import { PartyMessaging } from '@skp/platform';
+import { badRequest, PartyMessaging } from '@skp/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CreditorPolicy } from '../config/creditor-policy';
 import { CREDITOR_POLICY } from '../creditor.tokens';
-import { badRequest } from '../http-errors';
 import { AnsweredBy, InboxMessage } from '../inbox/inbox-message.entity';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { CreditorMetrics } from '../metrics/creditor.metrics';

@@ -1,5 +1,5 @@
 import { isIsoDate, isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from '@skp/messages';
-import type { FieldViolation } from '../acknowledgements/acknowledgement-rules';
+import type { FieldViolation } from '@skp/platform';
 import type { PauseLookupDto } from './dto/pause-lookup.dto';
 import { normaliseName } from './pause-rules';
 import type { DebtorKey } from './pause.repository';

@@ -1,10 +1,9 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Kennisgeving, PauseAcknowledgementBody, ProgressUpdate } from '@skp/messages';
-import { InjectLogger, Logger } from '@skp/platform';
+import { badRequest, InjectLogger, Logger } from '@skp/platform';
 import type { EntityManager } from 'typeorm';
 import type { CreditorPolicy } from '../config/creditor-policy';
 import { CREDITOR_POLICY } from '../creditor.tokens';
-import { badRequest } from '../http-errors';
 import { CreditorMetrics } from '../metrics/creditor.metrics';
 import { todayInAmsterdam } from '@skp/messages';
 import { toDebtorKey } from './debtor-key';

@@ -1,11 +1,5 @@
-import {
-  BadRequestException,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { badField } from '@skp/platform';
 import { createHash, randomBytes } from 'node:crypto';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
@@ -138,34 +132,22 @@ export class AuthService {
   ): Promise<{ revokedSessions: number }> {
     const problem = passwordRuleProblem(newPassword, this.env.NODE_ENV === 'production');
     if (problem) {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'newPassword',
-        message: `newPassword: ${problem}`,
-      });
+      throw badField('newPassword', 'password-rule', `newPassword: ${problem}`);
     }
     if (newPassword === currentPassword) {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'newPassword',
-        message: 'newPassword: must differ from the current password',
-      });
+      throw badField(
+        'newPassword',
+        'differs-from-current',
+        'newPassword: must differ from the current password',
+      );
     }
     const operator = await this.operators.findByUsername(who.username);
     if (!operator || operator.disabledAt) {
       throw badCredentials();
     }
     // A wrong current password is a bad request, not a bad session: the session stays valid.
-    await this.checkOwnPassword(
-      operator,
-      currentPassword,
-      now,
-      () =>
-        new BadRequestException({
-          statusCode: 400,
-          field: 'currentPassword',
-          message: 'currentPassword: is incorrect',
-        }),
+    await this.checkOwnPassword(operator, currentPassword, now, () =>
+      badField('currentPassword', 'current-password', 'currentPassword: is incorrect'),
     );
     await this.operators.recordSuccess(operator.id, now);
     await this.operators.updatePasswordHash(operator.id, await hashPassword(newPassword), now);

@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { badField } from '@skp/platform';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MessageFilter, MessageQueryRepository } from './message-query.repository';
 import { toEventView, toMessageView } from './message.views';
@@ -17,11 +18,7 @@ export class MessageSearchService {
   async search(filter: MessageFilter, cursor: string | undefined, limit = DEFAULT_PAGE) {
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && !after) {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'cursor',
-        message: 'cursor must be the nextCursor of a previous page',
-      });
+      throw badField('cursor', 'next-cursor', 'cursor must be the nextCursor of a previous page');
     }
     const [rows, names] = await Promise.all([
       this.messages.findPage(filter, after, limit + 1),

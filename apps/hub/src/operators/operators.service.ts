@@ -1,12 +1,11 @@
 import {
-  BadRequestException,
   ConflictException,
   Inject,
   Injectable,
   NotFoundException,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectLogger, Logger } from '@skp/platform';
+import { badField, InjectLogger, Logger } from '@skp/platform';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { AuditService } from '../audit/audit.service';
@@ -65,7 +64,7 @@ export class OperatorsService implements OnApplicationBootstrap {
   ): Promise<OperatorRecord> {
     const problem = passwordRuleProblem(password, this.env.NODE_ENV === 'production');
     if (problem) {
-      throw new BadRequestException({ statusCode: 400, field: 'password', message: problem });
+      throw badField('password', 'password-rule', problem);
     }
     const created = await this.operators.insert(username, await hashPassword(password), role);
     if (!created) {
@@ -87,11 +86,7 @@ export class OperatorsService implements OnApplicationBootstrap {
   /** Disables (ending its sessions) or enables an operator; an admin cannot lock itself out. */
   async setDisabled(by: AuthenticatedOperator, username: string, disabled: boolean): Promise<OperatorRecord> {
     if (disabled && username === by.username) {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'username',
-        message: 'an operator cannot disable itself',
-      });
+      throw badField('username', 'not-self', 'an operator cannot disable itself');
     }
     const updated = await this.operators.setDisabled(username, disabled, new Date());
     if (!updated) {

@@ -1,14 +1,5 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { badField } from '@skp/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditAction } from '../audit/audit.decorator-keys';
 import { Roles } from '../auth/roles.decorator';
@@ -79,11 +70,11 @@ export class PartiesController {
   @ApiOperation({ summary: 'Remove a signing certificate; messages signed with it are refused from then on' })
   async removeCertificate(@Param('oin') oin: string, @Param('sha256') sha256: string): Promise<void> {
     if (!/^[0-9a-f]{64}$/i.test(sha256)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'sha256',
-        message: 'sha256 must be the 64 hex digits of the certificate fingerprint',
-      });
+      throw badField(
+        'sha256',
+        'sha256-hex',
+        'sha256 must be the 64 hex digits of the certificate fingerprint',
+      );
     }
     await this.parties.removeCertificate(oin, sha256);
   }

@@ -1,7 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { describeCertificate, SIGNING_KEY_USAGE_RULE } from '@skp/crypto';
 import { explainOin } from '@skp/messages';
-import { BrokerCredentials } from '@skp/platform';
+import { badField, BrokerCredentials } from '@skp/platform';
 import { TopologyService } from '../topology/topology.service';
 import { BrokerAccountsService } from './broker-accounts.service';
 import { PartiesRepository } from './parties.repository';
@@ -62,7 +62,7 @@ export class PartiesService {
   async register(command: RegisterPartyCommand): Promise<{ party: Party; broker: BrokerCredentials }> {
     const oinProblem = explainOin(command.oin);
     if (oinProblem) {
-      throw new BadRequestException({ statusCode: 400, field: 'oin', message: `oin: ${oinProblem}` });
+      throw badField('oin', 'oin', `oin: ${oinProblem}`);
     }
     if (await this.parties.findOne(command.oin)) {
       throw new ConflictException({
@@ -206,25 +206,21 @@ export class PartiesService {
     try {
       described = describeCertificate(pem);
     } catch {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'certificatePem',
-        message: 'certificatePem: not a PEM X.509 certificate',
-      });
+      throw badField('certificatePem', 'pem-certificate', 'certificatePem: not a PEM X.509 certificate');
     }
     if (described.oin !== oin) {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'certificatePem',
-        message: `certificatePem: subject serialNumber ${described.oin ?? '(none)'} is not the party's OIN ${oin}`,
-      });
+      throw badField(
+        'certificatePem',
+        'subject-oin',
+        `certificatePem: subject serialNumber ${described.oin ?? '(none)'} is not the party's OIN ${oin}`,
+      );
     }
     if (!described.signing) {
-      throw new BadRequestException({
-        statusCode: 400,
-        field: 'certificatePem',
-        message: `certificatePem: not a signing certificate (${SIGNING_KEY_USAGE_RULE})`,
-      });
+      throw badField(
+        'certificatePem',
+        'signing-certificate',
+        `certificatePem: not a signing certificate (${SIGNING_KEY_USAGE_RULE})`,
+      );
     }
     return {
       sha256: described.sha256,

@@ -1,7 +1,15 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Type, mixin } from '@nestjs/common';
+import { unsupportedMediaType } from '@skp/platform';
 import type { Request } from 'express';
+import type { Observable } from 'rxjs';
 
 export type BodyKind = 'json' | 'xml' | 'csv';
+
+const MEDIA_TYPES: Record<BodyKind, string> = {
+  json: 'application/json',
+  xml: 'application/xml',
+  csv: 'text/csv',
+};
 
 /** The request's media type, or 415 when it is not one of `accepted`. */
 export function requireBodyKind(request: Request, accepted: BodyKind[]): BodyKind {
@@ -15,18 +23,27 @@ export function requireBodyKind(request: Request, accepted: BodyKind[]): BodyKin
           ? 'csv'
           : undefined;
   if (!kind || !accepted.includes(kind)) {
-    const names = { json: 'application/json', xml: 'application/xml', csv: 'text/csv' };
-    throw new UnsupportedMediaTypeException({
-      statusCode: 415,
-      error: 'Unsupported Media Type',
-      message: `content type must be ${accepted.map((k) => names[k]).join(' or ')}`,
-    });
+    throw unsupportedMediaType(`content type must be ${accepted.map((k) => MEDIA_TYPES[k]).join(' or ')}`);
   }
   return kind;
 }
 
-/** The raw text body of an XML or CSV request ('' when there was none). */
-export function textBody(request: Request): string {
-  const body: unknown = request.body;
+/** The raw text of an XML or CSV body ('' when there was none). */
+export function textOf(body: unknown): string {
   return typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
+}
+
+/**
+ * 415 for a body of another media type, before the ValidationPipe sees it: a typed `@Body()`
+ * is only ever checked against the rules when it arrived in a form the route takes.
+ */
+export function AcceptBody(...accepted: BodyKind[]): Type<NestInterceptor> {
+  @Injectable()
+  class AcceptBodyInterceptor implements NestInterceptor {
+    intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+      requireBodyKind(context.switchToHttp().getRequest<Request>(), accepted);
+      return next.handle();
+    }
+  }
+  return mixin(AcceptBodyInterceptor);
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,9 +10,10 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { requireBodyKind, textBody } from '../http/request-body';
-import { ImportJobDoc, InvalidRequestDoc } from '../kennisgeving/dto/openapi.dto';
+import { HttpErrorDoc } from '@skp/platform';
+import type { Response } from 'express';
+import { AcceptBody, textOf } from '../http/request-body';
+import { ImportJobDoc } from './dto/import-job.docs';
 import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from './csv-import-plan';
 import { ImportJobView, ImportService } from './import.service';
 
@@ -23,6 +24,7 @@ export class ImportController {
   constructor(private readonly imports: ImportService) {}
 
   @Post()
+  @UseInterceptors(AcceptBody('csv'))
   @ApiOperation({
     summary: 'Import Kennisgevingen from CSV (one row per case and creditor)',
     description:
@@ -40,16 +42,15 @@ export class ImportController {
     description: 'running in the background: poll GET /kennisgevingen/import/{jobId}',
   })
   @ApiBadRequestResponse({
-    type: InvalidRequestDoc,
+    type: HttpErrorDoc,
     description: 'the file itself is unusable (syntax, header)',
   })
   async importCsv(
-    @Req() request: Request,
+    @Body() csv: unknown,
     @Res({ passthrough: true }) response: Response,
     @Query('background') background?: string,
   ): Promise<ImportJobView> {
-    requireBodyKind(request, ['csv']);
-    const { status, view } = await this.imports.importCsv(textBody(request), background === 'true');
+    const { status, view } = await this.imports.importCsv(textOf(csv), background === 'true');
     response.status(status);
     return view;
   }

@@ -1,11 +1,10 @@
 import { todayInAmsterdam } from '@skp/messages';
 import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectLogger, Logger } from '@skp/platform';
+import { badRequest, InjectLogger, Logger } from '@skp/platform';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { fieldViolation } from '../kennisgeving/field-violation';
 import { SubmissionContext } from '../kennisgeving/submission';
-import { InvalidRequestException } from '../http/invalid-request.exception';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
 import { ImportPlan, ImportRowResult, planImport } from './csv-import-plan';
@@ -117,23 +116,23 @@ export class ImportService {
 
   private plan(text: string): Extract<ImportPlan, { ok: true }> {
     if (text.includes('\u0000')) {
-      throw new InvalidRequestException([fieldViolation('file', 'no-nul-bytes')]);
+      throw badRequest([fieldViolation('file', 'no-nul-bytes')]);
     }
     let doc;
     try {
       doc = parseCsv(text);
     } catch (error) {
       if (error instanceof CsvSyntaxError) {
-        throw new InvalidRequestException([{ ...fieldViolation(`line ${error.line}`, 'csv-syntax') }]);
+        throw badRequest([{ ...fieldViolation(`line ${error.line}`, 'csv-syntax') }]);
       }
       throw error;
     }
     if (!doc) {
-      throw new InvalidRequestException([fieldViolation('file', 'empty-file')]);
+      throw badRequest([fieldViolation('file', 'empty-file')]);
     }
     const plan = planImport(doc, this.context, todayInAmsterdam());
     if (!plan.ok) {
-      throw new InvalidRequestException(plan.violations);
+      throw badRequest(plan.violations);
     }
     return plan;
   }

@@ -1,14 +1,9 @@
 import { describeRule, Violation } from '@skp/messages';
+import { FieldViolation, violationsOf } from '@skp/platform';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 
-/**
- * One broken rule of a request, named by the request's own field path (`debtor.bsn`,
- * `creditors[1].oin`, or a CSV column). `message` never contains the offending value.
- */
-export interface FieldViolation {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type { FieldViolation };
 
 const OWN_RULES: Record<string, string> = {
   'duplicate-creditor': 'lists the same creditor more than once',
@@ -32,9 +27,24 @@ const OWN_RULES: Record<string, string> = {
   'not-stored': 'could not be stored because of a server error; import the row again',
 };
 
+const ruleText = (rule: string): string => OWN_RULES[rule] ?? describeRule(rule);
+
 export function fieldViolation(field: string, rule: string): FieldViolation {
-  const text = OWN_RULES[rule] ?? describeRule(rule);
-  return { field, rule, message: `${field || 'request'} ${text}` };
+  return { field, rule, message: `${field || 'request'} ${ruleText(rule)}` };
+}
+
+/**
+ * The rules of a request DTO applied outside the ValidationPipe (to a CSV row, or in a service
+ * that is also called without HTTP), with the pipe's options, paths and rule names.
+ */
+export function dtoViolations(cls: new () => object, raw: object): FieldViolation[] {
+  const errors = validateSync(plainToInstance(cls, raw), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
+  return violationsOf(errors, ruleText);
 }
 
 /** Re-labels a message-level violation with the request field it came from. */

@@ -1,43 +1,32 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiAcceptedResponse,
   ApiOperation,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { InvalidRequestException } from '../http/invalid-request.exception';
-import { requireBodyKind, textBody } from '../http/request-body';
-import { ProgressResult, ProgressService } from '../progress/progress.service';
+import { HttpErrorDoc } from '@skp/platform';
+import { CaseDoc, SubmissionDoc, XML_REQUEST_EXAMPLE } from './dto/kennisgeving.docs';
 import { CaseView, SubmissionView } from './dto/kennisgeving.views';
-import {
-  CaseDoc,
-  InvalidRequestDoc,
-  ProgressRequestDoc,
-  SubmissionDoc,
-  SubmitKennisgevingDoc,
-  XML_REQUEST_EXAMPLE,
-} from './dto/openapi.dto';
+import { SubmitKennisgevingDto } from './dto/submit-kennisgeving.dto';
 import { KennisgevingService } from './kennisgeving.service';
-import { parseXmlRequest } from './xml-request';
+import { SubmissionBodyInterceptor } from './xml-body.interceptor';
 
 @ApiTags('kennisgevingen')
 @ApiBearerAuth()
 @Controller('kennisgevingen')
 export class KennisgevingController {
-  constructor(
-    private readonly kennisgevingen: KennisgevingService,
-    private readonly progress: ProgressService,
-  ) {}
+  constructor(private readonly kennisgevingen: KennisgevingService) {}
 
   @Post()
   @HttpCode(202)
+  @UseInterceptors(SubmissionBodyInterceptor)
   @ApiOperation({
     summary: 'Submit a Kennisgeving for a case to every listed creditor',
     description:
@@ -49,23 +38,17 @@ export class KennisgevingController {
   })
   @ApiConsumes('application/json', 'application/xml')
   @ApiBody({
-    type: SubmitKennisgevingDoc,
+    type: SubmitKennisgevingDto,
     description: `JSON as below; or the same request as XML (application/xml), for example:\n\n\`\`\`xml\n${XML_REQUEST_EXAMPLE}\n\`\`\``,
   })
   @ApiAcceptedResponse({ type: SubmissionDoc })
-  @ApiBadRequestResponse({ type: InvalidRequestDoc, description: 'every violation, by field path and rule' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'not application/json or application/xml' })
-  async submit(@Req() request: Request): Promise<SubmissionView> {
-    const kind = requireBodyKind(request, ['json', 'xml']);
-    let body: unknown = request.body;
-    if (kind === 'xml') {
-      const parsed = await parseXmlRequest(textBody(request));
-      if (!parsed.ok) {
-        throw new InvalidRequestException(parsed.violations);
-      }
-      body = parsed.request;
-    }
-    const result = await this.kennisgevingen.submit(body);
+  @ApiBadRequestResponse({ type: HttpErrorDoc, description: 'every violation, by field path and rule' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: HttpErrorDoc,
+    description: 'not application/json or application/xml',
+  })
+  async submit(@Body() request: SubmitKennisgevingDto): Promise<SubmissionView> {
+    const result = await this.kennisgevingen.submit(request);
     return {
       caseReference: result.caseReference,
       messages: result.messages.map(({ messageId, creditor, variant, state }) => ({
@@ -83,22 +66,5 @@ export class KennisgevingController {
   @ApiNotFoundResponse({ description: 'no Kennisgeving for this case reference' })
   caseStatus(@Param('caseReference') caseReference: string): Promise<CaseView> {
     return this.kennisgevingen.caseView(caseReference);
-  }
-
-  @Post(':caseReference/progress')
-  @HttpCode(202)
-  @ApiOperation({
-    summary: "Send a ProgressUpdate to every creditor of the case, in each creditor's conversation",
-  })
-  @ApiConsumes('application/json')
-  @ApiBody({ type: ProgressRequestDoc })
-  @ApiBadRequestResponse({ type: InvalidRequestDoc })
-  @ApiNotFoundResponse({ description: 'no Kennisgeving for this case reference' })
-  sendProgress(
-    @Param('caseReference') caseReference: string,
-    @Req() request: Request,
-  ): Promise<ProgressResult> {
-    requireBodyKind(request, ['json']);
-    return this.progress.sendProgress(caseReference, request.body);
   }
 }

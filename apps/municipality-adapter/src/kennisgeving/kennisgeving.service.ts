@@ -1,12 +1,13 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { answerDeadline } from '@skp/messages';
-import { InjectLogger, Logger, PartyMessaging } from '@skp/platform';
+import { badRequest, InjectLogger, Logger, PartyMessaging } from '@skp/platform';
+import { instanceToPlain } from 'class-transformer';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MunicipalityEnv } from '../config/municipality.env';
-import { InvalidRequestException } from '../http/invalid-request.exception';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
 import { CaseView, SubmittedMessageView, toCaseView, toSubmittedMessageView } from './dto/kennisgeving.views';
+import type { SubmitKennisgevingDto } from './dto/submit-kennisgeving.dto';
 import { KennisgevingRepository } from './kennisgeving.repository';
 import { PreparedSubmission, prepareSubmission, SubmissionContext } from './submission';
 
@@ -34,10 +35,11 @@ export class KennisgevingService {
   ) {}
 
   /** Validates the whole request and the built messages, then stores and sends in one transaction. */
-  async submit(request: unknown): Promise<SubmissionResult> {
-    const prepared = prepareSubmission(request, this.context);
+  async submit(request: SubmitKennisgevingDto): Promise<SubmissionResult> {
+    // The plain request, without the fields a DTO instance declares but the caller left out.
+    const prepared = prepareSubmission(instanceToPlain(request, { exposeUnsetFields: false }), this.context);
     if (!prepared.ok) {
-      throw new InvalidRequestException(prepared.violations);
+      throw badRequest(prepared.violations);
     }
     return this.submitPrepared(prepared);
   }

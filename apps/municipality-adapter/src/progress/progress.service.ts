@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { buildHeader, UnsignedMessage, validateUnsigned } from '@skp/messages';
-import { PartyMessaging } from '@skp/platform';
+import { badRequest, PartyMessaging } from '@skp/platform';
 import { DataSource } from 'typeorm';
 import { fieldViolation } from '../kennisgeving/field-violation';
 import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository';
-import { InvalidRequestException } from '../http/invalid-request.exception';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
+import type { ProgressRequestDto } from './dto/progress-request.dto';
 import { prepareProgress } from './progress-request';
 
 export interface ProgressResult {
@@ -24,7 +24,7 @@ export class ProgressService {
     private readonly metrics: MunicipalityMetrics,
   ) {}
 
-  async sendProgress(caseReference: string, request: unknown): Promise<ProgressResult> {
+  async sendProgress(caseReference: string, request: ProgressRequestDto): Promise<ProgressResult> {
     const result = await this.dataSource.transaction(async (manager) => {
       await this.repository.lockCase(manager, caseReference);
       const records = await this.repository.findByCase(caseReference, manager);
@@ -37,7 +37,7 @@ export class ProgressService {
       }
       const prepared = prepareProgress(request, [...new Set(records.map((r) => r.pauseStart))]);
       if (!prepared.ok) {
-        throw new InvalidRequestException(prepared.violations);
+        throw badRequest(prepared.violations);
       }
       const outcome: ProgressResult = { caseReference, updates: [], skipped: [] };
       for (const record of records) {
@@ -61,9 +61,7 @@ export class ProgressService {
         };
         const violations = validateUnsigned(message);
         if (violations.length > 0) {
-          throw new InvalidRequestException(
-            violations.map((v) => fieldViolation(v.path.replace(/^body\./, ''), v.rule)),
-          );
+          throw badRequest(violations.map((v) => fieldViolation(v.path.replace(/^body\./, ''), v.rule)));
         }
         const sentAt = new Date();
         await this.repository.insertProgress(manager, {

@@ -1,4 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
+import { describeRule } from '@skp/messages';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { isProduction, ProductionApp, productionConfigProblems } from '../config
 import { PinoNestLogger } from '../logging/logger';
 import { LOGGER } from '../platform.tokens';
 import { AllExceptionsFilter } from './exception.filter';
+import { validationExceptionFactory } from './http-errors';
 import { refuseOddPaths } from './path-spelling';
 import { securityHeaders } from './security-headers';
 
@@ -24,6 +26,8 @@ export interface HttpAppOptions {
   corsOrigins?: string[];
   /** extra set-up before listen (body parsers for XML or CSV, static files) */
   configure?: (app: NestExpressApplication) => void;
+  /** text of the app's own rule names in a 400 (the message rules of @skp/messages are known) */
+  describeRule?: (rule: string) => string | undefined;
   /** set-up before every other middleware, even the path rules (e.g. auditing every refusal) */
   configureFirst?: (app: NestExpressApplication) => void;
 }
@@ -80,7 +84,16 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   }
   app.useBodyParser('json', { limit: '1mb' });
   options.configure?.(app);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory(
+        (rule) => options.describeRule?.(rule) ?? messageRuleText(rule),
+      ),
+    }),
+  );
   app.useGlobalFilters(new AllExceptionsFilter(logger));
   app.enableShutdownHooks();
   const builder = new DocumentBuilder()
@@ -91,6 +104,12 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
     builder.addBearerAuth();
   }
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, builder.build()));
+}
+
+/** The text of a rule of the message schema, or undefined for a rule it does not know. */
+function messageRuleText(rule: string): string | undefined {
+  const text = describeRule(rule);
+  return text.startsWith('breaks rule ') ? undefined : text;
 }
 
 /** What runHttpApp needs from an app's env class besides the app's own settings. */

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
+import { httpErrorBody } from './http-errors';
 
 /**
  * The one exception filter of an HTTP app. Known errors keep their status and JSON body; anything
@@ -21,12 +22,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (isBodyParserError(exception)) {
-      response.status(exception.status).json({
-        statusCode: exception.status,
-        error: exception.status === 413 ? 'Payload Too Large' : 'Bad Request',
-        message:
-          exception.status === 413 ? 'request body exceeds the size limit' : 'request body is not valid',
-      });
+      const tooLarge = exception.status === 413;
+      response
+        .status(exception.status)
+        .json(
+          httpErrorBody(
+            exception.status,
+            tooLarge ? 'Payload Too Large' : 'Bad Request',
+            [],
+            tooLarge ? 'request body exceeds the size limit' : 'request body is not valid',
+          ),
+        );
       return;
     }
     const errorId = randomUUID();

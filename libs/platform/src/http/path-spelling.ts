@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { httpErrorBody } from './http-errors';
 
 /** Percent-encodings of characters that never need encoding in a path (RFC 3986 unreserved), or of separators. */
 const ENCODED_PLAIN_OR_SEPARATOR = /%(?:[46][1-9a-f]|[57][0-9a]|3[0-9]|2[def]|5f|7e|5c|25)/i;
@@ -46,5 +47,5 @@ export function refuseOddPaths(request: Request, response: Response, next: NextF
   response
     .status(400)
     .type('application/json')
-    .send(JSON.stringify({ statusCode: 400, error: 'Bad Request', message: reason }));
+    .send(JSON.stringify(httpErrorBody(400, 'Bad Request', [], reason)));
 }

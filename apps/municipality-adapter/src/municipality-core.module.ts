@@ -1,0 +1,64 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CryptoModule, SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
+import { amqpNames } from '@skp/messages';
+import { OutboxEntry, PartyMessaging, PlatformModule, providePartyMessaging } from '@skp/platform';
+import type { MunicipalityEnv } from './config/municipality.env';
+import { submissionContextFrom } from './config/submission-context';
+import { MUNICIPALITY_MIGRATIONS } from './database/migrations';
+import { ApiTokenGuard } from './http/api-token.guard';
+import { ImportJob } from './import/import-job.entity';
+import { KennisgevingEvent } from './kennisgeving/entities/kennisgeving-event.entity';
+import { KennisgevingRecord } from './kennisgeving/entities/kennisgeving-record.entity';
+import { ProgressUpdateRecord } from './kennisgeving/entities/progress-update-record.entity';
+import { MunicipalityMetrics } from './metrics/municipality.metrics';
+import { MUNICIPALITY_AMQP_NAMES, MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from './municipality.tokens';
+
+export const MUNICIPALITY_ENTITIES = [
+  KennisgevingRecord,
+  KennisgevingEvent,
+  ProgressUpdateRecord,
+  ImportJob,
+  OutboxEntry,
+];
+
+/** Database, broker, keys, configuration and the party side of the exchange, for every feature. */
+@Module({})
+export class MunicipalityCoreModule {
+  static forRoot(env: MunicipalityEnv): DynamicModule {
+    return {
+      module: MunicipalityCoreModule,
+      global: true,
+      imports: [
+        PlatformModule.forRoot({
+          app: 'municipality-adapter',
+          databaseUrl: env.DATABASE_URL,
+          amqpUrl: env.AMQP_URL,
+          runMigrations: env.DB_SKIP_MIGRATIONS !== 'true',
+          entities: MUNICIPALITY_ENTITIES,
+          migrations: MUNICIPALITY_MIGRATIONS,
+        }),
+        CryptoModule.forRoot(),
+      ],
+      providers: [
+        { provide: MUNICIPALITY_ENV, useValue: env },
+        { provide: MUNICIPALITY_AMQP_NAMES, useValue: amqpNames(env.AMQP_PREFIX) },
+        {
+          provide: SUBMISSION_CONTEXT,
+          inject: [SIGNING_IDENTITY],
+          useFactory: (identity: SigningIdentity) => submissionContextFrom(env, identity),
+        },
+        providePartyMessaging(amqpNames(env.AMQP_PREFIX), { hubBrokerUser: env.HUB_BROKER_USER }),
+        { provide: APP_GUARD, useClass: ApiTokenGuard },
+        MunicipalityMetrics,
+      ],
+      exports: [
+        MUNICIPALITY_ENV,
+        MUNICIPALITY_AMQP_NAMES,
+        SUBMISSION_CONTEXT,
+        PartyMessaging,
+        MunicipalityMetrics,
+      ],
+    };
+  }
+}

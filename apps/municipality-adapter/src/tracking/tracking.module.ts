@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { KennisgevingModule } from '../kennisgeving/kennisgeving.module';
+import { InboxConsumer } from './inbox.consumer';
+import { OverdueJob } from './overdue.job';
+import { TrackingService } from './tracking.service';
+
+/** Receipts and answers from the adapter's own queue, and the job that marks unanswered ones overdue. */
+@Module({
+  imports: [KennisgevingModule],
+  providers: [TrackingService, InboxConsumer, OverdueJob],
+})
+export class TrackingModule {}
