@@ -4,7 +4,7 @@ import { CryptoModule, SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
 import { OutboxEntry, PartyMessaging, PlatformModule, providePartyMessaging } from '@skp/platform';
 import type { MunicipalityEnv } from './config/municipality.env';
-import { submissionContextFrom } from './config/submission-context';
+import { submissionContextFrom } from './kennisgeving/submission-context';
 import { MUNICIPALITY_MIGRATIONS } from './database/migrations';
 import { ApiTokenGuard } from './http/api-token.guard';
 import { ImportJob } from './import/import-job.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { CreditorState } from '../tracking/creditor-state';
+import type { CreditorState } from './creditor-state';
 import { KennisgevingEvent } from './entities/kennisgeving-event.entity';
 import { KennisgevingRecord } from './entities/kennisgeving-record.entity';
 import { ProgressUpdateRecord } from './entities/progress-update-record.entity';

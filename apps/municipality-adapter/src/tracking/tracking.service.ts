@@ -6,7 +6,7 @@ import type { MunicipalityEnv } from '../config/municipality.env';
 import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV } from '../municipality.tokens';
-import { CreditorEvent, nextState } from './creditor-state';
+import { CreditorEvent, nextState } from '../kennisgeving/creditor-state';
 
 const PROGRESS_RANK: Record<string, number> = { SENT: 0, ACCEPTED: 1, DELIVERED: 2, REJECTED: 2 };
 

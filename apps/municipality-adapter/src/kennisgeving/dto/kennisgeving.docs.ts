@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CREDITOR_STATES } from '../../tracking/creditor-state';
+import { CREDITOR_STATES } from '../creditor-state';
 
 /* OpenAPI description of the submission API's answers (requests: submit-kennisgeving.dto.ts). */
 

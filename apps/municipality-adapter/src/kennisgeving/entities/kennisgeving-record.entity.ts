@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { CreditorState } from '../../tracking/creditor-state';
+import type { CreditorState } from '../creditor-state';
 
 /** One Kennisgeving sent to one creditor of a case, and what became of it. No personal data. */
 @Entity({ name: 'kennisgeving' })

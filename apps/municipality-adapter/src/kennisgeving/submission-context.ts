@@ -1,6 +1,6 @@
 import type { SigningIdentity } from '@skp/crypto';
-import type { SubmissionContext } from '../kennisgeving/submission';
-import { MunicipalityEnv, splitList } from './municipality.env';
+import type { SubmissionContext } from './submission';
+import { MunicipalityEnv, splitList } from '../config/municipality.env';
 
 /** The parts of the configuration every Kennisgeving is built from. */
 export function submissionContextFrom(env: MunicipalityEnv, identity: SigningIdentity): SubmissionContext {
