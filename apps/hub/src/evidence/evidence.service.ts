@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedOperator } from '../operators/operator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { certificateChains, EVIDENCE_FORMAT, EvidenceBundle, storedDocument } from './evidence-bundle';
 import { EvidenceRepository } from './evidence.repository';
 

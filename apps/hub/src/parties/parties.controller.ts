@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditAction } from '../audit/audit.decorator-keys';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../access/roles.decorator';
 import {
   AddCertificateDto,
   RegisterPartyDto,
