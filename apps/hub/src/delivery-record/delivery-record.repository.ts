@@ -39,10 +39,10 @@ type KnownRow = Pick<
   MessageTableRow,
   | 'message_id'
   | 'type'
+  | 'state'
   | 'sender'
   | 'recipient'
   | 'conversation_id'
-  | 'state'
   | 'content_hash'
   | 'receipt_raw'
   | 'pause_start'

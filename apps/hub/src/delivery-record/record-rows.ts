@@ -56,18 +56,19 @@ export interface RecordChanges {
 }
 
 /** An earlier message as the pipeline needs it: authorisation facts plus duplicate evidence. */
-export interface RecordedMessage {
-  messageId: string;
-  type: string;
-  sender: string | null;
-  recipient: string | null;
-  conversationId: string | null;
-  state: MessageState;
-  pauseStart: string | null;
-  pauseEnd: string | null;
-  contentHash: string | null;
-  receiptRaw: string | null;
-}
+export type RecordedMessage = Pick<
+  NewMessageRow,
+  | 'messageId'
+  | 'type'
+  | 'sender'
+  | 'recipient'
+  | 'conversationId'
+  | 'state'
+  | 'pauseStart'
+  | 'pauseEnd'
+  | 'contentHash'
+  | 'receiptRaw'
+>;
 
 /** A dead letter as the broker handed it over, before it is written. */
 export interface NewDeadLetterRow {
