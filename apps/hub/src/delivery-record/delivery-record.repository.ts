@@ -37,16 +37,16 @@ const BEFORE_OVERDUE = statesMovingForwardTo('OVERDUE');
 
 type KnownRow = Pick<
   MessageTableRow,
-  | 'message_id'
-  | 'type'
-  | 'state'
-  | 'sender'
-  | 'recipient'
-  | 'conversation_id'
   | 'content_hash'
-  | 'receipt_raw'
-  | 'pause_start'
+  | 'conversation_id'
+  | 'message_id'
   | 'pause_end'
+  | 'pause_start'
+  | 'receipt_raw'
+  | 'recipient'
+  | 'sender'
+  | 'state'
+  | 'type'
 >;
 
 /**
