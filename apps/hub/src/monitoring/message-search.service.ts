@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MessageFilter, MessageQueryRepository } from './message-query.repository';
 import { toEventView, toMessageView } from './message.views';
 import { PartyNamesReader } from './party-names';
+import { notInRecord } from './not-in-record';
 
 export const DEFAULT_PAGE = 50;
 
@@ -41,10 +42,7 @@ export class MessageSearchService {
   async detail(messageId: string) {
     const row = await this.messages.findOne(messageId);
     if (!row) {
-      throw new NotFoundException({
-        statusCode: 404,
-        message: `message ${messageId} is not in the delivery record`,
-      });
+      throw notInRecord(messageId);
     }
     const [events, receipts, conversation, names] = await Promise.all([
       this.messages.findEvents(messageId),

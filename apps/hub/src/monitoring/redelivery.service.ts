@@ -8,6 +8,7 @@ import { REINJECTED_ROUTING_KEY, REINJECTED_USER_ID } from '../inbound/reinjecti
 import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { DeadLetterMetaRow, DeadLetterQueryRepository } from './dead-letter-query.repository';
 import { RedeliveryRepository, StoredDeadLetter } from './redelivery.repository';
+import { notInRecord } from './not-in-record';
 
 export interface DeadLetterPreview {
   id: string;
@@ -40,10 +41,7 @@ export class RedeliveryService {
   async redeliverMessage(messageId: string, by: AuthenticatedOperator) {
     const message = await this.store.findMessage(messageId);
     if (!message) {
-      throw new NotFoundException({
-        statusCode: 404,
-        message: `message ${messageId} is not in the delivery record`,
-      });
+      throw notInRecord(messageId);
     }
     if (message.state === 'REJECTED' || !message.recipient) {
       throw new ConflictException({
