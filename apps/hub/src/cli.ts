@@ -5,11 +5,10 @@ import { TrustStore } from '@skp/crypto';
 import { ConfigError, loadEnv } from '@skp/platform';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { DataSource } from 'typeorm';
 import { AuditRepository } from './audit/audit.repository';
 import { HubEnv } from './config/hub.env';
 import { verifyEvidence } from './evidence/evidence-verifier';
-import { HubCoreModule } from './hub.module';
+import { HubCliModule } from './hub.module';
 import { PartiesService } from './parties/parties.service';
 import { PARTY_KINDS, PartyKind } from './parties/party.entity';
 
@@ -96,7 +95,7 @@ function printBrokerCredentials(broker: { username: string; password: string }):
 
 async function withHub<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const env = loadEnv(HubEnv);
-  const app = await NestFactory.createApplicationContext(HubCoreModule.forRoot(env, 'hub-cli'), {
+  const app = await NestFactory.createApplicationContext(HubCliModule.forRoot(env), {
     logger: ['error'],
   });
   try {
@@ -111,7 +110,7 @@ async function partyCommand(positional: string[], options: Record<string, string
   const actor = `cli:${userInfo().username}`;
   return withHub(async (app) => {
     const parties = app.get(PartiesService);
-    const audit = new AuditRepository(app.get(DataSource));
+    const audit = app.get(AuditRepository);
     switch (sub) {
       case 'list': {
         for (const { party, certificates } of await parties.listWithCertificates()) {

@@ -1,50 +1,29 @@
-import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CryptoModule } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import { BrokerManagement, brokerVhostOf, OutboxEntry, PlatformModule } from '@skp/platform';
+import { OutboxEntry, PlatformModule } from '@skp/platform';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import type { HubEnv } from './config/hub.env';
-import { DeadlineJobs } from './deadlines/deadline.jobs';
-import { HUB_AMQP_NAMES, HUB_ENV } from './hub.tokens';
-import { InboundDecider } from './inbound/inbound-decider';
-import { InboundPipeline } from './inbound/inbound-pipeline.service';
-import { InboundConsumer } from './inbound/inbound.consumer';
-import { ReceiptFactory } from './inbound/receipt-factory';
-import { DeadLetter } from './messages/dead-letter.entity';
-import { DeadLetterConsumer } from './messages/dead-letter.consumer';
-import { DeliveryRecordRepository } from './messages/delivery-record.repository';
-import { MessageEvent } from './messages/message-event.entity';
-import { MessageRecord } from './messages/message.entity';
-import { HubMetrics } from './metrics/hub.metrics';
-import { MetricsCollector } from './metrics/metrics-collector';
-import { PartiesController } from './parties/parties.controller';
-import { PartiesRepository } from './parties/parties.repository';
-import { PartiesService } from './parties/parties.service';
-import { BrokerAccountsService } from './parties/broker-accounts.service';
-import { Party, PartyCertificate } from './parties/party.entity';
-import { TopologyService } from './topology/topology.service';
-import { HUB_MIGRATIONS } from './database/migrations';
-import { OperatorAccessModule } from './auth/operator-access.module';
-import { MonitoringModule } from './monitoring/monitoring.module';
-import { EvidenceModule } from './evidence/evidence.module';
 import { ConsoleModule } from './console/console.module';
+import { HUB_MIGRATIONS } from './database/migrations';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DeliveryRecordModule } from './delivery-record/delivery-record.module';
+import { EvidenceModule } from './evidence/evidence.module';
+import { HUB_AMQP_NAMES, HUB_ENV } from './hub.tokens';
+import { InboundModule } from './inbound/inbound.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
+import { OperatorsModule } from './operators/operators.module';
+import { PartiesModule } from './parties/parties.module';
+import { Party, PartyCertificate } from './parties/party.entity';
+import { TopologyModule } from './topology/topology.module';
 
-export const HUB_ENTITIES = [Party, PartyCertificate, MessageRecord, MessageEvent, DeadLetter, OutboxEntry];
+/** The record tables are queried in SQL (docs/decisions/0007); only these go through TypeORM. */
+export const HUB_ENTITIES = [Party, PartyCertificate, OutboxEntry];
 
-/** Declares the broker topology and every registered party's queue before consumers start. */
-@Injectable()
-class TopologyStartup implements OnModuleInit {
-  constructor(
-    private readonly topology: TopologyService,
-    private readonly parties: PartiesService,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.topology.declareCore();
-    await this.parties.declareAllQueues();
-  }
-}
-
-/** Registry, topology and the pieces both the server and the operator CLI need. */
+/** Database, broker, crypto and the hub's configuration values, for every feature module. */
 @Module({})
 export class HubCoreModule {
   static forRoot(env: HubEnv, app = 'hub'): DynamicModule {
@@ -65,22 +44,24 @@ export class HubCoreModule {
       providers: [
         { provide: HUB_ENV, useValue: env },
         { provide: HUB_AMQP_NAMES, useValue: amqpNames(env.AMQP_PREFIX) },
-        {
-          provide: BrokerManagement,
-          useFactory: () => new BrokerManagement(env.RABBITMQ_MANAGEMENT_URL, brokerVhostOf(env.AMQP_URL)),
-        },
-        BrokerAccountsService,
-        TopologyService,
-        PartiesRepository,
-        PartiesService,
-        TopologyStartup,
       ],
-      exports: [HUB_ENV, HUB_AMQP_NAMES, TopologyService, PartiesRepository, PartiesService],
+      exports: [HUB_ENV, HUB_AMQP_NAMES],
     };
   }
 }
 
-/** The hub server: inbound pipeline, jobs, metrics and the operator API. */
+/** What the operator CLI needs: the party registry (with the topology) and the audit log. */
+@Module({})
+export class HubCliModule {
+  static forRoot(env: HubEnv): DynamicModule {
+    return {
+      module: HubCliModule,
+      imports: [HubCoreModule.forRoot(env, 'hub-cli'), PartiesModule, AuditModule],
+    };
+  }
+}
+
+/** The hub server: one module per feature (docs/architecture.md). */
 @Module({})
 export class HubModule {
   static forRoot(env: HubEnv): DynamicModule {
@@ -88,22 +69,19 @@ export class HubModule {
       module: HubModule,
       imports: [
         HubCoreModule.forRoot(env),
-        OperatorAccessModule,
+        TopologyModule,
+        PartiesModule,
+        AuditModule,
+        OperatorsModule,
+        AuthModule,
+        MetricsModule,
+        DeliveryRecordModule,
+        InboundModule,
+        DeadLettersModule,
+        DeadlinesModule,
         MonitoringModule,
         EvidenceModule,
         ConsoleModule,
-      ],
-      controllers: [PartiesController],
-      providers: [
-        HubMetrics,
-        MetricsCollector,
-        ReceiptFactory,
-        InboundDecider,
-        DeliveryRecordRepository,
-        InboundPipeline,
-        InboundConsumer,
-        DeadLetterConsumer,
-        DeadlineJobs,
       ],
     };
   }

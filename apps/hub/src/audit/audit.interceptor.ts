@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpException, Injectable, NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Observable, catchError, from, mergeMap, throwError } from 'rxjs';
-import { operatorOf } from '../auth/current-operator.decorator';
+import { operatorOf } from '../access/current-operator.decorator';
 import { AUDIT_SKIP_KEY, auditActionOf } from './audit.decorator-keys';
 import { AuditService } from './audit.service';
 import { markReachedHandler } from './request-marks';

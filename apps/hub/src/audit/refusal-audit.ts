@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectLogger, Logger } from '@skp/platform';
 import type { NextFunction, Request, Response } from 'express';
-import { operatorOf } from '../auth/current-operator.decorator';
+import { operatorOf } from '../access/current-operator.decorator';
 import { AuditService } from './audit.service';
 import { reachedHandler, refusedActionOf } from './request-marks';
 import { matchRoutePattern, RoutePattern } from './route-pattern';

@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
-import type { AuthenticatedOperator } from '../operators/operator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { AuthService } from './auth.service';
-import { CurrentOperator } from './current-operator.decorator';
+import { CurrentOperator } from '../access/current-operator.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { tooManyLoginsException } from './login-rate-limiter';
 import { bearerTokenOf } from './operator-auth.guard';
-import { Public } from './roles.decorator';
+import { Public } from '../access/roles.decorator';
 
 @ApiTags('auth')
 @Controller('api/auth')

@@ -4,12 +4,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedOperator, OperatorRecord } from '../operators/operator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
+import type { OperatorRecord } from '../operators/operator';
 import { OperatorsRepository } from '../operators/operators.repository';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { hashPassword, passwordRuleProblem } from './password';
+import { hashPassword, passwordRuleProblem } from '../operators/password';
 import { PasswordChecker } from './password-checker';
-import type { OperatorRole } from './roles.decorator';
+import type { OperatorRole } from '../access/roles.decorator';
 
 /** Failed logins in a row before an account is locked, and for how long. */
 export const LOCKOUT_THRESHOLD = 5;

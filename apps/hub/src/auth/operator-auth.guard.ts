@@ -11,8 +11,8 @@ import type { Request } from 'express';
 import { auditActionOf } from '../audit/audit.decorator-keys';
 import { markRefusedAction } from '../audit/request-marks';
 import { AuthService } from './auth.service';
-import { attachOperator } from './current-operator.decorator';
-import { OperatorRole, ROLES_KEY } from './roles.decorator';
+import { attachOperator } from '../access/current-operator.decorator';
+import { OperatorRole, ROLES_KEY } from '../access/roles.decorator';
 
 export function bearerTokenOf(request: Request): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/roles.decorator';
+import { Public } from '../access/roles.decorator';
 import { CONSOLE_SECURITY_HEADERS, ConsoleAsset, loadConsoleAssets } from './console-assets';
 
 /**

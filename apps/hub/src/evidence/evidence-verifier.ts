@@ -1,6 +1,6 @@
 import { TrustStore, verifyMessage } from '@skp/crypto';
 import type { SkpMessage } from '@skp/messages';
-import { MESSAGE_STATES, MessageState, movesForward } from '../messages/message-state';
+import { MESSAGE_STATES, MessageState, movesForward } from '../delivery-record/message-state';
 import { chainOf, EVIDENCE_FORMAT, EvidenceBundle } from './evidence-bundle';
 
 export interface EvidenceCheck {

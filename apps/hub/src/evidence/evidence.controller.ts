@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { CurrentOperator } from '../access/current-operator.decorator';
+import { Roles } from '../access/roles.decorator';
 import { MessageIdParam } from '../monitoring/dto/message-id.param';
-import type { AuthenticatedOperator } from '../operators/operator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { EvidenceService } from './evidence.service';
 
 @ApiTags('evidence')

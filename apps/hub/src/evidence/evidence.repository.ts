@@ -1,29 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { MessageEventTableRow, MessageTableRow } from '../delivery-record/record-tables';
 
-export interface EvidenceMessageRow {
-  message_id: string;
-  type: string;
-  state: string;
-  sender: string | null;
-  recipient: string | null;
-  conversation_id: string | null;
-  received_at: Date;
-  purged_at: Date | null;
-  content_type: string;
-  raw: string | null;
-  receipt_raw: string | null;
-}
+export type EvidenceMessageRow = Pick<
+  MessageTableRow,
+  | 'message_id'
+  | 'type'
+  | 'state'
+  | 'sender'
+  | 'recipient'
+  | 'conversation_id'
+  | 'received_at'
+  | 'purged_at'
+  | 'content_type'
+  | 'raw'
+  | 'receipt_raw'
+>;
 
-export interface EvidenceEventRow {
-  id: string;
-  message_id: string;
-  at: Date;
-  kind: string;
-  state: string | null;
-  cause: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type EvidenceEventRow = MessageEventTableRow;
 
 /** Reads the signed texts for an evidence bundle: the one place outside routing that reads them. */
 @Injectable()

@@ -1,9 +1,10 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedOperator } from '../operators/operator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { certificateChains, EVIDENCE_FORMAT, EvidenceBundle, storedDocument } from './evidence-bundle';
 import { EvidenceRepository } from './evidence.repository';
+import { notInRecord } from '../monitoring/not-in-record';
 
 /** Builds evidence bundles; every export is audited, since it is the one that carries content. */
 @Injectable()
@@ -17,10 +18,7 @@ export class EvidenceService {
   async bundle(messageId: string, by: AuthenticatedOperator): Promise<EvidenceBundle> {
     const row = await this.evidence.findMessage(messageId);
     if (!row) {
-      throw new NotFoundException({
-        statusCode: 404,
-        message: `message ${messageId} is not in the delivery record`,
-      });
+      throw notInRecord(messageId);
     }
     const [replies, events] = await Promise.all([
       this.evidence.findReplies(messageId),

@@ -1,6 +1,6 @@
 import { addCalendarMonths, ReasonCode, SkpMessage } from '@skp/messages';
 import type { PartySnapshot } from '../parties/parties.service';
-import type { MessageState } from '../messages/message-state';
+import type { MessageState } from '../delivery-record/message-state';
 
 /** What the hub knows of an earlier message that a new one refers to. */
 export interface KnownMessage {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AmqpNames, ReasonCode } from '@skp/messages';
 import type { OutgoingMessage } from '@skp/platform';
 import type { KnownRecord } from './inbound-decider';
-import type { NewEventRow, NewMessageRow } from './effects';
+import type { NewEventRow, NewMessageRow } from '../delivery-record/record-rows';
 import type { InboundDelivery, LooseHeader } from './inspection';
 
 /** Pure builders of the pipeline's effects: rows, timeline events and publishes. */

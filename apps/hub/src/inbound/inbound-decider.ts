@@ -4,7 +4,8 @@ import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import type { HubEnv } from '../config/hub.env';
 import type { PartySnapshot } from '../parties/parties.service';
 import { authorise, KnownMessage, unprovenSigner } from './authorisation';
-import type { Effects, NewMessageRow } from './effects';
+import type { NewMessageRow } from '../delivery-record/record-rows';
+import type { Effects } from './effects';
 import {
   deadLetterOf,
   forwardAsReceived,

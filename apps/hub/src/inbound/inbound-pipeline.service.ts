@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TrustStore } from '@skp/crypto';
 import { DatabaseGate, InjectLogger, Logger, OutboxRelay } from '@skp/platform';
-import { DeliveryRecordRepository } from '../messages/delivery-record.repository';
+import { DeliveryRecordRepository } from '../delivery-record/delivery-record.repository';
 import { HubMetrics } from '../metrics/hub.metrics';
 import { PartiesService } from '../parties/parties.service';
 import type { Effects } from './effects';
@@ -69,7 +69,7 @@ export class InboundPipeline {
   private async commit(decided: (Effects | null)[]): Promise<Settlement[]> {
     const effects = decided.filter((e): e is Effects => e !== null);
     try {
-      const applied = await this.record.apply(effects);
+      const applied = await this.record.applyEffects(effects);
       this.count(effects.filter((_, i) => applied[i]));
       this.metrics.batchSize.observe(effects.length);
       return decided.map((e) => (e ? 'ack' : 'requeue'));

@@ -3,7 +3,7 @@ import type { TrustStore } from '@skp/crypto';
 import type { DatabaseGate, Logger, OutboxRelay } from '@skp/platform';
 import { Registry } from 'prom-client';
 import type { HubEnv } from '../config/hub.env';
-import type { DeliveryRecordRepository } from '../messages/delivery-record.repository';
+import type { DeliveryRecordRepository } from '../delivery-record/delivery-record.repository';
 import { HubMetrics } from '../metrics/hub.metrics';
 import type { PartiesService } from '../parties/parties.service';
 import type { Effects } from './effects';
@@ -24,7 +24,7 @@ describe('InboundPipeline: content never requeues a message', () => {
     return new InboundPipeline(
       new (class {} as unknown as new () => TrustStore)(),
       decider,
-      { apply, findKnown: async () => new Map() } as unknown as DeliveryRecordRepository,
+      { applyEffects: apply, findKnown: async () => new Map() } as unknown as DeliveryRecordRepository,
       { registrySnapshot: async () => new Map() } as unknown as PartiesService,
       { notify: () => undefined } as unknown as OutboxRelay,
       { isOutage: () => Promise.resolve(false) } as unknown as DatabaseGate,

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { DeadLetterTableRow } from '../delivery-record/record-tables';
 
 /** A dead letter without its content: what operators see. */
-export interface DeadLetterMetaRow {
-  id: string;
-  at: Date;
-  message_id: string | null;
-  type: string | null;
-  reason_code: string;
-  reason: string;
-  queue: string | null;
-  routing_key: string | null;
-  redelivered_at: Date | null;
+export type DeadLetterMetaRow = Omit<DeadLetterTableRow, 'content' | 'properties' | 'purged_at'> & {
   has_content: boolean;
-}
+};
 
 const META = `"id", "at", "message_id", "type", "reason_code", "reason", "queue", "routing_key", "redelivered_at",
   ("content" IS NOT NULL) AS "has_content"`;

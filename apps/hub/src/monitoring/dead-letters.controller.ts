@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import { Roles } from '../auth/roles.decorator';
-import type { AuthenticatedOperator } from '../operators/operator';
+import { CurrentOperator } from '../access/current-operator.decorator';
+import { Roles } from '../access/roles.decorator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { DeadLetterQueryRepository } from './dead-letter-query.repository';
 import { BulkRedeliverDto, DeadLetterIdParam, DeadLetterQueryDto } from './dto/dead-letter.dto';
 import { RedeliveryService, toDeadLetterView } from './redelivery.service';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { MessageEventTableRow, MessageTableRow } from '../delivery-record/record-tables';
 import type { MessageCursor } from './cursor';
 
 /**
@@ -13,40 +14,32 @@ const META = `m."message_id", m."type", m."sender", m."recipient", m."conversati
   (m."raw" IS NOT NULL) AS "body_stored",
   to_char(m."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "received_at_exact"`;
 
-export interface MessageMetaRow {
-  message_id: string;
-  type: string;
-  sender: string | null;
-  recipient: string | null;
-  conversation_id: string | null;
-  in_reply_to: string | null;
-  state: string;
-  reason_code: string | null;
-  header_created_at: Date | null;
-  received_at: Date;
-  routed_at: Date | null;
-  delivered_at: Date | null;
-  answered_at: Date | null;
-  deadline_at: Date | null;
-  final_at: Date | null;
-  pause_start: string | null;
-  pause_end: string | null;
-  paused_until: string | null;
-  decline_reason: string | null;
-  purged_at: Date | null;
-  content_type: string;
-  body_stored: boolean;
-  received_at_exact: string;
-}
+export type MessageMetaRow = Pick<
+  MessageTableRow,
+  | 'message_id'
+  | 'type'
+  | 'sender'
+  | 'recipient'
+  | 'conversation_id'
+  | 'in_reply_to'
+  | 'state'
+  | 'reason_code'
+  | 'header_created_at'
+  | 'received_at'
+  | 'routed_at'
+  | 'delivered_at'
+  | 'answered_at'
+  | 'deadline_at'
+  | 'final_at'
+  | 'pause_start'
+  | 'pause_end'
+  | 'paused_until'
+  | 'decline_reason'
+  | 'purged_at'
+  | 'content_type'
+> & { body_stored: boolean; received_at_exact: string };
 
-export interface EventRow {
-  id: string;
-  at: Date;
-  kind: string;
-  state: string | null;
-  cause: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type EventRow = Omit<MessageEventTableRow, 'message_id'>;
 
 export interface MessageFilter {
   type?: string;

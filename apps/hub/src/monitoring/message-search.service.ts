@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { badField } from '@skp/platform';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MessageFilter, MessageQueryRepository } from './message-query.repository';
 import { toEventView, toMessageView } from './message.views';
 import { PartyNamesReader } from './party-names';
+import { notInRecord } from './not-in-record';
 
 export const DEFAULT_PAGE = 50;
 
@@ -38,10 +39,7 @@ export class MessageSearchService {
   async detail(messageId: string) {
     const row = await this.messages.findOne(messageId);
     if (!row) {
-      throw new NotFoundException({
-        statusCode: 404,
-        message: `message ${messageId} is not in the delivery record`,
-      });
+      throw notInRecord(messageId);
     }
     const [events, receipts, conversation, names] = await Promise.all([
       this.messages.findEvents(messageId),

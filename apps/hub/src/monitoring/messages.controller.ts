@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import { Roles } from '../auth/roles.decorator';
-import type { AuthenticatedOperator } from '../operators/operator';
+import { CurrentOperator } from '../access/current-operator.decorator';
+import { Roles } from '../access/roles.decorator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { MessageIdParam } from './dto/message-id.param';
 import { MessageQueryDto } from './dto/message-query.dto';
 import { MessageSearchService } from './message-search.service';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { OperatorAccessModule } from '../auth/operator-access.module';
+import { DeliveryRecordModule } from '../delivery-record/delivery-record.module';
+import { PartiesModule } from '../parties/parties.module';
+import { TopologyModule } from '../topology/topology.module';
 import { DeadLetterQueryRepository } from './dead-letter-query.repository';
 import { DeadLettersController } from './dead-letters.controller';
 import { MessageQueryRepository } from './message-query.repository';
@@ -12,9 +14,12 @@ import { StatsController } from './stats.controller';
 import { StatsRepository } from './stats.repository';
 import { StatsService } from './stats.service';
 
-/** The operators' read side (DESIGN §7): metadata only, plus redelivery for admins. */
+/**
+ * The operators' read side (DESIGN §7): metadata only, plus redelivery for admins, which the
+ * delivery record writes.
+ */
 @Module({
-  imports: [OperatorAccessModule],
+  imports: [DeliveryRecordModule, PartiesModule, TopologyModule],
   controllers: [MessagesController, DeadLettersController, StatsController],
   providers: [
     MessageQueryRepository,
@@ -26,6 +31,5 @@ import { StatsService } from './stats.service';
     StatsService,
     RedeliveryService,
   ],
-  exports: [MessageQueryRepository],
 })
 export class MonitoringModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { enqueueOutbox, OutgoingMessage } from '@skp/platform';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditRepository, AuditEntry } from '../audit/audit.repository';
+import { DataSource } from 'typeorm';
+import type { DeadLetterTableRow, MessageTableRow } from '../delivery-record/record-tables';
 
 /** What a redelivery needs of a stored message; the text goes to the broker, never to the API. */
 export interface StoredMessage {
@@ -27,23 +26,16 @@ export interface StoredDeadLetter {
   redeliveredAt: Date | null;
 }
 
-/** Writes of operator redeliveries: outbox row, timeline event and audit entry in one transaction. */
+/** Reads what an operator redelivery publishes; the delivery record writes the redelivery itself. */
 @Injectable()
 export class RedeliveryRepository {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditRepository,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async findMessage(messageId: string): Promise<StoredMessage | null> {
-    const rows: {
-      message_id: string;
-      type: string;
-      state: string;
-      recipient: string | null;
-      content_type: string;
-      raw: string | null;
-    }[] = await this.dataSource.query(
+    const rows: Pick<
+      MessageTableRow,
+      'message_id' | 'type' | 'state' | 'recipient' | 'content_type' | 'raw'
+    >[] = await this.dataSource.query(
       `SELECT "message_id", "type", "state", "recipient", "content_type", "raw" FROM "message" WHERE "message_id" = $1`,
       [messageId],
     );
@@ -61,16 +53,10 @@ export class RedeliveryRepository {
   }
 
   async findDeadLetter(id: string): Promise<StoredDeadLetter | null> {
-    const rows: {
-      id: string;
-      message_id: string | null;
-      type: string | null;
-      queue: string | null;
-      routing_key: string | null;
-      content: Buffer | null;
-      properties: Record<string, unknown>;
-      redelivered_at: Date | null;
-    }[] = await this.dataSource.query(
+    const rows: Pick<
+      DeadLetterTableRow,
+      'id' | 'message_id' | 'type' | 'queue' | 'routing_key' | 'content' | 'properties' | 'redelivered_at'
+    >[] = await this.dataSource.query(
       `SELECT "id", "message_id", "type", "queue", "routing_key", "content", "properties", "redelivered_at" FROM "dead_letter" WHERE "id" = $1::bigint`,
       [id],
     );
@@ -90,64 +76,5 @@ export class RedeliveryRepository {
       content: r.content,
       redeliveredAt: r.redelivered_at,
     };
-  }
-
-  async redeliverMessage(
-    messageId: string,
-    publish: OutgoingMessage,
-    at: Date,
-    by: string,
-    detail: Record<string, unknown>,
-    audit: AuditEntry,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await enqueueOutbox(manager, [publish]);
-      await this.insertEvent(manager, messageId, at, by, detail);
-      await this.audit.insert(audit, manager);
-    });
-  }
-
-  /** Claims the dead letter (first redelivery wins) and publishes it; false when already redelivered. */
-  async redeliverDeadLetter(
-    deadLetter: StoredDeadLetter,
-    publish: OutgoingMessage,
-    at: Date,
-    by: string,
-    detail: Record<string, unknown>,
-    audit: AuditEntry,
-  ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `UPDATE "dead_letter" SET "redelivered_at" = $2 WHERE "id" = $1::bigint AND "redelivered_at" IS NULL RETURNING "id"`,
-        [deadLetter.id, at],
-      );
-      const rows = (Array.isArray(claimed[0]) ? claimed[0] : claimed) as unknown[];
-      if (rows.length === 0) {
-        return false;
-      }
-      await enqueueOutbox(manager, [publish]);
-      if (deadLetter.messageId) {
-        await manager.query(
-          `INSERT INTO "message_event" ("message_id", "at", "kind", "cause", "detail")
-           SELECT "message_id", $2, 'REDELIVERED', $3, $4::jsonb FROM "message" WHERE "message_id"::text = $1`,
-          [deadLetter.messageId, at, by, JSON.stringify(detail)],
-        );
-      }
-      await this.audit.insert(audit, manager);
-      return true;
-    });
-  }
-
-  private async insertEvent(
-    manager: EntityManager,
-    messageId: string,
-    at: Date,
-    by: string,
-    detail: Record<string, unknown>,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO "message_event" ("message_id", "at", "kind", "cause", "detail") VALUES ($1, $2, 'REDELIVERED', $3, $4::jsonb)`,
-      [messageId, at, by, JSON.stringify(detail)],
-    );
   }
 }

@@ -1,11 +1,14 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AmqpNames } from '@skp/messages';
 import { OutboxRelay, OutgoingMessage } from '@skp/platform';
+import { DeadLetterRecordRepository } from '../delivery-record/dead-letter-record.repository';
+import { DeliveryRecordRepository } from '../delivery-record/delivery-record.repository';
 import { HUB_AMQP_NAMES } from '../hub.tokens';
 import { REINJECTED_ROUTING_KEY, REINJECTED_USER_ID } from '../inbound/reinjection';
-import type { AuthenticatedOperator } from '../operators/operator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { DeadLetterMetaRow, DeadLetterQueryRepository } from './dead-letter-query.repository';
 import { RedeliveryRepository, StoredDeadLetter } from './redelivery.repository';
+import { notInRecord } from './not-in-record';
 
 export interface DeadLetterPreview {
   id: string;
@@ -29,6 +32,8 @@ export class RedeliveryService {
   constructor(
     private readonly store: RedeliveryRepository,
     private readonly deadLetters: DeadLetterQueryRepository,
+    private readonly record: DeliveryRecordRepository,
+    private readonly deadLetterRecord: DeadLetterRecordRepository,
     private readonly relay: OutboxRelay,
     @Inject(HUB_AMQP_NAMES) private readonly names: AmqpNames,
   ) {}
@@ -36,10 +41,7 @@ export class RedeliveryService {
   async redeliverMessage(messageId: string, by: AuthenticatedOperator) {
     const message = await this.store.findMessage(messageId);
     if (!message) {
-      throw new NotFoundException({
-        statusCode: 404,
-        message: `message ${messageId} is not in the delivery record`,
-      });
+      throw notInRecord(messageId);
     }
     if (message.state === 'REJECTED' || !message.recipient) {
       throw new ConflictException({
@@ -66,12 +68,9 @@ export class RedeliveryService {
         contentType: message.contentType,
       },
     };
-    await this.store.redeliverMessage(
+    await this.record.recordRedelivery(
       messageId,
-      publish,
-      at,
-      by.username,
-      { queue, requestedBy: 'operator' },
+      { publish, at, by: by.username, detail: { queue, requestedBy: 'operator' } },
       {
         operator: by.username,
         action: 'messages.redeliver',
@@ -115,12 +114,9 @@ export class RedeliveryService {
             },
           },
         };
-    const done = await this.store.redeliverDeadLetter(
-      deadLetter,
-      publish,
-      at,
-      by.username,
-      { deadLetterId: id, queue: deadLetter.queue },
+    const done = await this.deadLetterRecord.recordRedelivery(
+      { id: deadLetter.id, message_id: deadLetter.messageId },
+      { publish, at, by: by.username, detail: { deadLetterId: id, queue: deadLetter.queue } },
       {
         operator: by.username,
         action: 'dead-letters.redeliver',

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AmqpNames, MESSAGE_TYPES } from '@skp/messages';
 import { OutboxRelay } from '@skp/platform';
 import { HUB_AMQP_NAMES } from '../hub.tokens';
-import { MESSAGE_STATES } from '../messages/message-state';
+import { MESSAGE_STATES } from '../delivery-record/message-state';
 import { PartiesService } from '../parties/parties.service';
 import { TopologyService } from '../topology/topology.service';
 import { StatsRepository } from './stats.repository';

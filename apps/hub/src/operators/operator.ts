@@ -1,4 +1,4 @@
-import type { OperatorRole } from '../auth/roles.decorator';
+import type { OperatorRole } from '../access/roles.decorator';
 
 /** An operator row as the service layer sees it (the password hash never leaves the repository's callers). */
 export interface OperatorRecord {
@@ -11,14 +11,6 @@ export interface OperatorRecord {
   createdAt: Date;
   lastLoginAt: Date | null;
   disabledAt: Date | null;
-}
-
-/** Who is making an API request: set on the request by the operator guard. */
-export interface AuthenticatedOperator {
-  id: string;
-  username: string;
-  role: OperatorRole;
-  sessionExpiresAt: Date;
 }
 
 export function toOperatorView(o: OperatorRecord) {

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { CurrentOperator } from '../access/current-operator.decorator';
+import { Roles } from '../access/roles.decorator';
 import { CreateOperatorDto } from './dto/create-operator.dto';
 import { UpdateOperatorDto } from './dto/update-operator.dto';
-import { AuthenticatedOperator, toOperatorView } from './operator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
+import { toOperatorView } from './operator';
 import { OperatorsService } from './operators.service';
 
 @ApiTags('operators')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OperatorRole } from '../auth/roles.decorator';
-import type { AuthenticatedOperator, OperatorRecord } from './operator';
+import type { OperatorRole } from '../access/roles.decorator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
+import type { OperatorRecord } from './operator';
 
 interface OperatorRow {
   id: string;

@@ -9,9 +9,10 @@ import { badField, InjectLogger, Logger } from '@skp/platform';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, passwordRuleProblem } from '../auth/password';
-import type { OperatorRole } from '../auth/roles.decorator';
-import type { AuthenticatedOperator, OperatorRecord } from './operator';
+import { hashPassword, passwordRuleProblem } from './password';
+import type { OperatorRole } from '../access/roles.decorator';
+import type { AuthenticatedOperator } from '../access/authenticated-operator';
+import type { OperatorRecord } from './operator';
 import { OperatorsRepository } from './operators.repository';
 
 /** Operator accounts; the first admin comes from HUB_ADMIN_USERNAME / HUB_ADMIN_PASSWORD. */

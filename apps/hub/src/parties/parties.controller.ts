@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { badField } from '@skp/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditAction } from '../audit/audit.decorator-keys';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../access/roles.decorator';
 import {
   AddCertificateDto,
   RegisterPartyDto,

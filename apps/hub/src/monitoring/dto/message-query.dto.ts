@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { MESSAGE_TYPES } from '@skp/messages';
-import { MESSAGE_STATES } from '../../messages/message-state';
+import { MESSAGE_STATES } from '../../delivery-record/message-state';
 
 export const MAX_PAGE = 200;
 

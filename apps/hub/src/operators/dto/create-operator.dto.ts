@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { OPERATOR_ROLES, OperatorRole } from '../../auth/roles.decorator';
+import { OPERATOR_ROLES, OperatorRole } from '../../access/roles.decorator';
 
 export class CreateOperatorDto {
   @ApiProperty({ example: 'j.jansen' })

@@ -1,4 +1,4 @@
-import { MESSAGE_STATES, movesForward } from './message-state';
+import { MESSAGE_STATES, movesForward, statesMovingForwardTo } from './message-state';
 
 describe('movesForward', () => {
   it('moves along the delivery path and to an answer, never back', () => {
@@ -14,5 +14,12 @@ describe('movesForward', () => {
     for (const state of MESSAGE_STATES) {
       expect(movesForward(state, state)).toBe(false);
     }
+  });
+
+  it('lists the states a move to a state starts from, for the SQL guards', () => {
+    expect(statesMovingForwardTo('DELIVERED')).toEqual(['RECEIVED', 'ROUTED']);
+    expect(statesMovingForwardTo('OVERDUE')).toEqual(['RECEIVED', 'ROUTED', 'DELIVERED']);
+    expect(statesMovingForwardTo('PAUSED')).toEqual(['RECEIVED', 'ROUTED', 'DELIVERED', 'OVERDUE']);
+    expect(statesMovingForwardTo('REJECTED')).toEqual(MESSAGE_STATES.filter((s) => s !== 'REJECTED'));
   });
 });

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { enqueueOutbox } from '@skp/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import type { KnownRecord } from '../inbound/inbound-decider';
-import type { Effects, NewEventRow, NewMessageRow, StateMove } from '../inbound/effects';
-import { MESSAGE_STATES, movesForward } from './message-state';
+import { AuditEntry, AuditRepository } from '../audit/audit.repository';
+import { statesMovingForwardTo } from './message-state';
+import type { MessageTableRow } from './record-tables';
+import type { NewMessageRow, RecordChanges, RecordedMessage, Redelivery, StateMove } from './record-rows';
+import { appendEvents } from './timeline';
 
-const MESSAGE_COLUMNS: [keyof NewMessageRow, string][] = [
+const MESSAGE_COLUMNS: [keyof NewMessageRow, keyof MessageTableRow][] = [
   ['messageId', 'message_id'],
   ['type', 'type'],
   ['sender', 'sender'],
@@ -28,34 +30,56 @@ const MESSAGE_COLUMNS: [keyof NewMessageRow, string][] = [
   ['receiptRaw', 'receipt_raw'],
 ];
 
-/** States a receipt or an answer may still move a message out of: states only move forward. */
-const BEFORE_DELIVERED = MESSAGE_STATES.filter((state) => movesForward(state, 'DELIVERED'));
-const BEFORE_ANSWER = MESSAGE_STATES.filter((state) => movesForward(state, 'PAUSED'));
+/** States only move forward: the guard of each state change below, from the one rank table. */
+const BEFORE_DELIVERED = statesMovingForwardTo('DELIVERED');
+const BEFORE_ANSWER = statesMovingForwardTo('PAUSED');
+const BEFORE_OVERDUE = statesMovingForwardTo('OVERDUE');
 
-/** Writes the inbound pipeline's decisions: message rows, timeline events, state moves, outbox. */
+type KnownRow = Pick<
+  MessageTableRow,
+  | 'content_hash'
+  | 'conversation_id'
+  | 'message_id'
+  | 'pause_end'
+  | 'pause_start'
+  | 'receipt_raw'
+  | 'recipient'
+  | 'sender'
+  | 'state'
+  | 'type'
+>;
+
+/**
+ * The one writer of the `message` rows and their timeline: the inbound pipeline's decisions,
+ * the deadline job and operator redeliveries. Dead letters and retention have their own writers
+ * in this module.
+ */
 @Injectable()
 export class DeliveryRecordRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
-  async findKnown(messageIds: string[]): Promise<Map<string, KnownRecord>> {
-    const known = new Map<string, KnownRecord>();
+  async findKnown(messageIds: string[]): Promise<Map<string, RecordedMessage>> {
+    const known = new Map<string, RecordedMessage>();
     if (messageIds.length === 0) {
       return known;
     }
-    const rows: Record<string, string | null>[] = await this.dataSource.query(
+    const rows: KnownRow[] = await this.dataSource.query(
       `SELECT "message_id", "type", "sender", "recipient", "conversation_id", "state", "content_hash", "receipt_raw",
               to_char("pause_start", 'YYYY-MM-DD') AS "pause_start", to_char("pause_end", 'YYYY-MM-DD') AS "pause_end"
        FROM "message" WHERE "message_id" = ANY($1::uuid[])`,
       [messageIds],
     );
     for (const r of rows) {
-      known.set(r.message_id as string, {
-        messageId: r.message_id as string,
-        type: r.type as string,
+      known.set(r.message_id, {
+        messageId: r.message_id,
+        type: r.type,
         sender: r.sender,
         recipient: r.recipient,
         conversationId: r.conversation_id,
-        state: r.state as KnownRecord['state'],
+        state: r.state,
         contentHash: r.content_hash,
         receiptRaw: r.receipt_raw,
         pauseStart: r.pause_start,
@@ -66,10 +90,10 @@ export class DeliveryRecordRepository {
   }
 
   /**
-   * Applies all effects in one transaction (group commit). Returns, per effect, whether it took
-   * effect; an effect whose message row another hub inserted first is dropped whole.
+   * Applies all changes in one transaction (group commit). Returns, per change, whether it took
+   * effect; a change whose message row another hub inserted first is dropped whole.
    */
-  async apply(all: Effects[]): Promise<boolean[]> {
+  async applyEffects(all: RecordChanges[]): Promise<boolean[]> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await this.insertMessages(
         manager,
@@ -77,7 +101,7 @@ export class DeliveryRecordRepository {
       );
       const applied = all.map((e) => !e.insert || inserted.has(e.insert.messageId));
       const kept = all.filter((_, i) => applied[i]);
-      await this.insertEvents(
+      await appendEvents(
         manager,
         kept.flatMap((e) => e.events),
       );
@@ -89,6 +113,33 @@ export class DeliveryRecordRepository {
         kept.flatMap((e) => e.outbox),
       );
       return applied;
+    });
+  }
+
+  /** Kennisgevingen past their answer deadline become OVERDUE; returns how many did. */
+  async markOverdue(now: Date): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH due AS (
+         UPDATE "message" SET "state" = 'OVERDUE'
+         WHERE "type" = 'Kennisgeving' AND "state" = ANY($2::text[]) AND "deadline_at" <= $1
+         RETURNING "message_id", "deadline_at"
+       )
+       INSERT INTO "message_event" ("message_id", "at", "kind", "state", "cause", "detail")
+       SELECT "message_id", $1, 'OVERDUE', 'OVERDUE', 'deadline',
+              jsonb_build_object('deadlineAt', "deadline_at") FROM due
+       RETURNING "id"`,
+      [now, BEFORE_OVERDUE],
+    );
+    return rows.length;
+  }
+
+  /** An operator's redelivery of a message: outbox row, REDELIVERED event and audit entry together. */
+  async recordRedelivery(messageId: string, redelivery: Redelivery, audit: AuditEntry): Promise<void> {
+    const { publish, at, by, detail } = redelivery;
+    await this.dataSource.transaction(async (manager) => {
+      await enqueueOutbox(manager, [publish]);
+      await appendEvents(manager, [{ messageId, at, kind: 'REDELIVERED', state: null, cause: by, detail }]);
+      await this.audit.insert(audit, manager);
     });
   }
 
@@ -104,35 +155,12 @@ export class DeliveryRecordRepository {
       }
       return `(${MESSAGE_COLUMNS.map((_, i) => `$${start + i + 1}`).join(', ')})`;
     });
-    const result: { message_id: string }[] = await manager.query(
+    const result: Pick<MessageTableRow, 'message_id'>[] = await manager.query(
       `INSERT INTO "message" (${MESSAGE_COLUMNS.map(([, column]) => `"${column}"`).join(', ')})
        VALUES ${tuples.join(', ')} ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
       values,
     );
     return new Set(result.map((r) => r.message_id));
-  }
-
-  async insertEvents(manager: EntityManager, events: NewEventRow[]): Promise<void> {
-    if (events.length === 0) {
-      return;
-    }
-    const values: unknown[] = [];
-    const tuples = events.map((e) => {
-      const start = values.length;
-      values.push(
-        e.messageId,
-        e.at,
-        e.kind,
-        e.state,
-        e.cause,
-        e.detail === null ? null : JSON.stringify(e.detail),
-      );
-      return `($${start + 1}, $${start + 2}, $${start + 3}, $${start + 4}, $${start + 5}, $${start + 6}::jsonb)`;
-    });
-    await manager.query(
-      `INSERT INTO "message_event" ("message_id", "at", "kind", "state", "cause", "detail") VALUES ${tuples.join(', ')}`,
-      values,
-    );
   }
 
   private async applyMove(manager: EntityManager, move: StateMove): Promise<void> {

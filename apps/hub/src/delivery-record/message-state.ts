@@ -28,6 +28,14 @@ export function movesForward(from: MessageState, to: MessageState): boolean {
   return RANK[to] > RANK[from];
 }
 
+/**
+ * The states a message may still move to `to` from: the guard of every state change the record
+ * writes in SQL, derived here so the rule is written once.
+ */
+export function statesMovingForwardTo(to: MessageState): MessageState[] {
+  return MESSAGE_STATES.filter((from) => movesForward(from, to));
+}
+
 /** Kinds of timeline events; states are events too, plus what happened around them. */
 export type MessageEventKind =
   | 'RECEIVED'

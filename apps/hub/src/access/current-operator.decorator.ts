@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AuthenticatedOperator } from '../operators/operator';
+import type { AuthenticatedOperator } from './authenticated-operator';
 
 const OPERATOR = Symbol('skp:operator');
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AmqpNames } from '@skp/messages';
 import { AmqpClient, DatabaseGate, Delivery, InjectLogger, Logger } from '@skp/platform';
-import { DataSource } from 'typeorm';
+import { DeadLetterRecordRepository } from '../delivery-record/dead-letter-record.repository';
 import { HUB_AMQP_NAMES } from '../hub.tokens';
 import { HubMetrics } from '../metrics/hub.metrics';
 
@@ -14,7 +14,7 @@ import { HubMetrics } from '../metrics/hub.metrics';
 export class DeadLetterConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly amqp: AmqpClient,
-    private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterRecordRepository,
     private readonly gate: DatabaseGate,
     private readonly metrics: HubMetrics,
     @Inject(HUB_AMQP_NAMES) private readonly names: AmqpNames,
@@ -111,32 +111,22 @@ export class DeadLetterConsumer implements OnApplicationBootstrap {
     }
   }
 
-  /** The dead letter and its timeline event commit together, so a retry after an outage adds neither twice. */
+  /** A dead letter of a party queue is on the message's timeline; the inbound pipeline tells its own. */
   private store(message: Delivery['message'], facts: DeadLetterFacts): Promise<void> {
     const { reasonCode, reason, queue, routingKey, bodyOmitted, properties } = facts;
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO "dead_letter" ("message_id", "type", "reason_code", "reason", "queue", "routing_key", "content", "properties")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-        [
-          text(message.properties.messageId),
-          text(message.properties.type),
-          reasonCode,
-          reason,
-          queue,
-          routingKey,
-          bodyOmitted || message.content.length === 0 ? null : message.content,
-          JSON.stringify(properties),
-        ],
-      );
-      if (queue && queue !== this.names.hubInbound && text(message.properties.messageId)) {
-        await manager.query(
-          `INSERT INTO "message_event" ("message_id", "kind", "cause", "detail")
-           SELECT "message_id", 'DEAD_LETTERED', $2, $3::jsonb FROM "message" WHERE "message_id"::text = $1`,
-          [message.properties.messageId, queue, JSON.stringify({ reasonCode, reason })],
-        );
-      }
-    });
+    return this.deadLetters.recordDeadLetter(
+      {
+        messageId: text(message.properties.messageId),
+        type: text(message.properties.type),
+        reasonCode,
+        reason,
+        queue,
+        routingKey,
+        content: bodyOmitted || message.content.length === 0 ? null : message.content,
+        properties,
+      },
+      queue !== this.names.hubInbound,
+    );
   }
 }
 
