@@ -8,19 +8,38 @@ function readFile(input) {
 
 function certificateCell(party) {
   const certs = party.certificates ?? [];
-  if (certs.length === 0) return '—';
-  return h('ul', { class: 'certs' }, certs.map((c) =>
-    h('li', { title: `${c.subject}\nsha256 ${c.sha256}` },
-      `until ${c.notAfter.slice(0, 10)} `,
-      c.expired ? badge('expired', 'rejected') : c.expiresSoon ? h('span', { 'data-testid': 'cert-expiring' }, badge('expires within 30 days', 'overdue')) : null),
-  ));
+  if (certs.length === 0) {
+    return '—';
+  }
+  return h(
+    'ul',
+    { class: 'certs' },
+    certs.map((c) =>
+      h(
+        'li',
+        { title: `${c.subject}\nsha256 ${c.sha256}` },
+        `until ${c.notAfter.slice(0, 10)} `,
+        c.expired
+          ? badge('expired', 'rejected')
+          : c.expiresSoon
+            ? h('span', { 'data-testid': 'cert-expiring' }, badge('expires within 30 days', 'overdue'))
+            : null,
+      ),
+    ),
+  );
 }
 
 /** The broker password is in this one response only: show it until the operator navigates away. */
 function brokerCredentialsCard(party, broker) {
-  return h('section', { class: 'card', 'data-testid': 'broker-credentials' },
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'broker-credentials' },
     h('h2', {}, `Broker account of ${party}`),
-    h('p', {}, 'Give these to the party for its adapter (AMQP_URL). The password is shown only now; the hub keeps no copy.'),
+    h(
+      'p',
+      {},
+      'Give these to the party for its adapter (AMQP_URL). The password is shown only now; the hub keeps no copy.',
+    ),
     h('p', {}, 'username ', h('code', {}, broker.username)),
     h('p', {}, 'password ', h('code', { 'data-testid': 'broker-password' }, broker.password)),
   );
@@ -49,7 +68,9 @@ export async function renderParties(ctx, shown) {
     const input = h('input', { type: 'file', accept: '.pem,.crt,.cer', hidden: true });
     input.addEventListener('change', async () => {
       try {
-        await api('POST', `/api/parties/${party.oin}/certificates`, { certificatePem: await readFile(input) });
+        await api('POST', `/api/parties/${party.oin}/certificates`, {
+          certificatePem: await readFile(input),
+        });
         ctx.flash(`${party.name}: certificate added.`, 'ok');
         await renderParties(ctx);
       } catch (error) {
@@ -69,34 +90,115 @@ export async function renderParties(ctx, shown) {
     { label: 'BSN allowed', cell: (p) => (p.kind === 'CREDITOR' ? (p.bsnAllowed ? 'yes' : 'no') : 'n/a') },
     { label: 'signing certificates', cell: certificateCell },
     ...(ctx.isAdmin
-      ? [{
-          label: '',
-          cell: (p) => h('div', { class: 'row-actions' },
-            p.status === 'ACTIVE'
-              ? h('button', { type: 'button', class: 'small', 'data-testid': 'party-suspend', onclick: () => confirm(`Suspend ${p.name}? Messages from and to it are rejected until it is activated again.`) && void update(p, { status: 'SUSPENDED' }, 'suspended') }, 'Suspend')
-              : h('button', { type: 'button', class: 'small', 'data-testid': 'party-activate', onclick: () => void update(p, { status: 'ACTIVE' }, 'activated') }, 'Activate'),
-            p.kind === 'CREDITOR'
-              ? h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-bsn', onclick: () => confirm(`${p.bsnAllowed ? 'Withdraw' : 'Grant'} BSN use for ${p.name}?`) && void update(p, { bsnAllowed: !p.bsnAllowed }, p.bsnAllowed ? 'BSN withdrawn' : 'BSN allowed') }, p.bsnAllowed ? 'Withdraw BSN' : 'Allow BSN')
-              : null,
-            h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-certificate', onclick: () => uploadCertificate(p) }, 'Add certificate'),
-            h('button', { type: 'button', class: 'small secondary', 'data-testid': 'party-broker-password', onclick: () => confirm(`New broker password for ${p.name}? Its adapter is disconnected until it uses the new one.`) && void newBrokerPassword(p) }, 'New broker password'),
-          ),
-        }]
+      ? [
+          {
+            label: '',
+            cell: (p) =>
+              h(
+                'div',
+                { class: 'row-actions' },
+                p.status === 'ACTIVE'
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'small',
+                        'data-testid': 'party-suspend',
+                        onclick: () =>
+                          confirm(
+                            `Suspend ${p.name}? Messages from and to it are rejected until it is activated again.`,
+                          ) && void update(p, { status: 'SUSPENDED' }, 'suspended'),
+                      },
+                      'Suspend',
+                    )
+                  : h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'small',
+                        'data-testid': 'party-activate',
+                        onclick: () => void update(p, { status: 'ACTIVE' }, 'activated'),
+                      },
+                      'Activate',
+                    ),
+                p.kind === 'CREDITOR'
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'small secondary',
+                        'data-testid': 'party-bsn',
+                        onclick: () =>
+                          confirm(`${p.bsnAllowed ? 'Withdraw' : 'Grant'} BSN use for ${p.name}?`) &&
+                          void update(
+                            p,
+                            { bsnAllowed: !p.bsnAllowed },
+                            p.bsnAllowed ? 'BSN withdrawn' : 'BSN allowed',
+                          ),
+                      },
+                      p.bsnAllowed ? 'Withdraw BSN' : 'Allow BSN',
+                    )
+                  : null,
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'small secondary',
+                    'data-testid': 'party-certificate',
+                    onclick: () => uploadCertificate(p),
+                  },
+                  'Add certificate',
+                ),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'small secondary',
+                    'data-testid': 'party-broker-password',
+                    onclick: () =>
+                      confirm(
+                        `New broker password for ${p.name}? Its adapter is disconnected until it uses the new one.`,
+                      ) && void newBrokerPassword(p),
+                  },
+                  'New broker password',
+                ),
+              ),
+          },
+        ]
       : []),
   ];
 
   const page = [
     h('h1', {}, 'Parties'),
     ...(shown ? [brokerCredentialsCard(shown.party, shown.broker)] : []),
-    h('section', { class: 'card' }, table(columns, parties.map((p) => ({ ...p, __id: p.oin })), { testid: 'parties', empty: 'No parties registered yet.' })),
+    h(
+      'section',
+      { class: 'card' },
+      table(
+        columns,
+        parties.map((p) => ({ ...p, __id: p.oin })),
+        { testid: 'parties', empty: 'No parties registered yet.' },
+      ),
+    ),
   ];
-  if (ctx.isAdmin) page.push(addPartyForm(ctx, (created) => renderParties(ctx, created)));
+  if (ctx.isAdmin) {
+    page.push(addPartyForm(ctx, (created) => renderParties(ctx, created)));
+  }
   replace(ctx.main, ...page);
 }
 
 function addPartyForm(ctx, reload) {
-  const pem = h('textarea', { name: 'certificatePem', rows: 4, placeholder: '-----BEGIN CERTIFICATE-----', 'data-testid': 'party-pem' });
-  const file = h('input', { type: 'file', accept: '.pem,.crt,.cer', onchange: async () => (pem.value = await readFile(file)) });
+  const pem = h('textarea', {
+    name: 'certificatePem',
+    rows: 4,
+    placeholder: '-----BEGIN CERTIFICATE-----',
+    'data-testid': 'party-pem',
+  });
+  const file = h('input', {
+    type: 'file',
+    accept: '.pem,.crt,.cer',
+    onchange: async () => (pem.value = await readFile(file)),
+  });
   const form = h(
     'form',
     {
@@ -123,11 +225,23 @@ function addPartyForm(ctx, reload) {
     h('h2', {}, 'Register a party'),
     field('OIN', h('input', { name: 'oin', required: true, pattern: '\\d{20}', size: 22 })),
     field('name', h('input', { name: 'name', required: true })),
-    field('kind', h('select', { name: 'kind' }, h('option', { value: 'CREDITOR' }, 'creditor'), h('option', { value: 'MUNICIPALITY' }, 'municipality'))),
-    h('label', { class: 'field inline' }, h('input', { type: 'checkbox', name: 'bsnAllowed' }), h('span', {}, 'may receive the BSN (creditors only)')),
+    field(
+      'kind',
+      h(
+        'select',
+        { name: 'kind' },
+        h('option', { value: 'CREDITOR' }, 'creditor'),
+        h('option', { value: 'MUNICIPALITY' }, 'municipality'),
+      ),
+    ),
+    h(
+      'label',
+      { class: 'field inline' },
+      h('input', { type: 'checkbox', name: 'bsnAllowed' }),
+      h('span', {}, 'may receive the BSN (creditors only)'),
+    ),
     field('signing certificate (PEM)', h('div', {}, pem, file)),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Register')),
   );
   return form;
 }
-

@@ -42,13 +42,14 @@ export class MunicipalityModule {
       imports: [
         PlatformModule.forRoot({
           app: 'municipality-adapter',
+          env,
           databaseUrl: env.DATABASE_URL,
           amqpUrl: env.AMQP_URL,
           runMigrations: env.DB_SKIP_MIGRATIONS !== 'true',
           entities: MUNICIPALITY_ENTITIES,
           migrations: MUNICIPALITY_MIGRATIONS,
         }),
-        CryptoModule.forRoot(),
+        CryptoModule.forRoot(env),
       ],
       controllers: [ImportController, KennisgevingController],
       providers: [

@@ -20,7 +20,7 @@ import { TrustStore } from '@skp/crypto';
 import { AmqpClient } from './amqp/amqp-client';
 import { openDatabase } from './database/database';
 import { TrustStoreMonitor } from './health/trust-store-monitor';
-import { createRootLogger } from './logging/logger';
+import { createRootLogger, LoggingEnv } from './logging/logger';
 import { Public } from './http/public-route';
 import { OutboxRelay } from './outbox/outbox';
 import { DatabaseGate } from './resilience/database-gate';
@@ -29,6 +29,8 @@ export const LOGGER = Symbol('LOGGER');
 
 export interface PlatformOptions {
   app: string;
+  /** the app's validated env class: its LOG_LEVEL and NODE_ENV set the log level */
+  env: LoggingEnv;
   databaseUrl: string;
   amqpUrl: string;
   runMigrations: boolean;
@@ -120,7 +122,7 @@ export class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationS
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    const logger = createRootLogger(options.app);
+    const logger = createRootLogger(options.app, options.env);
     return {
       module: PlatformModule,
       controllers: [HealthController, MetricsController],
