@@ -4,6 +4,8 @@ const TOKEN = 'skp.console.token';
 const ROLE = 'skp.console.role';
 const USER = 'skp.console.user';
 
+let metaRequest;
+
 export const session = {
   get token() {
     return sessionStorage.getItem(TOKEN);
@@ -23,6 +25,7 @@ export const session = {
     sessionStorage.setItem(USER, username);
   },
   clear() {
+    metaRequest = undefined;
     sessionStorage.removeItem(TOKEN);
     sessionStorage.removeItem(ROLE);
     sessionStorage.removeItem(USER);
@@ -73,6 +76,18 @@ export async function api(method, path, body) {
     throw new ApiError(response.status, data);
   }
   return data;
+}
+
+/**
+ * The hub's enumerations (message types and states, reason codes, party kinds and statuses,
+ * operator roles) from GET /api/meta: fetched once after login, so the console copies none.
+ */
+export function meta() {
+  metaRequest ??= api('GET', '/api/meta').catch((error) => {
+    metaRequest = undefined;
+    throw error;
+  });
+  return metaRequest;
 }
 
 export function query(params) {

@@ -1,17 +1,17 @@
-import { api } from './api.js';
+import { api, meta } from './api.js';
 import { badge, dateTime, duration, h, oinLabel, replace, table } from './dom.js';
 
 const REFRESH_MS = 3000;
-const TYPES = ['Kennisgeving', 'PauseAcknowledgement', 'ProgressUpdate', 'DeliveryReceipt'];
 
 export async function renderDashboard(ctx) {
+  const { messageTypes } = await meta();
   const body = h('div', { class: 'dashboard', 'data-testid': 'dashboard' });
   const stamp = h('span', { class: 'muted', 'data-testid': 'dashboard-updated' });
   replace(ctx.main, h('div', { class: 'page-head' }, h('h1', {}, 'Dashboard'), stamp), body);
   const refresh = async () => {
     try {
       const stats = await api('GET', '/api/stats');
-      replace(body, ...view(stats));
+      replace(body, ...view(stats, messageTypes));
       stamp.textContent = `updated ${dateTime(stats.generatedAt)} · refreshes every ${REFRESH_MS / 1000} s`;
     } catch (error) {
       stamp.textContent = `refresh failed: ${error.message}`;
@@ -31,7 +31,7 @@ function figure(label, value, testid, hint) {
   );
 }
 
-function view(stats) {
+function view(stats, types) {
   const lastMinute = stats.messagesPerMinute[stats.messagesPerMinute.length - 1];
   const oldest = stats.oldestUndelivered;
   const totalNow = Object.values(stats.states).reduce((a, b) => a + b, 0);
@@ -56,7 +56,7 @@ function view(stats) {
       'section',
       { class: 'card' },
       h('h2', {}, 'Messages per minute, last 60 minutes'),
-      chart(stats.messagesPerMinute),
+      chart(stats.messagesPerMinute, types),
     ),
     h(
       'div',
@@ -123,7 +123,7 @@ function view(stats) {
 }
 
 /** Stacked bars per minute and type, drawn with divs: no chart library. */
-function chart(series) {
+function chart(series, types) {
   const max = Math.max(1, ...series.map((m) => m.total));
   return h(
     'div',
@@ -141,9 +141,9 @@ function chart(series) {
           'div',
           {
             class: 'bar',
-            title: `${m.minute}: ${m.total} (${TYPES.map((t) => `${t} ${m.byType[t] ?? 0}`).join(', ')})`,
+            title: `${m.minute}: ${m.total} (${types.map((t) => `${t} ${m.byType[t] ?? 0}`).join(', ')})`,
           },
-          TYPES.map((t) =>
+          types.map((t) =>
             m.byType[t]
               ? h('div', { class: `seg seg-${t}`, style: { height: `${(100 * m.byType[t]) / max}%` } })
               : null,
@@ -154,7 +154,7 @@ function chart(series) {
     h(
       'div',
       { class: 'legend' },
-      TYPES.map((t) => h('span', {}, h('i', { class: `seg-${t}` }), t)),
+      types.map((t) => h('span', {}, h('i', { class: `seg-${t}` }), t)),
     ),
   );
 }

@@ -1,8 +1,6 @@
-import { api, query } from './api.js';
+import { api, meta, query } from './api.js';
 import { badge, dateTime, field, h, oinLabel, replace, table } from './dom.js';
 
-const TYPES = ['Kennisgeving', 'PauseAcknowledgement', 'ProgressUpdate', 'DeliveryReceipt'];
-const STATES = ['RECEIVED', 'REJECTED', 'ROUTED', 'DELIVERED', 'OVERDUE', 'PAUSED', 'DECLINED'];
 const FILTERS = ['type', 'state', 'sender', 'recipient', 'conversationId', 'since', 'until'];
 
 function select(name, options, value) {
@@ -47,6 +45,7 @@ const messageColumns = (linkSelf = true) => [
 ];
 
 export async function renderMessages(ctx, params) {
+  const { messageTypes, messageStates } = await meta();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? '']));
   // cursors of the pages shown so far: the last one is the current page (undefined = newest)
   const pages = [undefined];
@@ -68,8 +67,8 @@ export async function renderMessages(ctx, params) {
         location.hash = `#/messages${query(next)}`;
       },
     },
-    field('type', select('type', TYPES, filters.type)),
-    field('state', select('state', STATES, filters.state)),
+    field('type', select('type', messageTypes, filters.type)),
+    field('state', select('state', messageStates, filters.state)),
     field(
       'sender OIN',
       h('input', {

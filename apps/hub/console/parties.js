@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, meta } from './api.js';
 import { badge, field, h, replace, table } from './dom.js';
 
 function readFile(input) {
@@ -46,7 +46,7 @@ function brokerCredentialsCard(party, broker) {
 }
 
 export async function renderParties(ctx, shown) {
-  const { parties } = await api('GET', '/api/parties');
+  const [{ parties }, { partyKinds }] = await Promise.all([api('GET', '/api/parties'), meta()]);
   const update = async (party, changes, what) => {
     try {
       await api('PATCH', `/api/parties/${party.oin}`, changes);
@@ -182,12 +182,13 @@ export async function renderParties(ctx, shown) {
     ),
   ];
   if (ctx.isAdmin) {
-    page.push(addPartyForm(ctx, (created) => renderParties(ctx, created)));
+    page.push(addPartyForm(ctx, partyKinds, (created) => renderParties(ctx, created)));
   }
   replace(ctx.main, ...page);
 }
 
-function addPartyForm(ctx, reload) {
+/** `kinds` from the API; a creditor is the usual registration, so it is preselected. */
+function addPartyForm(ctx, kinds, reload) {
   const pem = h('textarea', {
     name: 'certificatePem',
     rows: 4,
@@ -230,8 +231,7 @@ function addPartyForm(ctx, reload) {
       h(
         'select',
         { name: 'kind' },
-        h('option', { value: 'CREDITOR' }, 'creditor'),
-        h('option', { value: 'MUNICIPALITY' }, 'municipality'),
+        kinds.map((kind) => h('option', { value: kind, selected: kind === 'CREDITOR' }, kind.toLowerCase())),
       ),
     ),
     h(
