@@ -47,6 +47,17 @@ export default tseslint.config(
   { files: ['libs/**/*.ts'], rules: restrict(LIBS_NEVER_APPS, NO_DEV_PKI) },
   { files: ['apps/municipality-adapter/**/*.ts', 'apps/creditor-adapter/**/*.ts'], rules: restrict(ADAPTERS_NEVER_HUB, THROUGH_ALIASES, NO_DEV_PKI) },
   { files: ['apps/hub/**/*.ts'], rules: restrict(HUB_NEVER_ADAPTERS, THROUGH_ALIASES, NO_DEV_PKI) },
+  // settings come only through an app's validated env class (libs/platform/src/config)
+  {
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/platform/src/config/env.ts', 'libs/platform/src/http/bootstrap.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read settings through the app env class (loadEnv)' },
+      ],
+    },
+  },
   // specs and the dev PKI itself may use the dev PKI; the dependency rules still hold
   { files: ['libs/**/*.spec.ts', 'libs/crypto/src/dev/**/*.ts', 'libs/crypto/src/testing/**/*.ts'], rules: restrict(LIBS_NEVER_APPS) },
   { files: ['apps/municipality-adapter/**/*.spec.ts', 'apps/creditor-adapter/**/*.spec.ts'], rules: restrict(ADAPTERS_NEVER_HUB, THROUGH_ALIASES) },
