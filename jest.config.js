@@ -4,6 +4,7 @@ const common = {
   moduleNameMapper: {
     '^@skp/messages$': '<rootDir>/libs/messages/src',
     '^@skp/crypto$': '<rootDir>/libs/crypto/src',
+    '^@skp/crypto/dev$': '<rootDir>/libs/crypto/src/dev',
     '^@skp/platform$': '<rootDir>/libs/platform/src',
   },
   testEnvironment: 'node',

@@ -2,16 +2,13 @@
  * Library micro-benchmarks (npm run bench:libs): message decode+validate (JSON, XML), and signing
  * and verification with native crypto versus node-forge, side by side. One JSON object per line.
  */
+import { loadSigningIdentity, signMessage, TrustStore, verifyMessage } from '@skp/crypto';
 import {
   createDevCa,
   createIntermediateCa,
   issuePartyCertificate,
   issueRevocationList,
-  loadSigningIdentity,
-  signMessage,
-  TrustStore,
-  verifyMessage,
-} from '@skp/crypto';
+} from '@skp/crypto/dev';
 import { decode, encode, KennisgevingBody, signingInput, SkpMessage, UnsignedMessage } from '@skp/messages';
 import { randomUUID } from 'node:crypto';
 import * as forge from 'node-forge';

@@ -8,15 +8,8 @@
  * throw-away dev CA. Keys are random per run, so the signatures (and only they) change on every
  * run; `normaliseSignatures` blanks them for comparison (test/message-docs.e2e-spec.ts).
  */
-import {
-  createDevCa,
-  issuePartyCertificate,
-  loadSigningIdentity,
-  signMessage,
-  SigningIdentity,
-  TrustStore,
-  verifyMessage,
-} from '@skp/crypto';
+import { loadSigningIdentity, signMessage, SigningIdentity, TrustStore, verifyMessage } from '@skp/crypto';
+import { createDevCa, issuePartyCertificate } from '@skp/crypto/dev';
 import {
   amqpNames,
   DECLINE_REASONS,

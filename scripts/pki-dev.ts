@@ -2,7 +2,7 @@
  * Creates the development PKI in PKI_DIR (default .pki/): a dev CA and one certificate per demo
  * party, plus parties.json. Keeps existing files unless --force (so running demos stay valid).
  */
-import { createDevCa, issuePartyCertificate, PemKeyPair } from '@skp/crypto';
+import { createDevCa, issuePartyCertificate, PemKeyPair } from '@skp/crypto/dev';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

@@ -7,6 +7,7 @@ tsConfigPaths.register({
   paths: {
     '@skp/messages': ['libs/messages/src'],
     '@skp/crypto': ['libs/crypto/src'],
+    '@skp/crypto/dev': ['libs/crypto/src/dev'],
     '@skp/platform': ['libs/platform/src'],
   },
 });

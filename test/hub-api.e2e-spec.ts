@@ -501,7 +501,7 @@ describe('hub operator API: monitoring, redelivery and evidence', () => {
     );
 
     const otherCa = h.pki.dir + '/other-ca.crt';
-    const { createDevCa } = await import('@skp/crypto');
+    const { createDevCa } = await import('@skp/crypto/dev');
     writeFileSync(otherCa, createDevCa({ commonName: 'Someone else' }).certPem);
     const untrusted = await runCli(['verify-evidence', good], { TRUST_ANCHORS: otherCa });
     expect(untrusted.status).toBe(1);

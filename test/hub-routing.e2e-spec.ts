@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createDevCa,
-  issuePartyCertificate,
-  loadSigningIdentity,
-  signMessage,
-  verifyMessage,
-} from '@skp/crypto';
+import { loadSigningIdentity, signMessage, verifyMessage } from '@skp/crypto';
+import { createDevCa, issuePartyCertificate } from '@skp/crypto/dev';
 import { addCalendarMonths, encode, ReasonCode, REASON_CODES, SkpMessage } from '@skp/messages';
 import {
   anUnsignedDeliveryReceipt,

@@ -38,18 +38,23 @@ function runMain(
   });
 }
 
+/** A signing identity that passes configuration (the files are only read after it). */
+const IDENTITY = { PARTY_CERT: '/nonexistent/party.crt', PARTY_KEY: '/nonexistent/party.key' };
+
 /** What each app needs to pass configuration in production, apart from the rule under test. */
 const GOOD: Record<AppName, Record<string, string>> = {
   hub: {
     NODE_ENV: 'production',
     AMQP_URL: GOOD_AMQP,
     TRUST_ANCHORS: '/nonexistent/ca.crt',
+    ...IDENTITY,
     HUB_ADMIN_PASSWORD: STRONG,
   },
   'municipality-adapter': {
     NODE_ENV: 'production',
     AMQP_URL: GOOD_AMQP,
     TRUST_ANCHORS: '/nonexistent/ca.crt',
+    ...IDENTITY,
     HUB_OIN,
     MUNICIPALITY_API_TOKEN: STRONG,
     MUNICIPALITY_CODE: '0344',
@@ -60,6 +65,7 @@ const GOOD: Record<AppName, Record<string, string>> = {
     NODE_ENV: 'production',
     AMQP_URL: GOOD_AMQP,
     TRUST_ANCHORS: '/nonexistent/ca.crt',
+    ...IDENTITY,
     HUB_OIN,
     PARTY_OIN: '00000099100000000002',
     CREDITOR_API_TOKEN: STRONG,
@@ -143,6 +149,14 @@ const CASES: Case[] = [
     ['CREDITOR_API_TOKEN: must be at least 16'],
   ],
   ['creditor-adapter', 'no HUB_OIN', { HUB_OIN: undefined }, ['HUB_OIN: required in production']],
+  [
+    'creditor-adapter',
+    'no signing identity',
+    { PARTY_CERT: undefined, PARTY_KEY: undefined },
+    ['PARTY_CERT: PARTY_CERT is required', 'PARTY_KEY: PARTY_KEY is required'],
+  ],
+  ['creditor-adapter', 'a bad PARTY_OIN', { PARTY_OIN: '12345' }, ['PARTY_OIN: must be a valid OIN']],
+  ['hub', 'an unknown LOG_LEVEL', { LOG_LEVEL: 'loud' }, ['LOG_LEVEL: LOG_LEVEL must be one of']],
 ];
 
 function envWith(app: AppName, change: Record<string, string | undefined>): Record<string, string> {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { loadSigningIdentity, SigningIdentity, TrustStore } from '@skp/crypto';
 import {
   createDevCa,
   createIntermediateCa,
@@ -10,11 +11,8 @@ import {
   IntermediateCa,
   issuePartyCertificate,
   issueRevocationList,
-  loadSigningIdentity,
   PemKeyPair,
-  SigningIdentity,
-  TrustStore,
-} from '@skp/crypto';
+} from '@skp/crypto/dev';
 import { brokerUsernameOf, withBrokerCredentials } from '@skp/platform';
 
 export const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432';

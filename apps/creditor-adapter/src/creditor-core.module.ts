@@ -25,13 +25,14 @@ export class CreditorCoreModule {
       imports: [
         PlatformModule.forRoot({
           app: 'creditor-adapter',
+          env,
           databaseUrl: env.DATABASE_URL,
           amqpUrl: env.AMQP_URL,
           runMigrations: env.DB_SKIP_MIGRATIONS !== 'true',
           entities: CREDITOR_ENTITIES,
           migrations: CREDITOR_MIGRATIONS,
         }),
-        CryptoModule.forRoot(),
+        CryptoModule.forRoot(env),
       ],
       providers: [
         { provide: CREDITOR_ENV, useValue: env },

@@ -59,11 +59,20 @@ async function route() {
   for (const [pattern, page] of routes) {
     const match = pattern.exec(hash);
     if (match) {
-      for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', hash.startsWith(a.getAttribute('href')));
+      for (const a of document.querySelectorAll('#nav a')) {
+        a.classList.toggle('active', hash.startsWith(a.getAttribute('href')));
+      }
       try {
         await page(match)(context());
       } catch (error) {
-        replace(main, h('p', { class: 'error', 'data-testid': 'page-error' }, `Could not load this page: ${error.message}`));
+        replace(
+          main,
+          h(
+            'p',
+            { class: 'error', 'data-testid': 'page-error' },
+            `Could not load this page: ${error.message}`,
+          ),
+        );
       }
       return;
     }
@@ -76,14 +85,27 @@ function showShell(loggedIn) {
   document.getElementById('who').hidden = !loggedIn;
   if (loggedIn) {
     document.getElementById('who-name').textContent = `${session.username} (${session.role})`;
-    for (const el of document.querySelectorAll('[data-admin-only]')) el.hidden = !session.isAdmin;
+    for (const el of document.querySelectorAll('[data-admin-only]')) {
+      el.hidden = !session.isAdmin;
+    }
   }
 }
 
 function renderLogin() {
   const error = h('p', { class: 'error', 'data-testid': 'login-error', hidden: true });
-  const username = h('input', { name: 'username', autocomplete: 'username', required: true, 'data-testid': 'login-username' });
-  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'data-testid': 'login-password' });
+  const username = h('input', {
+    name: 'username',
+    autocomplete: 'username',
+    required: true,
+    'data-testid': 'login-username',
+  });
+  const password = h('input', {
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    'data-testid': 'login-password',
+  });
   const form = h(
     'form',
     {
@@ -93,8 +115,15 @@ function renderLogin() {
         event.preventDefault();
         error.hidden = true;
         try {
-          const result = await api('POST', '/api/auth/login', { username: username.value, password: password.value });
-          session.save({ token: result.token, role: result.role, username: result.username ?? username.value });
+          const result = await api('POST', '/api/auth/login', {
+            username: username.value,
+            password: password.value,
+          });
+          session.save({
+            token: result.token,
+            role: result.role,
+            username: result.username ?? username.value,
+          });
           password.value = '';
           location.hash = '#/dashboard';
           await route();
@@ -115,7 +144,11 @@ function renderLogin() {
 }
 
 document.getElementById('logout').addEventListener('click', async () => {
-  try { await api('POST', '/api/auth/logout'); } catch { /* the session ends here either way */ }
+  try {
+    await api('POST', '/api/auth/logout');
+  } catch {
+    /* the session ends here either way */
+  }
   session.clear();
   location.hash = '#/login';
   await route();

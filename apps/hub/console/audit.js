@@ -10,14 +10,23 @@ export async function renderAudit(ctx) {
   replace(
     ctx.main,
     h('h1', {}, 'Audit log'),
-    h('section', { class: 'card' },
-      table([
-        { label: 'at', cell: (e) => dateTime(e.at) },
-        { label: 'operator', cell: (e) => e.operator ?? '—' },
-        { label: 'action', cell: (e) => h('code', { 'data-testid': 'audit-action' }, e.action) },
-        { label: 'target', cell: (e) => (e.target ? h('code', {}, e.target) : '—') },
-        { label: 'detail', cell: (e) => (e.detail ? h('code', { class: 'detail' }, JSON.stringify(e.detail)) : '') },
-      ], data.items.map((e) => ({ ...e, __id: e.id })), { testid: 'audit' }),
+    h(
+      'section',
+      { class: 'card' },
+      table(
+        [
+          { label: 'at', cell: (e) => dateTime(e.at) },
+          { label: 'operator', cell: (e) => e.operator ?? '—' },
+          { label: 'action', cell: (e) => h('code', { 'data-testid': 'audit-action' }, e.action) },
+          { label: 'target', cell: (e) => (e.target ? h('code', {}, e.target) : '—') },
+          {
+            label: 'detail',
+            cell: (e) => (e.detail ? h('code', { class: 'detail' }, JSON.stringify(e.detail)) : ''),
+          },
+        ],
+        data.items.map((e) => ({ ...e, __id: e.id })),
+        { testid: 'audit' },
+      ),
     ),
   );
 }

@@ -3,14 +3,24 @@
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs ?? {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
-    else if (key === 'dataset') Object.assign(el.dataset, value);
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2), value);
+    } else if (key === 'dataset') {
+      Object.assign(el.dataset, value);
+    }
     // through the CSSOM: the CSP forbids style attributes, not style properties
-    else if (key === 'style') Object.assign(el.style, value);
-    else if (key === 'value') el.value = value;
-    else if (key === 'checked') el.checked = Boolean(value);
-    else el.setAttribute(key, value === true ? '' : String(value));
+    else if (key === 'style') {
+      Object.assign(el.style, value);
+    } else if (key === 'value') {
+      el.value = value;
+    } else if (key === 'checked') {
+      el.checked = Boolean(value);
+    } else {
+      el.setAttribute(key, value === true ? '' : String(value));
+    }
   }
   append(el, children);
   return el;
@@ -18,7 +28,9 @@ export function h(tag, attrs = {}, ...children) {
 
 function append(el, children) {
   for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
+    if (child === undefined || child === null || child === false) {
+      continue;
+    }
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
 }
@@ -30,26 +42,56 @@ export function replace(el, ...children) {
 }
 
 export function table(columns, rows, { testid, empty = 'Nothing to show.' } = {}) {
-  if (rows.length === 0) return h('p', { class: 'empty', 'data-testid': testid ? `${testid}-empty` : undefined }, empty);
+  if (rows.length === 0) {
+    return h('p', { class: 'empty', 'data-testid': testid ? `${testid}-empty` : undefined }, empty);
+  }
   return h(
     'table',
     { 'data-testid': testid },
-    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c.class }, c.label)))),
-    h('tbody', {}, rows.map((row) => h('tr', { 'data-id': row.__id }, columns.map((c) => h('td', { class: c.class }, c.cell(row)))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((c) => h('th', { class: c.class }, c.label)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((row) =>
+        h(
+          'tr',
+          { 'data-id': row.__id },
+          columns.map((c) => h('td', { class: c.class }, c.cell(row))),
+        ),
+      ),
+    ),
   );
 }
 
 export function dateTime(iso) {
-  if (!iso) return '—';
+  if (!iso) {
+    return '—';
+  }
   const d = new Date(iso);
   return d.toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
 }
 
 export function duration(seconds) {
-  if (seconds === null || seconds === undefined) return '—';
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 172800) return `${(seconds / 3600).toFixed(1)} h`;
+  if (seconds === null || seconds === undefined) {
+    return '—';
+  }
+  if (seconds < 90) {
+    return `${Math.round(seconds)} s`;
+  }
+  if (seconds < 5400) {
+    return `${Math.round(seconds / 60)} min`;
+  }
+  if (seconds < 172800) {
+    return `${(seconds / 3600).toFixed(1)} h`;
+  }
   return `${(seconds / 86400).toFixed(1)} d`;
 }
 
@@ -66,6 +108,8 @@ export function field(label, control) {
 }
 
 export function oinLabel(oin, name) {
-  if (!oin) return '—';
+  if (!oin) {
+    return '—';
+  }
   return h('span', { class: 'oin', title: oin }, name ? `${name} ` : '', h('code', {}, oin));
 }

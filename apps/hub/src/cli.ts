@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
 import { TrustStore } from '@skp/crypto';
-import { ConfigError, loadEnv } from '@skp/platform';
+import { ConfigError, loadEnv, TrustEnv } from '@skp/platform';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { AuditRepository } from './audit/audit.repository';
@@ -66,7 +66,7 @@ async function verifyEvidenceCommand(file: string | undefined): Promise<number> 
   if (!file) {
     throw new UsageError('verify-evidence needs the bundle FILE');
   }
-  const trust = TrustStore.fromEnv(process.env);
+  const trust = TrustStore.fromSettings(loadEnv(TrustEnv));
   let bundle: unknown;
   try {
     bundle = JSON.parse(readFileSync(file, 'utf8'));
@@ -95,6 +95,8 @@ function printBrokerCredentials(broker: { username: string; password: string }):
 
 async function withHub<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const env = loadEnv(HubEnv);
+  // the CLI prints its results; logs only when something is wrong, unless LOG_LEVEL asks for more
+  env.LOG_LEVEL ??= 'warn';
   const app = await NestFactory.createApplicationContext(HubCliModule.forRoot(env), {
     logger: ['error'],
   });
@@ -188,7 +190,6 @@ async function partyCommand(positional: string[], options: Record<string, string
 }
 
 async function main(argv: string[]): Promise<number> {
-  process.env.LOG_LEVEL ??= 'warn';
   const { positional, options } = parseArgs(argv);
   const [command, ...rest] = positional;
   switch (command) {

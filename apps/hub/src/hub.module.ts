@@ -33,13 +33,14 @@ export class HubCoreModule {
       imports: [
         PlatformModule.forRoot({
           app,
+          env,
           databaseUrl: env.DATABASE_URL,
           amqpUrl: env.AMQP_URL,
           runMigrations: env.DB_SKIP_MIGRATIONS !== 'true',
           entities: HUB_ENTITIES,
           migrations: HUB_MIGRATIONS,
         }),
-        CryptoModule.forRoot(),
+        CryptoModule.forRoot(env),
       ],
       providers: [
         { provide: HUB_ENV, useValue: env },

@@ -32,13 +32,14 @@ export class MunicipalityCoreModule {
       imports: [
         PlatformModule.forRoot({
           app: 'municipality-adapter',
+          env,
           databaseUrl: env.DATABASE_URL,
           amqpUrl: env.AMQP_URL,
           runMigrations: env.DB_SKIP_MIGRATIONS !== 'true',
           entities: MUNICIPALITY_ENTITIES,
           migrations: MUNICIPALITY_MIGRATIONS,
         }),
-        CryptoModule.forRoot(),
+        CryptoModule.forRoot(env),
       ],
       providers: [
         { provide: MUNICIPALITY_ENV, useValue: env },

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CryptoModule, SIGNING_IDENTITY } from './crypto.module';
-import { createDevCa, issuePartyCertificate } from './dev-pki';
+import { createDevCa, issuePartyCertificate } from './dev';
 import { SigningIdentity } from './signing-identity';
 import { TrustStore } from './trust-store';
 

@@ -6,7 +6,8 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { loadSigningIdentityFromEnv } from './signing-identity';
+import { CryptoSettings } from './crypto-settings';
+import { loadSigningIdentityFromSettings } from './signing-identity';
 import { TrustStore } from './trust-store';
 
 /** Injection token for the party's own SigningIdentity. */
@@ -31,18 +32,18 @@ export class RevocationListReloader implements OnApplicationBootstrap, OnApplica
 
 /**
  * Provides TrustStore (TRUST_ANCHORS, TRUST_INTERMEDIATES, TRUST_CRLS, CRL_RELOAD_INTERVAL_MS,
- * CRL_STALE_POLICY) and SIGNING_IDENTITY (PARTY_*) from the environment.
+ * CRL_STALE_POLICY) and SIGNING_IDENTITY (PARTY_*) from the app's validated env class.
  */
 @Global()
 @Module({})
 export class CryptoModule {
-  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static forRoot(settings: CryptoSettings): DynamicModule {
     return {
       module: CryptoModule,
       global: true,
       providers: [
-        { provide: TrustStore, useFactory: () => TrustStore.fromEnv(env) },
-        { provide: SIGNING_IDENTITY, useFactory: () => loadSigningIdentityFromEnv(env) },
+        { provide: TrustStore, useFactory: () => TrustStore.fromSettings(settings) },
+        { provide: SIGNING_IDENTITY, useFactory: () => loadSigningIdentityFromSettings(settings) },
         RevocationListReloader,
       ],
       exports: [TrustStore, SIGNING_IDENTITY],

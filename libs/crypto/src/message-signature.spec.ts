@@ -1,7 +1,7 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { decode, encode, SkpMessage } from '@skp/messages';
 import { FlattenedSign, flattenedVerify } from 'jose';
-import { createRevocationList, PemKeyPair } from './dev-pki';
+import { createRevocationList, PemKeyPair } from './dev';
 import { JWS_TYPE, x5tS256 } from './jws';
 import { signMessage, verifyMessage } from './message-signature';
 import { x5cOf } from './signing-identity';

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDevCa, exportPkcs12, IssuedCertificate, issuePartyCertificate, PemKeyPair } from './dev-pki';
+import { createDevCa, exportPkcs12, IssuedCertificate, issuePartyCertificate, PemKeyPair } from './dev';
 import { signDetached, verifyDetached } from './detached-signature';
-import { loadSigningIdentity, loadSigningIdentityFromEnv } from './signing-identity';
+import { loadSigningIdentity, loadSigningIdentityFromSettings } from './signing-identity';
 import { TrustStore } from './trust-store';
 
 const OIN = '00000001002220647000';
@@ -62,28 +62,28 @@ describe('signing identities', () => {
   });
 
   it('loads from env: file paths, inline PEM, PKCS#12', () => {
-    const files = loadSigningIdentityFromEnv({
+    const files = loadSigningIdentityFromSettings({
       PARTY_CERT: join(dir, 'party.crt'),
       PARTY_KEY: join(dir, 'party.key'),
       PARTY_OIN: OIN,
     });
     expect(files.oin).toBe(OIN);
-    const inline = loadSigningIdentityFromEnv({ PARTY_CERT: party.certPem, PARTY_KEY: party.keyPem });
+    const inline = loadSigningIdentityFromSettings({ PARTY_CERT: party.certPem, PARTY_KEY: party.keyPem });
     expect(inline.oin).toBe(OIN);
     writeFileSync(join(dir, 'party.p12'), exportPkcs12({ ...party, password: 'pw' }));
     expect(
-      loadSigningIdentityFromEnv({ PARTY_P12: join(dir, 'party.p12'), PARTY_P12_PASSWORD: 'pw' }).oin,
+      loadSigningIdentityFromSettings({ PARTY_P12: join(dir, 'party.p12'), PARTY_P12_PASSWORD: 'pw' }).oin,
     ).toBe(OIN);
   });
 
   it('fails naming both variables when PARTY_OIN differs from the certificate', () => {
     expect(() =>
-      loadSigningIdentityFromEnv({
+      loadSigningIdentityFromSettings({
         PARTY_CERT: party.certPem,
         PARTY_KEY: party.keyPem,
         PARTY_OIN: '00000099000000000001',
       }),
     ).toThrow(/PARTY_OIN.*PARTY_CERT/);
-    expect(() => loadSigningIdentityFromEnv({})).toThrow(/PARTY_CERT/);
+    expect(() => loadSigningIdentityFromSettings({})).toThrow(/PARTY_CERT/);
   });
 });

@@ -2,6 +2,7 @@ import { createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as forge from 'node-forge';
 import { derToPem, oinOfCertificate, splitPemCertificates } from './certificate';
+import { PartyIdentitySettings } from './crypto-settings';
 import { JwsAlgorithm, keyFitsAlgorithm } from './jws';
 
 /** Everything needed to sign as a party: its key, its certificate chain and its OIN. */
@@ -94,10 +95,11 @@ function pemFromEnv(value: string): string {
 }
 
 /**
- * The party's own identity from `PARTY_CERT` + `PARTY_KEY` (paths or inline PEM) or
- * `PARTY_P12` + `PARTY_P12_PASSWORD`; `PARTY_OIN`, when set, must match the certificate.
+ * The party's own identity from the validated settings: `PARTY_CERT` + `PARTY_KEY` (paths or
+ * inline PEM) or `PARTY_P12` + `PARTY_P12_PASSWORD`; `PARTY_OIN`, when set, must match the
+ * certificate (only the certificate can tell, so this is checked here rather than by the env class).
  */
-export function loadSigningIdentityFromEnv(env: NodeJS.ProcessEnv = process.env): SigningIdentity {
+export function loadSigningIdentityFromSettings(env: PartyIdentitySettings): SigningIdentity {
   let identity: SigningIdentity;
   let source: string;
   if (env.PARTY_CERT && env.PARTY_KEY) {

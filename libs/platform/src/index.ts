@@ -45,7 +45,8 @@ export {
 export type { ProductionApp } from './config/production-rules';
 export type { HttpAppOptions } from './http/bootstrap';
 export { AllExceptionsFilter } from './http/exception.filter';
-export { createRootLogger, PinoNestLogger, REDACTED_PATHS } from './logging/logger';
+export { createRootLogger, LOG_LEVELS, PinoNestLogger, REDACTED_PATHS } from './logging/logger';
+export type { LoggingEnv, LogLevel } from './logging/logger';
 export { OUTBOX_TABLE_DDL, OutboxEntry } from './outbox/outbox-entry.entity';
 export { enqueueOutbox, OutboxRelay } from './outbox/outbox';
 export { WakeSignal } from './jobs/wake-signal';
@@ -57,5 +58,7 @@ export { PartyMessaging, RECEIVED_MESSAGE_TABLE_DDL } from './party/party-messag
 export type { InboxHandler, PartyMessagingDeps } from './party/party-messaging';
 export { providePartyMessaging } from './party/party-messaging.provider';
 export { AppEnv } from './config/app-env';
+export { OinRule, PartyIdentityEnv } from './config/party-identity.env';
+export { TrustEnv } from './config/trust.env';
 export { DatabaseGate, isTransientDatabaseError } from './resilience/database-gate';
 export type { DependencyState } from './resilience/database-gate';

@@ -13,7 +13,7 @@ import { TrustStore } from '@skp/crypto';
 import { AmqpClient } from './amqp/amqp-client';
 import { openDatabase } from './database/database';
 import { TrustStoreMonitor } from './health/trust-store-monitor';
-import { createRootLogger } from './logging/logger';
+import { createRootLogger, LoggingEnv } from './logging/logger';
 import { HealthController, MetricsController } from './health/health.controller';
 import { LOGGER } from './platform.tokens';
 import { OutboxRelay } from './outbox/outbox';
@@ -21,6 +21,8 @@ import { DatabaseGate } from './resilience/database-gate';
 
 export interface PlatformOptions {
   app: string;
+  /** the app's validated env class: its LOG_LEVEL and NODE_ENV set the log level */
+  env: LoggingEnv;
   databaseUrl: string;
   amqpUrl: string;
   runMigrations: boolean;
@@ -57,7 +59,7 @@ export class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationS
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    const logger = createRootLogger(options.app);
+    const logger = createRootLogger(options.app, options.env);
     return {
       module: PlatformModule,
       controllers: [HealthController, MetricsController],

@@ -11,10 +11,8 @@ export class CreditorEnv extends AppEnv {
 
   override PORT = 3002;
 
-  /** own OIN; the certificate (PARTY_CERT/PARTY_KEY or PARTY_P12) is checked against it at start */
-  @IsString()
-  @Matches(/^\d{20}$/, { message: 'PARTY_OIN must be the 20-digit OIN of this creditor' })
-  PARTY_OIN!: string;
+  /** own OIN required; the certificate (PARTY_CERT/PARTY_KEY or PARTY_P12) is checked against it at start */
+  static override readonly PARTY_OIN_REQUIRED = true;
 
   /** the hub's broker account: the only publisher whose messages this adapter accepts (DESIGN §5) */
   @IsString()

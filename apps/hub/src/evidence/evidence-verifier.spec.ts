@@ -1,11 +1,5 @@
-import {
-  createDevCa,
-  issuePartyCertificate,
-  loadSigningIdentity,
-  signMessage,
-  SigningIdentity,
-  TrustStore,
-} from '@skp/crypto';
+import { loadSigningIdentity, signMessage, SigningIdentity, TrustStore } from '@skp/crypto';
+import { createDevCa, issuePartyCertificate } from '@skp/crypto/dev';
 import { buildHeader, SkpMessage } from '@skp/messages';
 import { certificateChains, EVIDENCE_FORMAT, EvidenceBundle, EvidenceEvent } from './evidence-bundle';
 import { verifyEvidence } from './evidence-verifier';

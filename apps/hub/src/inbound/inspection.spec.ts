@@ -1,10 +1,5 @@
-import {
-  createDevCa,
-  issuePartyCertificate,
-  loadSigningIdentity,
-  signMessage,
-  TrustStore,
-} from '@skp/crypto';
+import { loadSigningIdentity, signMessage, TrustStore } from '@skp/crypto';
+import { createDevCa, issuePartyCertificate } from '@skp/crypto/dev';
 import { encode, MAX_MESSAGE_BYTES, SkpMessage } from '@skp/messages';
 import { anUnsignedKennisgeving } from '../../../../test/factories/messages.factory';
 import { inspect, InboundDelivery } from './inspection';

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { AppEnv } from '@skp/platform';
+import { AppEnv, OinRule } from '@skp/platform';
 import {
   IsEmail,
   IsInt,
@@ -24,16 +24,6 @@ class OinList implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'BSN_ALLOWED_CREDITORS must be a comma-separated list of valid OINs';
-  }
-}
-
-@ValidatorConstraint({ name: 'oin' })
-class Oin implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return isValidOin(value);
-  }
-  defaultMessage(): string {
-    return 'must be a valid OIN (20 digits, known prefix and suffix rule)';
   }
 }
 
@@ -93,7 +83,7 @@ export class MunicipalityEnv extends AppEnv {
   @IsString({
     message: 'HUB_OIN is required: the OIN of the hub, the only issuer of ACCEPTED/REJECTED receipts',
   })
-  @Validate(Oin)
+  @Validate(OinRule)
   HUB_OIN!: string;
 
   /** the hub's broker account: the only publisher whose messages this adapter accepts (DESIGN §5) */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MessageHeader, PauseAcknowledgementBody, signingInput, UnsignedMessage } from '@skp/messages';
-import { createDevCa, IssuedCertificate, issuePartyCertificate, PemKeyPair } from '../dev-pki';
+import { createDevCa, IssuedCertificate, issuePartyCertificate, PemKeyPair } from '../dev';
 import { loadSigningIdentity, SigningIdentity } from '../signing-identity';
 
 /** What the signature covers, exactly as the production path computes it. */

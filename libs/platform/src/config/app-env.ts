@@ -1,11 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { LOG_LEVELS, LogLevel } from '../logging/logger';
+import { PartyIdentityEnv } from './party-identity.env';
 
 /**
- * The settings every app of the network has (DESIGN §7). Each app's env class extends this and
- * re-declares `DATABASE_URL` and `PORT` with its own defaults.
+ * The settings every app of the network has (DESIGN §7): its own, the party identity and the
+ * trust settings. Each app's env class extends this and re-declares `DATABASE_URL` and `PORT`
+ * with its own defaults.
  */
-export class AppEnv {
+export class AppEnv extends PartyIdentityEnv {
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp';
@@ -24,30 +27,14 @@ export class AppEnv {
   @Max(65535)
   PORT = 3000;
 
-  @IsString()
-  @IsNotEmpty({ message: 'TRUST_ANCHORS must list at least one PEM CA file' })
-  TRUST_ANCHORS!: string;
-
-  @IsOptional()
-  @IsString()
-  TRUST_CRLS?: string;
-
-  /** intermediate (sub-)CA certificates, comma-separated PEM paths; others are learned from x5c */
-  @IsOptional()
-  @IsString()
-  TRUST_INTERMEDIATES?: string;
-
-  @IsOptional()
-  @Matches(/^\d+$/, { message: 'CRL_RELOAD_INTERVAL_MS must be a whole number of milliseconds' })
-  CRL_RELOAD_INTERVAL_MS?: string;
-
-  @IsOptional()
-  @IsIn(['warn', 'fail'], { message: 'CRL_STALE_POLICY must be warn or fail' })
-  CRL_STALE_POLICY?: string;
-
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'DB_SKIP_MIGRATIONS must be true or false' })
   DB_SKIP_MIGRATIONS?: string;
+
+  /** pino's level; unset: `warn` under NODE_ENV=test, else `info` */
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: LogLevel;
 
   /** `production` switches on the production rules (DESIGN §8) */
   @IsOptional()

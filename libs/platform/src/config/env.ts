@@ -11,7 +11,8 @@ export class ConfigError extends Error {
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const name = `${prefix}${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((text) => `${name}: ${text}`);
+    // two rules may share one message (e.g. a whole number, at least N): say it once
+    const own = [...new Set(Object.values(error.constraints ?? {}))].map((text) => `${name}: ${text}`);
     return [...own, ...flatten(error.children ?? [], `${name}.`)];
   });
 }

@@ -1,4 +1,5 @@
-import { createDevCa, createIntermediateCa, issueRevocationList, TrustStore } from '@skp/crypto';
+import { TrustStore } from '@skp/crypto';
+import { createDevCa, createIntermediateCa, issueRevocationList } from '@skp/crypto/dev';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import type { DatabaseGate } from '../resilience/database-gate';

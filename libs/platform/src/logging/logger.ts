@@ -36,10 +36,20 @@ export const REDACTED_PATHS = [
   '*.key',
 ];
 
-export function createRootLogger(app: string): Logger {
+/** pino's levels, and `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What the root logger reads of an app's validated env class. */
+export interface LoggingEnv {
+  LOG_LEVEL?: LogLevel;
+  NODE_ENV?: string;
+}
+
+export function createRootLogger(app: string, env: LoggingEnv): Logger {
   return pino({
     name: app,
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    level: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { app },
     timestamp: pino.stdTimeFunctions.isoTime,

@@ -2,8 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeCertificate } from './certificate';
-import { signDetached, verifyDetached } from './detached-signature';
+import { describeCertificate } from '../certificate';
+import { signDetached, verifyDetached } from '../detached-signature';
 import {
   createCertificateSigningRequest,
   createDevCa,
@@ -11,9 +11,9 @@ import {
   issuePartyCertificate,
   PemKeyPair,
   signCertificateSigningRequest,
-} from './dev-pki';
-import { loadSigningIdentity } from './signing-identity';
-import { TrustStore } from './trust-store';
+} from '.';
+import { loadSigningIdentity } from '../signing-identity';
+import { TrustStore } from '../trust-store';
 
 const OIN = '00000099200000000003';
 
@@ -80,11 +80,11 @@ describe('dev PKI', () => {
     writeFileSync(join(dir, 'anchors.pem'), ca.certPem + other.certPem);
     writeFileSync(join(dir, 'ca.crl'), createRevocationList(ca, []));
     expect(TrustStore.fromFiles([join(dir, 'anchors.pem')]).anchorCount).toBe(2);
-    const fromEnv = TrustStore.fromEnv({
+    const fromSettings = TrustStore.fromSettings({
       TRUST_ANCHORS: ` ${join(dir, 'anchors.pem')} `,
       TRUST_CRLS: join(dir, 'ca.crl'),
     });
-    expect(fromEnv.anchorCount).toBe(2);
-    expect(() => TrustStore.fromEnv({})).toThrow(/TRUST_ANCHORS/);
+    expect(fromSettings.anchorCount).toBe(2);
+    expect(() => TrustStore.fromSettings({ TRUST_ANCHORS: '' })).toThrow(/TRUST_ANCHORS/);
   });
 });
