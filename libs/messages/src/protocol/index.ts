@@ -1,0 +1,3 @@
+export * from './protocol-types';
+export { PROTOCOL, protocolEntry } from './protocol';
+export { newPauseEndWithinEightMonths, pausedUntilWithinRequestedPause } from './cross-checks';
