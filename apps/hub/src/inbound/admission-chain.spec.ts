@@ -321,6 +321,12 @@ const ROWS: Row[] = [
         declineReason: 'OTHER',
       },
     ],
+    moveEvent: {
+      messageId: K,
+      kind: 'ANSWERED',
+      state: 'DECLINED',
+      detail: { decision: 'DECLINED', declineReason: 'OTHER' },
+    },
   },
   {
     name: 'a ProgressUpdate in its Kennisgeving conversation',
@@ -402,6 +408,13 @@ describe('the admission chain, row by row', () => {
         expect(effects.outbox[0].options.headers).toMatchObject({ 'x-skp-reason-code': row.reasonCode });
       }
       expect(effects.moves).toEqual(row.moves ?? []);
+      if (row.insert) {
+        expect(effects.insert).toMatchObject(row.insert);
+      }
+      if (row.outcome === 'routed') {
+        const onEarlier = effects.events.filter((e) => e.messageId !== inspectedId(inspection));
+        expect(onEarlier).toEqual(row.moveEvent ? [expect.objectContaining(row.moveEvent)] : []);
+      }
     },
   );
 

@@ -130,10 +130,10 @@ export const bsnAllowed: AdmissionCheck = ({ entry, message, recipient }) => {
 /** The row's rules against the replied-to or opening message (found by the conversation check). */
 export const crossChecks: AdmissionCheck = ({ entry, message, known }) => {
   const { header, body } = message;
-  for (const { against, check } of entry.crossChecks) {
-    const id = against === 'inReplyTo' ? header.inReplyTo : header.conversationId;
+  for (const crossCheck of entry.crossChecks) {
+    const id = crossCheck.against === 'inReplyTo' ? header.inReplyTo : header.conversationId;
     const earlier = id ? known(id) : undefined;
-    const verdict = earlier ? check(body, earlier) : null;
+    const verdict = earlier ? crossCheck.check(body, earlier) : null;
     if (verdict) {
       return verdict;
     }
