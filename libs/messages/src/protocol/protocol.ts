@@ -82,7 +82,5 @@ export const PROTOCOL: { readonly [T in MessageType]: ProtocolEntry<T> } = {
 
 /** The row of a type, or undefined for a type the protocol does not have. */
 export function protocolEntry(type: unknown): ProtocolEntry | undefined {
-  return (MESSAGE_TYPES as readonly unknown[]).includes(type)
-    ? (PROTOCOL[type as MessageType] as ProtocolEntry)
-    : undefined;
+  return (MESSAGE_TYPES as readonly unknown[]).includes(type) ? PROTOCOL[type as MessageType] : undefined;
 }
