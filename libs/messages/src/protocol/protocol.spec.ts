@@ -1,5 +1,5 @@
 import { MESSAGE_TYPES } from '../types';
-import { PROTOCOL, protocolEntry } from './protocol';
+import { ANSWER_DEADLINE_TYPES, PROTOCOL, protocolEntry } from './protocol';
 import { newPauseEndWithinEightMonths, pausedUntilWithinRequestedPause } from './cross-checks';
 import type { EarlierMessage } from './protocol-types';
 
@@ -52,6 +52,7 @@ describe('PROTOCOL (DESIGN §3)', () => {
       expect([type, PROTOCOL[type].answerDeadline]).toEqual([type, type === 'Kennisgeving']);
       expect([type, PROTOCOL[type].pause !== undefined]).toEqual([type, type === 'Kennisgeving']);
     }
+    expect(ANSWER_DEADLINE_TYPES).toEqual(['Kennisgeving']);
   });
 
   it('every type but a DeliveryReceipt gets a receipt (no receipt loops)', () => {

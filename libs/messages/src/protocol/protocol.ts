@@ -84,3 +84,8 @@ export const PROTOCOL: { readonly [T in MessageType]: ProtocolEntry<T> } = {
 export function protocolEntry(type: unknown): ProtocolEntry | undefined {
   return (MESSAGE_TYPES as readonly unknown[]).includes(type) ? PROTOCOL[type as MessageType] : undefined;
 }
+
+/** The types whose routing starts an answer deadline: what the hub's OVERDUE rule looks at. */
+export const ANSWER_DEADLINE_TYPES: readonly MessageType[] = MESSAGE_TYPES.filter(
+  (type) => PROTOCOL[type].answerDeadline,
+);
