@@ -59,7 +59,11 @@ function describeRoute(type: string, route: Route): string {
   if (route.from === 'REPLIED_RECIPIENT') {
     return `a ${type} goes from the recipient of the message it replies to, to that message's sender`;
   }
-  return `a ${type} goes from a ${route.from.toLowerCase()} to a ${route.to.toLowerCase()}`;
+  return `a ${type} goes from ${partyOf(route.from)} to ${partyOf(route.to)}`;
+}
+
+function partyOf(end: Route['from'] | Route['to']): string {
+  return end === 'REPLIED_SENDER' ? 'the sender of the message it replies to' : `a ${end.toLowerCase()}`;
 }
 
 /** NOT_AUTHORISED unless one of the type's routes that fit the body allows sender and recipient. */
