@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PROTOCOL } from './protocol/protocol';
 import { MessageHeader, MessageType, SCHEMA_VERSION } from './types';
 
 export function newMessageId(): string {
@@ -23,12 +24,13 @@ export interface HeaderInput<T extends MessageType> {
   createdAt?: string;
 }
 
-/** A complete header; a Kennisgeving opens its own conversation (conversationId = messageId). */
+/** A complete header; a type that opens a conversation (a Kennisgeving) is its own (conversationId = messageId). */
 export function buildHeader<T extends MessageType>(input: HeaderInput<T>): MessageHeader<T> {
   const messageId = input.messageId ?? newMessageId();
-  const conversationId = input.conversationId ?? (input.type === 'Kennisgeving' ? messageId : undefined);
+  const conversationId =
+    input.conversationId ?? (PROTOCOL[input.type].opensConversation ? messageId : undefined);
   if (conversationId === undefined) {
-    throw new TypeError(`buildHeader: a ${input.type} needs the conversationId of its Kennisgeving`);
+    throw new TypeError(`buildHeader: a ${input.type} needs the conversationId of its conversation`);
   }
   const header: MessageHeader<T> = {
     messageId,

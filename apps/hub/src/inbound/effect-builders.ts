@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { AmqpNames, ReasonCode } from '@skp/messages';
 import type { OutgoingMessage } from '@skp/platform';
-import type { KnownRecord } from './inbound-decider';
 import type { NewEventRow, NewMessageRow } from '../delivery-record/record-rows';
 import type { InboundDelivery, LooseHeader } from './inspection';
+import type { KnownRecord } from './known-record';
 
 /** Pure builders of the pipeline's effects: rows, timeline events and publishes. */
 

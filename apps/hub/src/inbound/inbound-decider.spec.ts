@@ -4,7 +4,8 @@ import type { HubEnv } from '../config/hub.env';
 import type { PartySnapshot } from '../parties/parties.service';
 import { Party } from '../parties/party.entity';
 import { looseHeaderOf } from './inspection';
-import { DecisionContext, InboundDecider, KnownRecord } from './inbound-decider';
+import { DecisionContext, InboundDecider } from './inbound-decider';
+import type { KnownRecord } from './known-record';
 import type { InboundDelivery, Inspection } from './inspection';
 import type { ReceiptFactory } from './receipt-factory';
 
@@ -107,16 +108,31 @@ describe('InboundDecider: receipts only to a proven signer', () => {
     const effects = decider.decide(
       delivery(C),
       {
+        kind: 'unverifiable',
+        reasonCode: 'SENDER_MISMATCH',
+        reason: "published under another party's routing key",
+      },
+      ctx([original(m)]),
+    );
+    expectOnlyDeadLetter(effects, 'SENDER_MISMATCH');
+  });
+
+  it('a schema-invalid message signed by a certificate not registered for its sender proves nobody', () => {
+    const m = kennisgeving();
+    const effects = decider.decide(
+      delivery(M),
+      {
         kind: 'invalid',
         header: looseHeaderOf(m),
         raw: '{}',
         hash: 'h',
-        reasonCode: 'SENDER_MISMATCH',
-        reason: "published under another party's routing key",
+        reasonCode: 'SCHEMA_INVALID',
+        reason: 'body.debtor.bsn: bsn',
+        signerFingerprint: 'cd'.repeat(32),
       },
       ctx(),
     );
-    expectOnlyDeadLetter(effects, 'SENDER_MISMATCH');
+    expectOnlyDeadLetter(effects, 'CERTIFICATE_UNTRUSTED');
   });
 
   it('a valid signature of a certificate not registered for the sender proves nobody', () => {

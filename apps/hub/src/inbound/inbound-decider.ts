@@ -1,338 +1,99 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AmqpNames, answerDeadline, isStale, ReasonCode, SkpMessage } from '@skp/messages';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AmqpNames, answerDeadline, protocolEntry, Verdict } from '@skp/messages';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import type { HubEnv } from '../config/hub.env';
 import type { PartySnapshot } from '../parties/parties.service';
-import { authorise, KnownMessage, unprovenSigner } from './authorisation';
-import type { NewMessageRow } from '../delivery-record/record-rows';
+import { admit, unprovenSigner } from './admission';
+import type { ProtocolLookup } from './admission-types';
+import { knownRecordOf } from './effect-builders';
 import type { Effects } from './effects';
-import {
-  deadLetterOf,
-  forwardAsReceived,
-  knownRecordOf,
-  messageRow,
-  receiptIdOf,
-  timelineEvent,
-  toPartyQueue,
-} from './effect-builders';
-import { InboundDelivery, Inspection, LooseHeader, looseHeaderOf } from './inspection';
+import { InboundDelivery, Inspection, looseHeaderOf } from './inspection';
+import type { KnownRecord } from './known-record';
+import { deadLetterEffects, duplicateEffects, EffectTools, rejectedEffects } from './outcome-effects';
 import { ReceiptFactory } from './receipt-factory';
+import { routedEffects } from './route-effects';
 
-/** An earlier message as the pipeline needs it: authorisation facts plus duplicate evidence. */
-export interface KnownRecord extends KnownMessage {
-  contentHash: string | null;
-  receiptRaw: string | null;
-}
+/** The protocol table the decider reads; only tests provide another one. */
+export const MESSAGE_PROTOCOL = Symbol('MESSAGE_PROTOCOL');
 
 export interface DecisionContext {
   now: Date;
-  /** answer deadline for a Kennisgeving routed at `now`, computed once per batch */
+  /** answer deadline for a message routed at `now`, computed once per batch */
   deadline?: Date;
   parties: Map<string, PartySnapshot>;
   known: Map<string, KnownRecord>;
 }
 
-/** Turns one inspected delivery into the effects it has: record, route, receipts, state moves. */
+/**
+ * Turns one inspected delivery into the effects it has. The admission chain, in order: the
+ * inspection (size, decode, schema, signature, broker user, routing key), then the sender proof
+ * (registered certificate), duplicates, and the admission checks (STALE, parties, direction,
+ * conversation, BSN, cross-checks). Unproven: dead letter; proven but refused: REJECTED.
+ */
 @Injectable()
 export class InboundDecider {
+  private readonly tools: EffectTools;
+
   constructor(
-    private readonly receipts: ReceiptFactory,
-    @Inject(HUB_AMQP_NAMES) private readonly names: AmqpNames,
+    receipts: ReceiptFactory,
+    @Inject(HUB_AMQP_NAMES) names: AmqpNames,
     @Inject(HUB_ENV) private readonly env: HubEnv,
-  ) {}
+    @Optional() @Inject(MESSAGE_PROTOCOL) private readonly protocol: ProtocolLookup = protocolEntry,
+  ) {
+    this.tools = { names, receipts, protocol };
+  }
 
   decide(delivery: InboundDelivery, inspection: Inspection, ctx: DecisionContext): Effects {
-    switch (inspection.kind) {
-      case 'unverifiable':
-        return this.deadLetter(delivery, inspection.reasonCode, inspection.reason);
-      case 'invalid': {
-        // No receipt unless a registered party's own certificate signed it (DESIGN §3, issue 9).
-        const unproven = inspection.signerFingerprint
-          ? unprovenSigner(inspection.header.sender ?? '', inspection.signerFingerprint, ctx.parties)
-          : { reasonCode: inspection.reasonCode, reason: inspection.reason };
-        if (unproven) {
-          return this.deadLetter(delivery, unproven.reasonCode, unproven.reason);
-        }
-        return this.rejectOrDuplicate(delivery, inspection.header, inspection, ctx);
-      }
-      case 'valid': {
-        const { header } = inspection.message;
-        const unproven = unprovenSigner(header.sender, inspection.signerFingerprint, ctx.parties);
-        if (unproven) {
-          return this.deadLetter(delivery, unproven.reasonCode, unproven.reason);
-        }
-        return this.accept(delivery, inspection, ctx);
-      }
+    if (inspection.kind === 'unverifiable') {
+      return this.deadLetter(delivery, inspection.reasonCode, inspection.reason);
     }
-  }
-
-  private accept(
-    delivery: InboundDelivery,
-    inspection: Extract<Inspection, { kind: 'valid' }>,
-    ctx: DecisionContext,
-  ): Effects {
-    const { message } = inspection;
-    const header = message.header;
+    const header = inspection.kind === 'valid' ? looseHeaderOf(inspection.message) : inspection.header;
+    // No receipt unless a registered party's own certificate signed it (DESIGN §3, issue 9).
+    const unproven = unprovenSigner(header.sender ?? '', inspection.signerFingerprint, ctx.parties);
+    if (unproven) {
+      return deadLetterEffects(this.tools, delivery, unproven);
+    }
     const existing = ctx.known.get(header.messageId);
     if (existing) {
-      return this.duplicate(delivery, existing, inspection.hash, looseHeaderOf(message), ctx);
+      return duplicateEffects(this.tools, delivery, existing, header, inspection.hash, ctx.now);
     }
-    const refusal = isStale(header.createdAt, ctx.now)
-      ? {
-          reasonCode: 'STALE' as const,
-          reason: 'createdAt is older than 7 days or more than 5 minutes ahead',
-        }
-      : authorise({
-          message,
-          signerFingerprint: inspection.signerFingerprint,
-          parties: ctx.parties,
-          known: (id) => ctx.known.get(id),
-        });
-    if (refusal) {
-      return this.reject(delivery, looseHeaderOf(message), { ...inspection, ...refusal }, ctx);
+    if (inspection.kind === 'invalid') {
+      const { reasonCode, reason } = inspection;
+      return this.recordNew(
+        rejectedEffects(this.tools, delivery, header, inspection, { reasonCode, reason }, ctx.now),
+        ctx,
+      );
     }
-    return this.route(delivery, inspection, ctx);
-  }
-
-  private route(
-    delivery: InboundDelivery,
-    inspection: Extract<Inspection, { kind: 'valid' }>,
-    ctx: DecisionContext,
-  ): Effects {
-    const { message, raw } = inspection;
-    const { header } = message;
-    const now = ctx.now;
-    const effects: Effects = {
-      events: [],
-      moves: [],
-      outbox: [],
-      outcome: { type: header.type, outcome: 'routed' },
-    };
-    const kennisgeving = header.type === 'Kennisgeving' ? (message as SkpMessage<'Kennisgeving'>).body : null;
-    const row = messageRow(looseHeaderOf(message), delivery, now, {
-      state: 'ROUTED',
-      contentHash: inspection.hash,
-      raw,
-      signerFingerprint: inspection.signerFingerprint,
-      routedAt: now,
-      deadlineAt: kennisgeving
-        ? (ctx.deadline ??= answerDeadline(now, this.env.ANSWER_DEADLINE_WORKING_DAYS))
-        : null,
-      finalAt: kennisgeving ? null : now,
-      pauseStart: kennisgeving?.pause.start ?? null,
-      pauseEnd: kennisgeving?.pause.end ?? null,
+    const admission = admit({
+      message: inspection.message,
+      parties: ctx.parties,
+      now: ctx.now,
+      known: (id) => ctx.known.get(id),
+      protocol: this.protocol,
     });
-    effects.events.push(timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender));
-    effects.outbox.push(
-      forwardAsReceived(this.names, delivery, header.recipient, header.messageId, header.type),
+    if (!admission.admitted) {
+      return this.recordNew(
+        rejectedEffects(this.tools, delivery, header, inspection, admission.verdict, ctx.now),
+        ctx,
+      );
+    }
+    const deadline = () => (ctx.deadline ??= answerDeadline(ctx.now, this.env.ANSWER_DEADLINE_WORKING_DAYS));
+    return this.recordNew(
+      routedEffects(this.tools, delivery, inspection, admission.entry, ctx.now, deadline),
+      ctx,
     );
-    effects.events.push(timelineEvent(header.messageId, now, 'ROUTED', 'ROUTED', header.recipient));
-
-    if (header.type === 'DeliveryReceipt') {
-      const about = header.inReplyTo as string;
-      effects.moves.push({ kind: 'delivered', messageId: about, at: now });
-      effects.events.push(
-        timelineEvent(about, now, 'DELIVERED', 'DELIVERED', header.messageId, { receipt: header.messageId }),
-      );
-    } else {
-      const receipt = this.receipts.accepted({
-        messageId: header.messageId,
-        sender: header.sender,
-        conversationId: header.conversationId,
-      });
-      row.receiptRaw = receipt.raw;
-      effects.outbox.push(
-        toPartyQueue(this.names, header.sender, receipt.messageId, 'DeliveryReceipt', receipt.raw),
-      );
-      effects.events.push(
-        timelineEvent(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, {
-          status: 'ACCEPTED',
-        }),
-      );
-    }
-    if (header.type === 'PauseAcknowledgement') {
-      const body = (message as SkpMessage<'PauseAcknowledgement'>).body;
-      const answered = header.inReplyTo as string;
-      effects.moves.push({
-        kind: 'answered',
-        messageId: answered,
-        at: now,
-        decision: body.decision,
-        pausedUntil: body.pausedUntil ?? null,
-        declineReason: body.declineReason ?? null,
-      });
-      effects.events.push(
-        timelineEvent(answered, now, 'ANSWERED', body.decision, header.messageId, {
-          decision: body.decision,
-          ...(body.pausedUntil ? { pausedUntil: body.pausedUntil } : {}),
-          ...(body.declineReason ? { declineReason: body.declineReason } : {}),
-        }),
-      );
-    }
-    return this.recordNew(effects, row, ctx);
   }
 
-  private rejectOrDuplicate(
-    delivery: InboundDelivery,
-    header: LooseHeader,
-    inspection: { raw: string; hash: string; reasonCode: ReasonCode; reason: string },
-    ctx: DecisionContext,
-  ): Effects {
-    const existing = ctx.known.get(header.messageId);
-    return existing
-      ? this.duplicate(delivery, existing, inspection.hash, header, ctx)
-      : this.reject(delivery, header, inspection, ctx);
-  }
-
-  /** A proven sender broke a rule: recorded as REJECTED, and that sender gets a signed receipt. */
-  private reject(
-    delivery: InboundDelivery,
-    header: LooseHeader,
-    inspection: { raw: string; hash: string; reasonCode: ReasonCode; reason: string },
-    ctx: DecisionContext,
-  ): Effects {
-    const now = ctx.now;
-    const effects: Effects = {
-      events: [],
-      moves: [],
-      outbox: [],
-      outcome: { type: header.type, outcome: 'rejected', reasonCode: inspection.reasonCode },
-    };
-    const row = messageRow(header, delivery, now, {
-      state: 'REJECTED',
-      reasonCode: inspection.reasonCode,
-      contentHash: inspection.hash,
-      // Postgres text holds no NUL character (an XML comment may carry one): such a body is not kept.
-      raw: inspection.raw.includes('\u0000') ? null : inspection.raw,
-      finalAt: now,
-    });
-    effects.events.push(
-      timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender, {
-        deliveryCount: delivery.deliveryCount ?? 0,
-      }),
-    );
-    effects.events.push(
-      timelineEvent(header.messageId, now, 'REJECTED', 'REJECTED', null, {
-        reasonCode: inspection.reasonCode,
-        reason: inspection.reason,
-      }),
-    );
-    // A DeliveryReceipt never gets a receipt of its own: a rejected one is only recorded.
-    if (header.type !== 'DeliveryReceipt' && header.sender) {
-      const receipt = this.receipts.rejected(
-        {
-          messageId: header.messageId,
-          sender: header.sender,
-          conversationId: header.conversationId ?? header.messageId,
-        },
-        inspection.reasonCode,
-        inspection.reason,
-      );
-      row.receiptRaw = receipt.raw;
-      effects.outbox.push(
-        toPartyQueue(this.names, header.sender, receipt.messageId, 'DeliveryReceipt', receipt.raw),
-      );
-      effects.events.push(
-        timelineEvent(header.messageId, now, 'RECEIPT_ISSUED', null, receipt.messageId, {
-          status: 'REJECTED',
-          reasonCode: inspection.reasonCode,
-        }),
-      );
-    }
-    return this.recordNew(effects, row, ctx);
-  }
-
-  /** Adds the new message row, and lets later messages of the same batch see it. */
-  private recordNew(effects: Effects, row: NewMessageRow, ctx: DecisionContext): Effects {
-    effects.insert = row;
-    ctx.known.set(row.messageId, knownRecordOf(row));
-    return effects;
-  }
-
-  /**
-   * Same messageId again, from a proven sender. From the original's sender: same content gets the
-   * same receipt again, other content is DUPLICATE_CONFLICT. From anyone else it is a forgery: the
-   * messageId is not theirs, so it is dead-lettered and the original's record stays untouched.
-   */
-  private duplicate(
-    delivery: InboundDelivery,
-    existing: KnownRecord,
-    hash: string,
-    header: LooseHeader,
-    ctx: DecisionContext,
-  ): Effects {
-    const now = ctx.now;
-    const sender = header.sender;
-    if (!sender || existing.sender !== sender) {
-      return this.deadLetter(
-        delivery,
-        'DUPLICATE_CONFLICT',
-        "messageId belongs to another sender's message; not answered",
-      );
-    }
-    if (existing.contentHash === hash) {
-      const effects: Effects = {
-        events: [
-          timelineEvent(existing.messageId, now, 'DUPLICATE', null, null, {
-            receiptResent: existing.receiptRaw !== null,
-          }),
-        ],
-        moves: [],
-        outbox: [],
-        outcome: { type: existing.type, outcome: 'duplicate' },
-      };
-      if (existing.receiptRaw) {
-        effects.outbox.push(
-          toPartyQueue(
-            this.names,
-            sender,
-            receiptIdOf(existing.receiptRaw),
-            'DeliveryReceipt',
-            existing.receiptRaw,
-          ),
-        );
-      }
-      return effects;
-    }
-    const effects: Effects = {
-      events: [
-        timelineEvent(existing.messageId, now, 'DUPLICATE_CONFLICT', null, null, {
-          reasonCode: 'DUPLICATE_CONFLICT',
-        }),
-      ],
-      moves: [],
-      outbox: [],
-      outcome: { type: header.type, outcome: 'rejected', reasonCode: 'DUPLICATE_CONFLICT' },
-    };
-    if (header.type !== 'DeliveryReceipt') {
-      const receipt = this.receipts.rejected(
-        {
-          messageId: header.messageId,
-          sender,
-          conversationId: header.conversationId ?? header.messageId,
-        },
-        'DUPLICATE_CONFLICT',
-        'messageId was used before for other content',
-      );
-      effects.outbox.push(
-        toPartyQueue(this.names, sender, receipt.messageId, 'DeliveryReceipt', receipt.raw),
-      );
+  /** Later messages of the same batch see the new message row. */
+  private recordNew(effects: Effects, ctx: DecisionContext): Effects {
+    if (effects.insert) {
+      ctx.known.set(effects.insert.messageId, knownRecordOf(effects.insert));
     }
     return effects;
   }
 
-  /**
-   * Nobody is proven to have sent it (unreadable, signature or certificate not holding, signer not
-   * registered for the sender, published by another party, or a messageId that is someone else's):
-   * to the dead-letter queue with its AMQP headers, size and SHA-256, never its body. No receipt, no
-   * message row, no event on a message with that messageId: the hub says nothing signed about it.
-   */
-  deadLetter(delivery: InboundDelivery, reasonCode: ReasonCode, reason: string): Effects {
-    return {
-      events: [],
-      moves: [],
-      outbox: [deadLetterOf(this.names, delivery, reasonCode, reason)],
-      outcome: { type: 'Unknown', outcome: 'dead_lettered', reasonCode },
-    };
+  /** Dead-letters a delivery nobody is proven to have sent; also the fallback when deciding fails. */
+  deadLetter(delivery: InboundDelivery, reasonCode: Verdict['reasonCode'], reason: string): Effects {
+    return deadLetterEffects(this.tools, delivery, { reasonCode, reason });
   }
 }

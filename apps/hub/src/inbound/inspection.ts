@@ -46,9 +46,8 @@ export interface LooseHeader {
 export type Inspection =
   | { kind: 'valid'; message: SkpMessage; raw: string; hash: string; signerFingerprint: string }
   /**
-   * Readable header, but the message breaks a rule. `signerFingerprint` is set only when its
-   * signature holds for `header.sender`: only then does the hub answer it with a receipt; without
-   * it the publisher is not proven to be the signer, and the message is dead-lettered unanswered.
+   * Schema-invalid, but its signature holds for `header.sender` and it came under that sender's
+   * routing key: answered with a REJECTED receipt once the signer is proven a registered party.
    */
   | {
       kind: 'invalid';
@@ -57,7 +56,7 @@ export type Inspection =
       hash: string;
       reasonCode: ReasonCode;
       reason: string;
-      signerFingerprint?: string;
+      signerFingerprint: string;
     }
   /** nothing proves who sent it: dead-lettered and recorded, never answered, never recorded under its messageId */
   | { kind: 'unverifiable'; reasonCode: ReasonCode; reason: string };
@@ -66,8 +65,17 @@ export function encodingOf(contentType: string): Encoding {
   return /xml/i.test(contentType) ? 'xml' : 'json';
 }
 
+/** Whether the publisher is the signed sender; each returns why not, or null. */
+const PUBLISHER_CHECKS: readonly ((delivery: InboundDelivery, sender: string) => string | null)[] = [
+  // With a broker account per party (`<prefix>-<OIN>`) the broker vouches for the publisher.
+  (delivery, sender) => publisherAccountProblem(delivery.amqpUserId, sender, delivery.accounts),
+  (delivery, sender) =>
+    delivery.routingKey === sender ? null : "published under another party's routing key",
+];
+
 /**
- * Size, syntax, schema and signature: everything that needs no database. Never throws: whatever
+ * The admission checks that need no database, in order: size, decode, schema, signature, broker
+ * user and routing key (the publisher is the sender). Never throws: whatever
  * goes wrong reading one message is that message's problem (dead-lettered), never the batch's.
  */
 export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date): Inspection {
@@ -110,29 +118,16 @@ function inspectUnsafe(delivery: InboundDelivery, trust: TrustStore, now: Date):
   // The canonical form is both the duplicate fingerprint and the signed payload: compute it once.
   const payload = signingInput(message);
   const hash = sha256(payload);
-  const header = looseHeaderOf(message);
   const verdict = verifyDetached(message.signature, payload, trust, message.header.sender, { now });
   if (!verdict.ok) {
     return { kind: 'unverifiable', reasonCode: verdict.code, reason: verdict.reason };
   }
-  // With a broker account per party (`<prefix>-<OIN>`) the broker vouches for the publisher.
-  const accountProblem = publisherAccountProblem(
-    delivery.amqpUserId,
-    message.header.sender,
-    delivery.accounts,
-  );
-  if (accountProblem) {
-    return { kind: 'invalid', header, raw, hash, reasonCode: 'SENDER_MISMATCH', reason: accountProblem };
-  }
-  if (delivery.routingKey !== message.header.sender) {
-    return {
-      kind: 'invalid',
-      header,
-      raw,
-      hash,
-      reasonCode: 'SENDER_MISMATCH',
-      reason: "published under another party's routing key",
-    };
+  for (const check of PUBLISHER_CHECKS) {
+    const problem = check(delivery, message.header.sender);
+    if (problem) {
+      // A valid signature does not prove who published it here: nobody is answered.
+      return { kind: 'unverifiable', reasonCode: 'SENDER_MISMATCH', reason: problem };
+    }
   }
   return { kind: 'valid', message, raw, hash, signerFingerprint: verdict.leaf.sha256 };
 }

@@ -1,37 +1,22 @@
-import { MESSAGE_TYPES, MessageType } from '../types';
-import {
-  DeliveryReceiptBodyDto,
-  PauseAcknowledgementBodyDto,
-  ProgressUpdateBodyDto,
-} from './answer-bodies.dto';
+import { protocolEntry } from '../protocol/protocol';
 import { HeaderDto } from './header.dto';
-import { KennisgevingBodyDto } from './kennisgeving.dto';
 import { isPlainObject, validateAgainst } from './validate-object';
 import { violation, Violation } from './violation';
 
-const BODY_DTOS: Record<MessageType, new () => object> = {
-  Kennisgeving: KennisgevingBodyDto,
-  PauseAcknowledgement: PauseAcknowledgementBodyDto,
-  ProgressUpdate: ProgressUpdateBodyDto,
-  DeliveryReceipt: DeliveryReceiptBodyDto,
-};
-
-const isMessageType = (value: unknown): value is MessageType =>
-  (MESSAGE_TYPES as readonly unknown[]).includes(value);
-
-/** Rules that span header and body, or a parent and its nested object. */
+/** Rules that span header and body, or a parent and its nested object; the type's row says which apply. */
 function crossFieldViolations(header: Record<string, unknown>, body: Record<string, unknown>): Violation[] {
+  const entry = protocolEntry(header.type);
+  if (!entry) {
+    return [];
+  }
   const found: Violation[] = [];
-  if (header.type === 'Kennisgeving' && header.conversationId !== header.messageId) {
+  if (entry.opensConversation && header.conversationId !== header.messageId) {
     found.push(violation('header.conversationId', 'conversation-is-message-id'));
   }
-  if (
-    (header.type === 'PauseAcknowledgement' || header.type === 'DeliveryReceipt') &&
-    header.inReplyTo === undefined
-  ) {
+  if (entry.inReplyTo?.required && header.inReplyTo === undefined) {
     found.push(violation('header.inReplyTo', 'required-for-type'));
   }
-  if (header.type === 'Kennisgeving') {
+  if (entry.carriesDebtor) {
     const debtor = body.debtor;
     const partner = body.partner;
     if (body.variant === 'PUBLIC' && isPlainObject(debtor) && debtor.bsn === undefined) {
@@ -66,11 +51,11 @@ function validateEnvelope(message: unknown, withSignature: boolean): Violation[]
   } else {
     found.push(...validateAgainst(HeaderDto, header, 'header'));
   }
-  const type = isPlainObject(header) ? header.type : undefined;
+  const entry = protocolEntry(isPlainObject(header) ? header.type : undefined);
   if (body === undefined) {
     found.push(violation('body', 'required'));
-  } else if (isMessageType(type)) {
-    found.push(...validateAgainst(BODY_DTOS[type], body, 'body'));
+  } else if (entry) {
+    found.push(...validateAgainst(entry.body, body, 'body'));
   } else if (!isPlainObject(body)) {
     found.push(violation('body', 'object'));
   }

@@ -8,7 +8,8 @@ import {
 } from '../../../../test/factories/messages.factory';
 import type { PartySnapshot } from '../parties/parties.service';
 import { Party } from '../parties/party.entity';
-import { authorise, KnownMessage } from './authorisation';
+import { admit, unprovenSigner } from './admission';
+import type { KnownMessage } from './known-record';
 
 const M = '00000001002220647000';
 const C_BSN = '00000099100000000002';
@@ -45,12 +46,13 @@ function check(
   overrides: { parties?: Map<string, PartySnapshot>; fingerprint?: string } = {},
 ) {
   const byId = new Map(known.map((k) => [k.messageId, k]));
-  return authorise({
-    message,
-    signerFingerprint: overrides.fingerprint ?? FINGERPRINT,
-    parties: overrides.parties ?? parties,
-    known: (id) => byId.get(id),
-  });
+  const registry = overrides.parties ?? parties;
+  const unproven = unprovenSigner(message.header.sender, overrides.fingerprint ?? FINGERPRINT, registry);
+  if (unproven) {
+    return unproven;
+  }
+  const result = admit({ message, parties: registry, now: new Date(), known: (id) => byId.get(id) });
+  return result.admitted ? null : result.verdict;
 }
 
 function kennisgevingRecord(
@@ -71,7 +73,7 @@ function kennisgevingRecord(
   };
 }
 
-describe('authorise', () => {
+describe('sender proof and admission checks', () => {
   it('lets a municipality send a PUBLIC Kennisgeving to a BSN-allowed creditor', () => {
     expect(check(signed(anUnsignedKennisgeving({ sender: M, recipient: C_BSN })))).toBeNull();
   });

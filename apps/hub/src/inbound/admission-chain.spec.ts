@@ -1,0 +1,442 @@
+import { randomUUID } from 'node:crypto';
+import { amqpNames, ReasonCode, SkpMessage } from '@skp/messages';
+import {
+  anUnsignedDeliveryReceipt,
+  anUnsignedKennisgeving,
+  anUnsignedPauseAcknowledgement,
+  anUnsignedProgressUpdate,
+} from '../../../../test/factories/messages.factory';
+import type { HubEnv } from '../config/hub.env';
+import type { PartySnapshot } from '../parties/parties.service';
+import { Party } from '../parties/party.entity';
+import type { Effects } from './effects';
+import { DecisionContext, InboundDecider } from './inbound-decider';
+import { InboundDelivery, Inspection, looseHeaderOf } from './inspection';
+import type { KnownRecord } from './known-record';
+import type { ReceiptFactory } from './receipt-factory';
+
+/**
+ * The hub's admission chain, one row per reasonCode and per accepted case: what each verdict does
+ * to the record (row state), whether the sender gets a signed receipt, where things are published
+ * and which earlier message moves.
+ */
+
+const M = '00000001002220647000';
+const C = '00000099100000000002'; // may process the BSN
+const P = '00000099200000000003'; // may not
+const S = '00000099300000000004'; // suspended
+const STRANGER = '00000099900000000009';
+const FINGERPRINT = 'ab'.repeat(32);
+const HUB = '00000099000000000001';
+const names = amqpNames('t');
+
+function snapshot(oin: string, kind: Party['kind'], extra: Partial<Party> = {}): [string, PartySnapshot] {
+  const party: Party = {
+    oin,
+    name: oin,
+    kind,
+    bsnAllowed: false,
+    status: 'ACTIVE',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    ...extra,
+  };
+  return [oin, { party, certificateFingerprints: new Set([FINGERPRINT]) }];
+}
+
+const receipts = {
+  hubOin: HUB,
+  accepted: (s: { messageId: string }) => receipt(s.messageId, 'ACCEPTED'),
+  rejected: (s: { messageId: string }, reasonCode: string) => receipt(s.messageId, 'REJECTED', reasonCode),
+} as unknown as ReceiptFactory;
+function receipt(about: string, status: string, reasonCode?: string) {
+  const messageId = randomUUID();
+  return {
+    messageId,
+    raw: JSON.stringify({ header: { messageId, inReplyTo: about }, body: { status, reasonCode } }),
+  };
+}
+
+const K = randomUUID(); // a Kennisgeving M → C the hub routed
+const kennisgevingRecord: KnownRecord = {
+  messageId: K,
+  type: 'Kennisgeving',
+  sender: M,
+  recipient: C,
+  conversationId: K,
+  state: 'ROUTED',
+  pauseStart: '2026-01-15',
+  pauseEnd: '2026-05-15',
+  contentHash: 'hk',
+  receiptRaw: null,
+};
+
+const signed = (m: { header: unknown; body: unknown }): SkpMessage =>
+  ({ ...m, signature: 'x..y' }) as unknown as SkpMessage;
+const valid = (message: SkpMessage, fingerprint = FINGERPRINT, hash = 'h-new'): Inspection => ({
+  kind: 'valid',
+  message,
+  raw: JSON.stringify(message),
+  hash,
+  signerFingerprint: fingerprint,
+});
+const unverifiable = (reasonCode: ReasonCode): Inspection => ({
+  kind: 'unverifiable',
+  reasonCode,
+  reason: 'r',
+});
+
+const kennisgeving = (sender = M, recipient = C, header = {}) =>
+  signed(anUnsignedKennisgeving({ sender, recipient, header }));
+const answer = (body = {}, sender = C) =>
+  signed(
+    anUnsignedPauseAcknowledgement({
+      sender,
+      recipient: M,
+      conversationId: K,
+      body: { decision: 'PAUSED', pausedUntil: '2026-04-01', ...body },
+    }),
+  );
+const update = (conversationId = K) =>
+  signed(anUnsignedProgressUpdate({ sender: M, recipient: C, conversationId }));
+const deliveryReceipt = (status: 'DELIVERED' | 'ACCEPTED' = 'DELIVERED') =>
+  signed(anUnsignedDeliveryReceipt({ sender: C, recipient: M, conversationId: K, body: { status } }));
+
+interface Row {
+  name: string;
+  inspection: () => Inspection;
+  known?: KnownRecord[];
+  outcome: Effects['outcome']['outcome'];
+  reasonCode?: ReasonCode;
+  /** state of the new message row, or null for none */
+  state: 'ROUTED' | 'REJECTED' | null;
+  /** a signed receipt of the hub goes to the sender */
+  receipt: boolean;
+  /** [exchange, routing key] of every publish, in order */
+  outbox: [string, string][];
+  moves?: Effects['moves'];
+  /** fields of the new message row */
+  insert?: Record<string, unknown>;
+  /** the timeline event the move writes on the earlier message */
+  moveEvent?: Record<string, unknown>;
+}
+
+const dead = (
+  reasonCode: ReasonCode,
+  name: string,
+  inspection: () => Inspection,
+  known?: KnownRecord[],
+): Row => ({
+  name,
+  inspection,
+  known,
+  outcome: 'dead_lettered',
+  reasonCode,
+  state: null,
+  receipt: false,
+  outbox: [[names.dlx, M]],
+});
+/** A proven sender's valid message refused by a rule; `receiptTo` is its sender, null for a receipt. */
+const rejected = (
+  reasonCode: ReasonCode,
+  name: string,
+  message: () => SkpMessage,
+  receiptTo: string | null = M,
+): Row => ({
+  name,
+  inspection: () => valid(message()),
+  known: [kennisgevingRecord],
+  outcome: 'rejected',
+  reasonCode,
+  state: 'REJECTED',
+  receipt: receiptTo !== null,
+  outbox: receiptTo ? [[names.deliver, receiptTo]] : [],
+});
+
+const ROWS: Row[] = [
+  dead('TOO_LARGE', 'over 256 KiB', () => unverifiable('TOO_LARGE')),
+  dead('MALFORMED', 'unreadable', () => unverifiable('MALFORMED')),
+  dead('SCHEMA_INVALID', 'schema-invalid, signature not verifiable', () => unverifiable('SCHEMA_INVALID')),
+  dead('SIGNATURE_INVALID', 'signature does not hold', () => unverifiable('SIGNATURE_INVALID')),
+  dead('CERTIFICATE_EXPIRED', 'certificate expired', () => unverifiable('CERTIFICATE_EXPIRED')),
+  dead('SENDER_MISMATCH', 'published by another account or routing key', () =>
+    unverifiable('SENDER_MISMATCH'),
+  ),
+  dead('CERTIFICATE_UNTRUSTED', 'certificate not registered for the sender', () =>
+    valid(kennisgeving(), 'cd'.repeat(32)),
+  ),
+  dead('NOT_AUTHORISED', 'sender not registered', () => valid(kennisgeving(STRANGER, C))),
+  dead(
+    'DUPLICATE_CONFLICT',
+    "another sender's messageId",
+    () => valid(kennisgeving(M, C, { messageId: K, conversationId: K })),
+    [{ ...kennisgevingRecord, sender: P }],
+  ),
+  {
+    name: 'schema-invalid but signed by the proven sender',
+    inspection: () => {
+      const m = kennisgeving();
+      return {
+        kind: 'invalid',
+        header: looseHeaderOf(m),
+        raw: '{}',
+        hash: 'h',
+        reasonCode: 'SCHEMA_INVALID',
+        reason: 'body.signal: one-of',
+        signerFingerprint: FINGERPRINT,
+      };
+    },
+    outcome: 'rejected',
+    reasonCode: 'SCHEMA_INVALID',
+    state: 'REJECTED',
+    receipt: true,
+    outbox: [[names.deliver, M]],
+  },
+  rejected(
+    'SCHEMA_INVALID',
+    'pausedUntil after the requested pause end',
+    () => answer({ pausedUntil: '2026-05-16' }),
+    C,
+  ),
+  rejected('SCHEMA_INVALID', 'newPauseEnd beyond start + 8 months', () =>
+    signed(
+      anUnsignedProgressUpdate({
+        sender: M,
+        recipient: C,
+        conversationId: K,
+        body: { status: 'PAUSE_EXTENDED', newPauseEnd: '2026-09-16' },
+      }),
+    ),
+  ),
+  rejected('STALE', 'createdAt 8 days old', () =>
+    kennisgeving(M, C, { createdAt: new Date(Date.now() - 8 * 86_400_000).toISOString() }),
+  ),
+  rejected('PARTY_SUSPENDED', 'recipient suspended', () => kennisgeving(M, S)),
+  rejected('UNKNOWN_RECIPIENT', 'recipient not registered', () => kennisgeving(M, STRANGER)),
+  rejected('NOT_AUTHORISED', 'a Kennisgeving from a creditor', () => kennisgeving(C, M), C),
+  rejected(
+    'NOT_AUTHORISED',
+    'a DELIVERED receipt from a party that did not receive the message',
+    () => signed(anUnsignedDeliveryReceipt({ sender: P, recipient: M, conversationId: K })),
+    null,
+  ),
+  rejected('NOT_AUTHORISED', 'an ACCEPTED receipt from a party', () => deliveryReceipt('ACCEPTED'), null),
+  rejected('CONVERSATION_MISMATCH', 'a ProgressUpdate outside a routed Kennisgeving', () =>
+    update(randomUUID()),
+  ),
+  rejected(
+    'CONVERSATION_MISMATCH',
+    'an answer from a creditor the Kennisgeving did not go to',
+    () => answer({}, P),
+    P,
+  ),
+  rejected('BSN_NOT_ALLOWED', 'a PUBLIC Kennisgeving to a creditor without BSN permission', () =>
+    kennisgeving(M, P),
+  ),
+  {
+    name: 'the same messageId and sender with other content',
+    inspection: () => valid(kennisgeving(M, C, { messageId: K, conversationId: K }), FINGERPRINT, 'h-other'),
+    known: [kennisgevingRecord],
+    outcome: 'rejected',
+    reasonCode: 'DUPLICATE_CONFLICT',
+    state: null,
+    receipt: true,
+    outbox: [[names.deliver, M]],
+  },
+  {
+    name: 'the same message again: the first receipt again',
+    inspection: () => valid(kennisgeving(M, C, { messageId: K, conversationId: K }), FINGERPRINT, 'hk'),
+    known: [{ ...kennisgevingRecord, receiptRaw: receipt(K, 'ACCEPTED').raw }],
+    outcome: 'duplicate',
+    state: null,
+    receipt: true,
+    outbox: [[names.deliver, M]],
+  },
+  {
+    name: 'a Kennisgeving',
+    inspection: () => valid(kennisgeving()),
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, C],
+      [names.deliver, M],
+    ],
+    moves: [],
+    // awaits its answer: a deadline, not final, and its pause kept for later cross-checks
+    insert: {
+      deadlineAt: expect.any(Date),
+      finalAt: null,
+      pauseStart: expect.any(String),
+      pauseEnd: expect.any(String),
+    },
+  },
+  {
+    name: 'a PauseAcknowledgement PAUSED moves its Kennisgeving',
+    inspection: () => valid(answer()),
+    known: [kennisgevingRecord],
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, M],
+      [names.deliver, C],
+    ],
+    moves: [
+      {
+        kind: 'answered',
+        messageId: K,
+        at: expect.any(Date),
+        decision: 'PAUSED',
+        pausedUntil: '2026-04-01',
+        declineReason: null,
+      },
+    ],
+    insert: { deadlineAt: null, finalAt: expect.any(Date), pauseStart: null },
+    moveEvent: {
+      messageId: K,
+      kind: 'ANSWERED',
+      state: 'PAUSED',
+      detail: { decision: 'PAUSED', pausedUntil: '2026-04-01' },
+    },
+  },
+  {
+    name: 'a PauseAcknowledgement DECLINED moves its Kennisgeving',
+    inspection: () => valid(answer({ decision: 'DECLINED', pausedUntil: undefined, declineReason: 'OTHER' })),
+    known: [kennisgevingRecord],
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, M],
+      [names.deliver, C],
+    ],
+    moves: [
+      {
+        kind: 'answered',
+        messageId: K,
+        at: expect.any(Date),
+        decision: 'DECLINED',
+        pausedUntil: null,
+        declineReason: 'OTHER',
+      },
+    ],
+    moveEvent: {
+      messageId: K,
+      kind: 'ANSWERED',
+      state: 'DECLINED',
+      detail: { decision: 'DECLINED', declineReason: 'OTHER' },
+    },
+  },
+  {
+    name: 'a ProgressUpdate in its Kennisgeving conversation',
+    inspection: () => valid(update()),
+    known: [kennisgevingRecord],
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, C],
+      [names.deliver, M],
+    ],
+    moves: [],
+  },
+  {
+    name: 'a DELIVERED receipt from the recipient, forwarded without a receipt of its own',
+    inspection: () => valid(deliveryReceipt()),
+    known: [kennisgevingRecord],
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: false,
+    outbox: [[names.deliver, M]],
+    moves: [{ kind: 'delivered', messageId: K, at: expect.any(Date) }],
+    moveEvent: {
+      messageId: K,
+      kind: 'DELIVERED',
+      state: 'DELIVERED',
+      detail: { receipt: expect.any(String) },
+    },
+  },
+];
+
+function inspectedId(inspection: Inspection): string | undefined {
+  return inspection.kind === 'valid' ? inspection.message.header.messageId : undefined;
+}
+
+describe('the admission chain, row by row', () => {
+  const decider = new InboundDecider(receipts, names, { ANSWER_DEADLINE_WORKING_DAYS: 10 } as HubEnv);
+  const parties = new Map([
+    snapshot(M, 'MUNICIPALITY'),
+    snapshot(C, 'CREDITOR', { bsnAllowed: true }),
+    snapshot(P, 'CREDITOR'),
+    snapshot(S, 'CREDITOR', { status: 'SUSPENDED' }),
+  ]);
+
+  it.each(ROWS.map((row) => [`${row.reasonCode ?? row.outcome}: ${row.name}`, row] as const))(
+    '%s',
+    (_, row) => {
+      const inspection = row.inspection();
+      const ctx: DecisionContext = {
+        now: new Date(),
+        parties,
+        known: new Map((row.known ?? []).map((k) => [k.messageId, k])),
+      };
+      const delivery: InboundDelivery = {
+        content: Buffer.from('{}'),
+        contentType: 'application/json',
+        routingKey: M,
+      };
+      const effects = decider.decide(delivery, inspection, ctx);
+
+      expect(effects.outcome.outcome).toBe(row.outcome);
+      expect(effects.outcome.reasonCode).toBe(row.reasonCode);
+      expect(effects.insert?.state ?? null).toBe(row.state);
+      if (row.state === 'REJECTED') {
+        expect(effects.insert?.reasonCode).toBe(row.reasonCode);
+      }
+      expect(effects.outbox.map((o) => [o.exchange, o.routingKey])).toEqual(row.outbox);
+      const receipts = effects.outbox.filter(
+        (o) => o.options.type === 'DeliveryReceipt' && o.exchange === names.deliver,
+      );
+      const hubReceipts = receipts.filter((o) => !o.content.equals(delivery.content));
+      expect(hubReceipts.length > 0).toBe(row.receipt);
+      if (effects.insert) {
+        expect(effects.insert.receiptRaw !== null).toBe(row.receipt);
+      }
+      if (row.outcome === 'dead_lettered') {
+        expect(effects.events).toEqual([]);
+        expect(effects.outbox[0].options.headers).toMatchObject({ 'x-skp-reason-code': row.reasonCode });
+      }
+      expect(effects.moves).toEqual(row.moves ?? []);
+      if (row.insert) {
+        expect(effects.insert).toMatchObject(row.insert);
+      }
+      if (row.outcome === 'routed') {
+        const onEarlier = effects.events.filter((e) => e.messageId !== inspectedId(inspection));
+        expect(onEarlier).toEqual(row.moveEvent ? [expect.objectContaining(row.moveEvent)] : []);
+      }
+    },
+  );
+
+  it('covers every reasonCode of the contract', () => {
+    const covered = new Set(ROWS.map((row) => row.reasonCode));
+    expect([...covered].filter(Boolean).sort()).toEqual(
+      [
+        'MALFORMED',
+        'TOO_LARGE',
+        'SCHEMA_INVALID',
+        'SIGNATURE_INVALID',
+        'CERTIFICATE_UNTRUSTED',
+        'CERTIFICATE_EXPIRED',
+        'SENDER_MISMATCH',
+        'UNKNOWN_RECIPIENT',
+        'PARTY_SUSPENDED',
+        'NOT_AUTHORISED',
+        'CONVERSATION_MISMATCH',
+        'BSN_NOT_ALLOWED',
+        'DUPLICATE_CONFLICT',
+        'STALE',
+      ].sort(),
+    );
+  });
+});

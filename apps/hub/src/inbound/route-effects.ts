@@ -1,0 +1,85 @@
+import type { MoveState, ProtocolEntry } from '@skp/messages';
+import { forwardAsReceived, messageRow, timelineEvent } from './effect-builders';
+import type { StateMove } from '../delivery-record/record-rows';
+import type { Effects } from './effects';
+import { InboundDelivery, Inspection, looseHeaderOf } from './inspection';
+import { EffectTools, issueReceipt } from './outcome-effects';
+
+export type ValidInspection = Extract<Inspection, { kind: 'valid' }>;
+
+/**
+ * Maps a protocol move onto the record's two kinds of state move. A move into another state (the
+ * conversation states of DESIGN §9) needs a new StateMove kind in the delivery record first.
+ */
+function stateMoveOf(
+  messageId: string,
+  at: Date,
+  state: MoveState,
+  facts: Record<string, string>,
+): StateMove {
+  return state === 'DELIVERED'
+    ? { kind: 'delivered', messageId, at }
+    : {
+        kind: 'answered',
+        messageId,
+        at,
+        decision: state,
+        pausedUntil: facts.pausedUntil ?? null,
+        declineReason: facts.declineReason ?? null,
+      };
+}
+
+/**
+ * An admitted message: forwarded as received to its recipient, and what its protocol row asks
+ * for: the hub's ACCEPTED receipt, the answer deadline and the state move on an earlier message.
+ */
+export function routedEffects(
+  tools: EffectTools,
+  delivery: InboundDelivery,
+  inspection: ValidInspection,
+  entry: ProtocolEntry,
+  now: Date,
+  deadline: () => Date,
+): Effects {
+  const { message, raw } = inspection;
+  const { header } = message;
+  const pause = entry.pause?.(message.body);
+  const row = messageRow(looseHeaderOf(message), delivery, now, {
+    state: 'ROUTED',
+    contentHash: inspection.hash,
+    raw,
+    signerFingerprint: inspection.signerFingerprint,
+    routedAt: now,
+    // a message awaiting its answer is not final yet
+    deadlineAt: entry.answerDeadline ? deadline() : null,
+    finalAt: entry.answerDeadline ? null : now,
+    pauseStart: pause?.start ?? null,
+    pauseEnd: pause?.end ?? null,
+  });
+  const effects: Effects = {
+    insert: row,
+    events: [
+      timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender),
+      timelineEvent(header.messageId, now, 'ROUTED', 'ROUTED', header.recipient),
+    ],
+    moves: [],
+    outbox: [forwardAsReceived(tools.names, delivery, header.recipient, header.messageId, header.type)],
+    outcome: { type: header.type, outcome: 'routed' },
+  };
+  if (entry.receipt) {
+    const { messageId, sender, conversationId } = header;
+    const receipt = issueReceipt(tools, { messageId, sender, conversationId }, now, null);
+    row.receiptRaw = receipt.raw;
+    effects.outbox.push(receipt.publish);
+    effects.events.push(receipt.event);
+  }
+  const move = entry.move;
+  const target = move?.target === 'inReplyTo' ? header.inReplyTo : header.conversationId;
+  if (move && target) {
+    const state = move.state(message);
+    const facts = move.facts(message);
+    effects.moves.push(stateMoveOf(target, now, state, facts));
+    effects.events.push(timelineEvent(target, now, move.event, state, header.messageId, facts));
+  }
+  return effects;
+}

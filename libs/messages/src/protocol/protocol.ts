@@ -1,0 +1,91 @@
+import { MESSAGE_TYPES, MessageType } from '../types';
+import {
+  DeliveryReceiptBodyDto,
+  PauseAcknowledgementBodyDto,
+  ProgressUpdateBodyDto,
+} from '../validation/answer-bodies.dto';
+import { KennisgevingBodyDto } from '../validation/kennisgeving.dto';
+import { newPauseEndWithinEightMonths, pausedUntilWithinRequestedPause } from './cross-checks';
+import type { ProtocolEntry } from './protocol-types';
+
+/**
+ * The message protocol as data (DESIGN §3): one row per type. Validation, the hub's admission
+ * checks, its receipts, deadlines and state moves read these rows; a new type is a new row, its
+ * body class and its tests.
+ */
+export const PROTOCOL: { readonly [T in MessageType]: ProtocolEntry<T> } = {
+  Kennisgeving: {
+    type: 'Kennisgeving',
+    body: KennisgevingBodyDto,
+    direction: [{ from: 'MUNICIPALITY', to: 'CREDITOR' }],
+    opensConversation: true,
+    carriesDebtor: true,
+    receipt: true,
+    answerDeadline: true,
+    pause: (body) => body.pause,
+    crossChecks: [],
+  },
+  PauseAcknowledgement: {
+    type: 'PauseAcknowledgement',
+    body: PauseAcknowledgementBodyDto,
+    direction: [{ from: 'CREDITOR', to: 'MUNICIPALITY' }],
+    opensConversation: false,
+    inReplyTo: { required: true, to: ['Kennisgeving'], parties: 'reversed' },
+    carriesDebtor: false,
+    receipt: true,
+    answerDeadline: false,
+    move: {
+      target: 'inReplyTo',
+      event: 'ANSWERED',
+      state: ({ body }) => body.decision,
+      facts: ({ body }) => ({
+        decision: body.decision,
+        ...(body.pausedUntil ? { pausedUntil: body.pausedUntil } : {}),
+        ...(body.declineReason ? { declineReason: body.declineReason } : {}),
+      }),
+    },
+    crossChecks: [{ against: 'inReplyTo', check: pausedUntilWithinRequestedPause }],
+  },
+  ProgressUpdate: {
+    type: 'ProgressUpdate',
+    body: ProgressUpdateBodyDto,
+    direction: [{ from: 'MUNICIPALITY', to: 'CREDITOR' }],
+    opensConversation: false,
+    conversation: { openedBy: ['Kennisgeving'], parties: 'same' },
+    carriesDebtor: false,
+    receipt: true,
+    answerDeadline: false,
+    crossChecks: [{ against: 'conversation', check: newPauseEndWithinEightMonths }],
+  },
+  DeliveryReceipt: {
+    type: 'DeliveryReceipt',
+    body: DeliveryReceiptBodyDto,
+    direction: [
+      { from: 'HUB', to: 'REPLIED_SENDER', when: { field: 'status', in: ['ACCEPTED', 'REJECTED'] } },
+      { from: 'REPLIED_RECIPIENT', to: 'REPLIED_SENDER', when: { field: 'status', in: ['DELIVERED'] } },
+    ],
+    opensConversation: false,
+    inReplyTo: { required: true, to: 'any', parties: 'reversed' },
+    carriesDebtor: false,
+    // no receipt loops: a DeliveryReceipt never gets a receipt of its own
+    receipt: false,
+    answerDeadline: false,
+    move: {
+      target: 'inReplyTo',
+      event: 'DELIVERED',
+      state: () => 'DELIVERED',
+      facts: ({ header }) => ({ receipt: header.messageId }),
+    },
+    crossChecks: [],
+  },
+};
+
+/** The row of a type, or undefined for a type the protocol does not have. */
+export function protocolEntry(type: unknown): ProtocolEntry | undefined {
+  return (MESSAGE_TYPES as readonly unknown[]).includes(type) ? PROTOCOL[type as MessageType] : undefined;
+}
+
+/** The types whose routing starts an answer deadline: what the hub's OVERDUE rule looks at. */
+export const ANSWER_DEADLINE_TYPES: readonly MessageType[] = MESSAGE_TYPES.filter(
+  (type) => PROTOCOL[type].answerDeadline,
+);
