@@ -4,7 +4,7 @@ export * from './domain/identifiers';
 export * from './domain/dates';
 export * from './domain/working-days';
 export { type Violation, describeRule } from './validation/violation';
-export { validateMessage, validateUnsigned } from './validation/validate-message';
+export { validateMessage, validateUnsigned } from './protocol/validate-message';
 // The message's rule decorators, for request DTOs that must follow the same rules under the same names.
 export {
   Email,

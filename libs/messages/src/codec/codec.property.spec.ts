@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validMessageArb } from '../testing';
-import { validateMessage } from '../validation/validate-message';
+import { validateMessage } from '../protocol/validate-message';
 import { decode, encode } from './codec';
 import { MessageDecodeError } from './decode-error';
 

@@ -1,5 +1,5 @@
 import { Encoding, MAX_MESSAGE_BYTES, SkpMessage } from '../types';
-import { validateMessage } from '../validation/validate-message';
+import { validateMessage } from '../protocol/validate-message';
 import { isPlainObject } from '../validation/validate-object';
 import { violation, Violation } from '../validation/violation';
 import { canonicalJson } from './canonical-json';

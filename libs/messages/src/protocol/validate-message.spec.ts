@@ -6,7 +6,7 @@ import {
   anUnsignedProgressUpdate,
 } from '../../../../test/factories/messages.factory';
 import { validateMessage, validateUnsigned } from './validate-message';
-import { Violation } from './violation';
+import { Violation } from '../validation/violation';
 
 type Json = Record<string, any>;
 

@@ -1,7 +1,7 @@
-import { protocolEntry } from '../protocol/protocol';
-import { HeaderDto } from './header.dto';
-import { isPlainObject, validateAgainst } from './validate-object';
-import { violation, Violation } from './violation';
+import { protocolEntry } from './protocol';
+import { HeaderDto } from '../validation/header.dto';
+import { isPlainObject, validateAgainst } from '../validation/validate-object';
+import { violation, Violation } from '../validation/violation';
 
 /** Rules that span header and body, or a parent and its nested object; the type's row says which apply. */
 function crossFieldViolations(header: Record<string, unknown>, body: Record<string, unknown>): Violation[] {
