@@ -31,3 +31,4 @@ export { MAX_NESTING, FORBIDDEN_NAMES } from './codec/structure';
 export { XML_ROOT } from './codec/xml-model';
 export { newMessageId, nowRfc3339, buildHeader, type HeaderInput } from './builders';
 export * from './protocol';
+export { brokenRules, type BrokenRule } from './validation/validate-object';

@@ -41,6 +41,7 @@ function safeCopy(value: unknown, path: string, depth: number, violations: Viola
 const isGateRule = (rule: string): boolean =>
   rule.startsWith('required') || rule === 'object' || rule === 'array';
 
+/** class-validator's names for the rules the message rules call `unknown-field` and `object`. */
 function ruleName(constraint: string): string {
   switch (constraint) {
     case 'whitelistValidation':
@@ -52,19 +53,41 @@ function ruleName(constraint: string): string {
   }
 }
 
-function flatten(errors: ValidationError[], prefix: string, out: Violation[]): void {
+/** One rule a value breaks, at `path`; `text` is class-validator's own message, when it has one. */
+export interface BrokenRule {
+  path: string;
+  property: string;
+  rule: string;
+  text: string | undefined;
+}
+
+/**
+ * class-validator's error tree as a flat list of broken rules. A field that is missing (or not an
+ * object where one is needed) reports only that, not every rule its absence also breaks, and its
+ * children are not visited. `join` spells a child's path (`a.b`, `a[0]`).
+ */
+export function brokenRules(
+  errors: ValidationError[],
+  prefix: string,
+  join: (prefix: string, property: string) => string,
+): BrokenRule[] {
+  const out: BrokenRule[] = [];
   for (const error of errors) {
-    const path = `${prefix}.${error.property}`;
-    const rules = Object.keys(error.constraints ?? {}).map(ruleName);
-    const missing = rules.filter((rule) => rule.startsWith('required'));
-    const gates = missing.length > 0 ? missing : rules.filter(isGateRule);
-    for (const rule of gates.length > 0 ? gates : rules) {
-      out.push(violation(path, rule));
+    const path = join(prefix, error.property);
+    const constraints = Object.entries(error.constraints ?? {}).map(([name, text]) => ({
+      rule: ruleName(name),
+      text,
+    }));
+    const missing = constraints.filter((c) => c.rule.startsWith('required'));
+    const gates = missing.length > 0 ? missing : constraints.filter((c) => isGateRule(c.rule));
+    for (const { rule, text } of gates.length > 0 ? gates : constraints) {
+      out.push({ path, property: error.property, rule, text });
     }
-    if (gates.length === 0 && error.children) {
-      flatten(error.children, path, out);
+    if (gates.length === 0 && error.children && error.children.length > 0) {
+      out.push(...brokenRules(error.children, path, join));
     }
   }
+  return out;
 }
 
 /** Validates a plain object against a DTO class; unknown fields are violations at every level. */
@@ -81,6 +104,10 @@ export function validateAgainst(cls: new () => object, value: unknown, path: str
     forbidUnknownValues: false,
     validationError: { target: false, value: false },
   });
-  flatten(errors, path, violations);
+  violations.push(
+    ...brokenRules(errors, path, (parent, property) => `${parent}.${property}`).map((broken) =>
+      violation(broken.path, broken.rule),
+    ),
+  );
   return violations;
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { brokenRules } from '@skp/messages';
 
 /**
  * One broken rule of a request, named by the request's own field path (`debtor.address.postcode`,
@@ -60,22 +61,6 @@ export function unsupportedMediaType(message: string): HttpException {
   );
 }
 
-/** Rule names that mean the same in class-validator and in the message rules of `@skp/messages`. */
-function ruleName(constraint: string): string {
-  switch (constraint) {
-    case 'whitelistValidation':
-      return 'unknown-field';
-    case 'nestedValidation':
-      return 'object';
-    default:
-      return constraint;
-  }
-}
-
-/** Rules whose failure makes the other rules on the same field noise. */
-const isGateRule = (rule: string): boolean =>
-  rule.startsWith('required') || rule === 'object' || rule === 'array';
-
 function childPath(prefix: string, property: string): string {
   if (/^\d+$/.test(property)) {
     return `${prefix}[${property}]`;
@@ -94,33 +79,21 @@ export function violationsOf(
   describe: (rule: string) => string | undefined = () => undefined,
   prefix = '',
 ): FieldViolation[] {
-  const out: FieldViolation[] = [];
-  for (const error of errors) {
-    const field = childPath(prefix, error.property);
-    const constraints = Object.entries(error.constraints ?? {}).map(([name, text]) => ({
-      rule: ruleName(name),
-      text,
-    }));
-    const missing = constraints.filter((c) => c.rule.startsWith('required'));
-    const gates = missing.length > 0 ? missing : constraints.filter((c) => isGateRule(c.rule));
-    for (const { rule, text } of gates.length > 0 ? gates : constraints) {
-      out.push({ field, rule, message: `${field} ${ruleText(rule, text, error.property, describe)}` });
-    }
-    if (gates.length === 0 && error.children && error.children.length > 0) {
-      out.push(...violationsOf(error.children, describe, field));
-    }
-  }
-  return out;
+  return brokenRules(errors, prefix, childPath).map(({ path, property, rule, text }) => ({
+    field: path,
+    rule,
+    message: `${path} ${ruleText(rule, text, property, describe)}`,
+  }));
 }
 
 /** The rule's text without the field name class-validator starts its own messages with. */
 function ruleText(
   rule: string,
-  text: string,
+  text: string | undefined,
   property: string,
   describe: (rule: string) => string | undefined,
 ): string {
-  const own = text.startsWith(`${property} `) ? text.slice(property.length + 1) : text;
+  const own = text?.startsWith(`${property} `) ? text.slice(property.length + 1) : text;
   return describe(rule) ?? (own || `breaks rule ${rule}`);
 }
 
