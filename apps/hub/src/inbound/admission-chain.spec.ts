@@ -6,14 +6,12 @@ import {
   anUnsignedPauseAcknowledgement,
   anUnsignedProgressUpdate,
 } from '../../../../test/factories/messages.factory';
+import { FINGERPRINT, partySnapshot, plainReceipts } from '../../../../test/factories/hub-inbound.factory';
 import type { HubEnv } from '../config/hub.env';
-import type { PartySnapshot } from '../parties/parties.service';
-import { Party } from '../parties/party.entity';
 import type { Effects } from './effects';
 import { DecisionContext, InboundDecider } from './inbound-decider';
 import { InboundDelivery, Inspection, looseHeaderOf } from './inspection';
 import type { KnownRecord } from './known-record';
-import type { ReceiptFactory } from './receipt-factory';
 
 /**
  * The hub's admission chain, one row per reasonCode and per accepted case: what each verdict does
@@ -26,36 +24,10 @@ const C = '00000099100000000002'; // may process the BSN
 const P = '00000099200000000003'; // may not
 const S = '00000099300000000004'; // suspended
 const STRANGER = '00000099900000000009';
-const FINGERPRINT = 'ab'.repeat(32);
 const HUB = '00000099000000000001';
 const names = amqpNames('t');
-
-function snapshot(oin: string, kind: Party['kind'], extra: Partial<Party> = {}): [string, PartySnapshot] {
-  const party: Party = {
-    oin,
-    name: oin,
-    kind,
-    bsnAllowed: false,
-    status: 'ACTIVE',
-    createdAt: new Date(),
-    updatedAt: new Date(),
-    ...extra,
-  };
-  return [oin, { party, certificateFingerprints: new Set([FINGERPRINT]) }];
-}
-
-const receipts = {
-  hubOin: HUB,
-  accepted: (s: { messageId: string }) => receipt(s.messageId, 'ACCEPTED'),
-  rejected: (s: { messageId: string }, reasonCode: string) => receipt(s.messageId, 'REJECTED', reasonCode),
-} as unknown as ReceiptFactory;
-function receipt(about: string, status: string, reasonCode?: string) {
-  const messageId = randomUUID();
-  return {
-    messageId,
-    raw: JSON.stringify({ header: { messageId, inReplyTo: about }, body: { status, reasonCode } }),
-  };
-}
+const receipts = plainReceipts(HUB);
+const snapshot = partySnapshot;
 
 const K = randomUUID(); // a Kennisgeving M → C the hub routed
 const kennisgevingRecord: KnownRecord = {
@@ -246,7 +218,7 @@ const ROWS: Row[] = [
   {
     name: 'the same message again: the first receipt again',
     inspection: () => valid(kennisgeving(M, C, { messageId: K, conversationId: K }), FINGERPRINT, 'hk'),
-    known: [{ ...kennisgevingRecord, receiptRaw: receipt(K, 'ACCEPTED').raw }],
+    known: [{ ...kennisgevingRecord, receiptRaw: receipts.accepted({ messageId: K } as never).raw }],
     outcome: 'duplicate',
     state: null,
     receipt: true,

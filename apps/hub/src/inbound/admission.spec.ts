@@ -6,29 +6,15 @@ import {
   anUnsignedPauseAcknowledgement,
   anUnsignedProgressUpdate,
 } from '../../../../test/factories/messages.factory';
+import { FINGERPRINT, partySnapshot } from '../../../../test/factories/hub-inbound.factory';
 import type { PartySnapshot } from '../parties/parties.service';
-import { Party } from '../parties/party.entity';
 import { admit, unprovenSigner } from './admission';
 import type { KnownMessage } from './known-record';
 
 const M = '00000001002220647000';
 const C_BSN = '00000099100000000002';
 const C_PRIVATE = '00000099200000000003';
-const FINGERPRINT = 'ab'.repeat(32);
-
-function snapshot(oin: string, kind: Party['kind'], extra: Partial<Party> = {}): [string, PartySnapshot] {
-  const party: Party = {
-    oin,
-    name: oin,
-    kind,
-    bsnAllowed: false,
-    status: 'ACTIVE',
-    createdAt: new Date(),
-    updatedAt: new Date(),
-    ...extra,
-  };
-  return [oin, { party, certificateFingerprints: new Set([FINGERPRINT]) }];
-}
+const snapshot = partySnapshot;
 
 const parties = new Map([
   snapshot(M, 'MUNICIPALITY'),

@@ -1,46 +1,22 @@
 import { amqpNames, SkpMessage } from '@skp/messages';
 import { anUnsignedKennisgeving } from '../../../../test/factories/messages.factory';
 import type { HubEnv } from '../config/hub.env';
-import type { PartySnapshot } from '../parties/parties.service';
+import { FINGERPRINT, partySnapshot, plainReceipts } from '../../../../test/factories/hub-inbound.factory';
 import { Party } from '../parties/party.entity';
 import { looseHeaderOf } from './inspection';
 import { DecisionContext, InboundDecider } from './inbound-decider';
 import type { KnownRecord } from './known-record';
 import type { InboundDelivery, Inspection } from './inspection';
-import type { ReceiptFactory } from './receipt-factory';
 
 const M = '00000001002220647000';
 const C = '00000099100000000002';
-const FINGERPRINT = 'ab'.repeat(32);
-const names = amqpNames('t');
-
-function snapshot(oin: string, kind: Party['kind']): [string, PartySnapshot] {
-  const party: Party = {
-    oin,
-    name: oin,
-    kind,
-    bsnAllowed: true,
-    status: 'ACTIVE',
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  };
-  return [oin, { party, certificateFingerprints: new Set([FINGERPRINT]) }];
-}
-
-/** Receipts as plain JSON: the decider only needs their messageId and where they go. */
-const receipts = {
-  hubOin: '00000099000000000001',
-  accepted: (s: { messageId: string }) => receipt(s.messageId, 'ACCEPTED'),
-  rejected: (s: { messageId: string }, reasonCode: string) => receipt(s.messageId, 'REJECTED', reasonCode),
-} as unknown as ReceiptFactory;
 let receiptCount = 0;
-function receipt(about: string, status: string, reasonCode?: string) {
-  const messageId = `00000000-0000-4000-8000-${String(++receiptCount).padStart(12, '0')}`;
-  return {
-    messageId,
-    raw: JSON.stringify({ header: { messageId, inReplyTo: about }, body: { status, reasonCode } }),
-  };
-}
+const receipts = plainReceipts(
+  '00000099000000000001',
+  () => `00000000-0000-4000-8000-${String(++receiptCount).padStart(12, '0')}`,
+);
+const snapshot = (oin: string, kind: Party['kind']) => partySnapshot(oin, kind, { bsnAllowed: true });
+const names = amqpNames('t');
 
 describe('InboundDecider: receipts only to a proven signer', () => {
   const decider = new InboundDecider(receipts, names, { ANSWER_DEADLINE_WORKING_DAYS: 10 } as HubEnv);
@@ -74,7 +50,7 @@ describe('InboundDecider: receipts only to a proven signer', () => {
     pauseStart: null,
     pauseEnd: null,
     contentHash: 'h1',
-    receiptRaw: receipt(message.header.messageId, 'ACCEPTED').raw,
+    receiptRaw: receipts.accepted({ messageId: message.header.messageId } as never).raw,
   });
 
   function expectOnlyDeadLetter(effects: ReturnType<InboundDecider['decide']>, reasonCode: string) {

@@ -10,12 +10,11 @@ import {
 } from '@skp/messages';
 import { aKennisgevingBody as kennisgevingBody } from '../../../../test/factories/messages.factory';
 import type { HubEnv } from '../config/hub.env';
-import type { PartySnapshot } from '../parties/parties.service';
+import { FINGERPRINT, partySnapshot, plainReceipts } from '../../../../test/factories/hub-inbound.factory';
 import { Party } from '../parties/party.entity';
 import { DecisionContext, InboundDecider } from './inbound-decider';
 import type { Inspection } from './inspection';
 import type { KnownRecord } from './known-record';
-import type { ReceiptFactory } from './receipt-factory';
 
 /**
  * A new message type is a new protocol row: the hub's admission and routing need no new branch.
@@ -26,7 +25,9 @@ import type { ReceiptFactory } from './receipt-factory';
 const M = '00000001002220647000';
 const C = '00000099100000000002';
 const P = '00000099200000000003';
-const FINGERPRINT = 'ab'.repeat(32);
+const receipts = plainReceipts('00000099000000000001');
+const snapshot = (oin: string, kind: Party['kind'], bsnAllowed: boolean) =>
+  partySnapshot(oin, kind, { bsnAllowed });
 const names = amqpNames('t');
 
 const OPENER = 'HypotheticalRequest' as MessageType;
@@ -56,24 +57,6 @@ const EXTRA: Record<string, ProtocolEntry> = {
   },
 };
 const protocol = (type: string) => EXTRA[type] ?? protocolEntry(type);
-
-function snapshot(oin: string, kind: Party['kind'], bsnAllowed: boolean): [string, PartySnapshot] {
-  const party: Party = {
-    oin,
-    name: oin,
-    kind,
-    bsnAllowed,
-    status: 'ACTIVE',
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  };
-  return [oin, { party, certificateFingerprints: new Set([FINGERPRINT]) }];
-}
-
-const receipts = {
-  accepted: () => ({ messageId: randomUUID(), raw: '{"receipt":"ACCEPTED"}' }),
-  rejected: () => ({ messageId: randomUUID(), raw: '{"receipt":"REJECTED"}' }),
-} as unknown as ReceiptFactory;
 
 function message(type: MessageType, sender: string, recipient: string, conversationId: string, body: object) {
   const messageId = type === OPENER ? conversationId : randomUUID();
