@@ -11,3 +11,4 @@ export { canonicalJson } from './codec/canonical-json';
 export { MAX_NESTING, FORBIDDEN_NAMES } from './codec/structure';
 export { XML_ROOT } from './codec/xml-model';
 export { newMessageId, nowRfc3339, buildHeader, type HeaderInput } from './builders';
+export * from './domain/payout';
