@@ -46,3 +46,5 @@ export { providePartyMessaging } from './party/party-messaging.provider';
 export { AppEnv } from './config/app-env';
 export { DatabaseGate, isTransientDatabaseError } from './resilience/database-gate';
 export type { DependencyState } from './resilience/database-gate';
+export { CsvSyntaxError, detectSeparator, parseCsv } from './csv/csv-parser';
+export type { CsvDocument, CsvRecord } from './csv/csv-parser';
