@@ -32,3 +32,4 @@ export { XML_ROOT } from './codec/xml-model';
 export { newMessageId, nowRfc3339, buildHeader, type HeaderInput } from './builders';
 export * from './protocol';
 export { brokenRules, type BrokenRule } from './validation/validate-object';
+export * from './domain/payout';

@@ -161,3 +161,26 @@ export type ProgressUpdate = SkpMessage<'ProgressUpdate'>;
 export type DeliveryReceipt = SkpMessage<'DeliveryReceipt'>;
 
 export type Encoding = 'json' | 'xml';
+
+/* Collectief Schuldregelen (DESIGN §9) */
+
+export const CLAIM_KINDS = ['ZORG', 'PUBLIEK', 'NUTS', 'OVERIG'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export const ARRANGEMENT_TYPES = ['SCHULDBEMIDDELING', 'SANERINGSKREDIET'] as const;
+export type ArrangementType = (typeof ARRANGEMENT_TYPES)[number];
+
+export const PROPOSAL_DECISIONS = ['ACCEPTED', 'REJECTED'] as const;
+export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
+
+export const PROPOSAL_REJECT_REASONS = [
+  'AMOUNT_TOO_LOW',
+  'CLAIM_DISPUTED',
+  'FRAUD_CLAIM',
+  'NO_COOPERATION',
+  'OTHER',
+] as const;
+export type ProposalRejectReason = (typeof PROPOSAL_REJECT_REASONS)[number];
+
+export const ARRANGEMENT_END_REASONS = ['COMPLETED', 'FAILED', 'WSNP', 'CLIENT_WITHDREW', 'OTHER'] as const;
+export type ArrangementEndReason = (typeof ARRANGEMENT_END_REASONS)[number];

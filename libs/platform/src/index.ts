@@ -62,3 +62,5 @@ export { OinRule, PartyIdentityEnv } from './config/party-identity.env';
 export { TrustEnv } from './config/trust.env';
 export { DatabaseGate, isTransientDatabaseError } from './resilience/database-gate';
 export type { DependencyState } from './resilience/database-gate';
+export { CsvSyntaxError, detectSeparator, parseCsv } from './csv/csv-parser';
+export type { CsvDocument, CsvRecord } from './csv/csv-parser';

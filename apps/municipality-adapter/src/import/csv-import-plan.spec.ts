@@ -1,6 +1,6 @@
 import type { SubmissionContext } from '../kennisgeving/submission';
 import { planImport } from './csv-import-plan';
-import { parseCsv } from './csv-parser';
+import { parseCsv } from '@skp/platform';
 
 const context: SubmissionContext = {
   sender: '00000001002220647000',

@@ -1,6 +1,6 @@
 import { FieldViolation, fieldViolation } from '../kennisgeving/field-violation';
 import { prepareSubmission, SubmissionContext } from '../kennisgeving/submission';
-import { CsvDocument } from './csv-parser';
+import type { CsvDocument } from '@skp/platform';
 
 /** DESIGN §7: one row per (case, creditor). */
 export const REQUIRED_COLUMNS = [

@@ -8,7 +8,7 @@ import { SubmissionContext } from '../kennisgeving/submission';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
 import { ImportPlan, ImportRowResult, planImport } from './csv-import-plan';
-import { CsvSyntaxError, parseCsv } from './csv-parser';
+import { CsvSyntaxError, parseCsv } from '@skp/platform';
 import { ImportJob } from './import-job.entity';
 import { ImportJobRepository } from './import-job.repository';
 import { ImportJobRunner } from './import-job.runner';

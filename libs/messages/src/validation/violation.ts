@@ -52,6 +52,15 @@ const RULE_TEXT: Record<string, string> = {
   'xsi-type-mismatch': 'has an xsi:type that does not match header.type',
   'unknown-encoding': 'the encoding must be json or xml',
   unreadable: 'the message cannot be read',
+  boolean: 'must be true or false',
+  objects: 'must be a list of objects',
+  'payout-percentage': 'must be a percentage with two decimals from "0.00" to "100.00", as a string',
+  'claims-empty-when-unknown': 'must be empty when the debtor is not known (known: false)',
+  'claims-required-when-known': 'must list at least one claim when the debtor is known',
+  'sum-of-claims': "must equal the sum of the claims' outstandingAmountCents",
+  'offered-follows-percentage': 'must equal round(creditorTotalCents × payoutPercentage / 100)',
+  'at-most-total-debt': 'must not exceed totalDebtCents',
+  'after-start-date': 'must be after startDate',
 };
 
 /** Human text for a rule; parameterised rules (`max-length-200`, `required-iff-PAUSED`) are spelled out. */

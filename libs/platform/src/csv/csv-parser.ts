@@ -1,5 +1,5 @@
 /**
- * A small RFC 4180 reader, written here rather than taken from a package because the import needs
+ * A small RFC 4180 reader, written here rather than taken from a package because an import needs
  * exactly this and the line number where each record starts: quoted fields (which may hold the
  * separator, line breaks and doubled quotes), CRLF or LF line ends, an optional UTF-8 BOM, and `,`
  * or `;` as separator (Dutch spreadsheets write `;`), detected from the header line.
