@@ -9,6 +9,14 @@ export const MESSAGE_TYPES = [
   'PauseAcknowledgement',
   'ProgressUpdate',
   'DeliveryReceipt',
+  // Collectief Schuldregelen (DESIGN §9)
+  'BalanceRequest',
+  'BalanceStatement',
+  'PaymentProposal',
+  'ProposalResponse',
+  'ArrangementAgreed',
+  'ArrangementEnded',
+  'StatusRequest',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
@@ -143,6 +151,13 @@ export interface BodyByType {
   PauseAcknowledgement: PauseAcknowledgementBody;
   ProgressUpdate: ProgressUpdateBody;
   DeliveryReceipt: DeliveryReceiptBody;
+  BalanceRequest: BalanceRequestBody;
+  BalanceStatement: BalanceStatementBody;
+  PaymentProposal: PaymentProposalBody;
+  ProposalResponse: ProposalResponseBody;
+  ArrangementAgreed: ArrangementAgreedBody;
+  ArrangementEnded: ArrangementEndedBody;
+  StatusRequest: StatusRequestBody;
 }
 
 /** A message before it is signed: exactly what the signature covers. */
@@ -184,3 +199,93 @@ export type ProposalRejectReason = (typeof PROPOSAL_REJECT_REASONS)[number];
 
 export const ARRANGEMENT_END_REASONS = ['COMPLETED', 'FAILED', 'WSNP', 'CLIENT_WITHDREW', 'OTHER'] as const;
 export type ArrangementEndReason = (typeof ARRANGEMENT_END_REASONS)[number];
+
+/** The state of a Collectief Schuldregelen conversation (one BalanceRequest to one creditor). */
+export const CONVERSATION_STATES = [
+  'REQUESTED',
+  'STATED',
+  'UNKNOWN_DEBTOR',
+  'PROPOSED',
+  'ACCEPTED',
+  'REJECTED',
+  'AGREED',
+  'ENDED',
+] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+export interface BalanceRequestBody {
+  variant: Variant;
+  debtor: Debtor;
+  partner?: Person;
+  municipality: { code: string; name: string };
+  counsellor: { organisation: string; name: string; email: string; phone?: string };
+  caseReference: string;
+  creditorCustomerNumber?: string;
+  invoiceNumbers?: string[];
+  /** Collectief Schuldregelen: the creditor is asked for pre-approval (vooraf akkoord) */
+  collective: boolean;
+  /** the Kennisgeving of this case, when there was one */
+  kennisgevingId?: string;
+}
+
+export interface Claim {
+  reference: string;
+  kind: ClaimKind;
+  originalAmountCents: number;
+  outstandingAmountCents: number;
+  costsCents?: number;
+  interestCents?: number;
+  since?: string;
+}
+
+export interface BalanceStatementBody {
+  /** false: the debtor is unknown here, and `claims` is empty */
+  known: boolean;
+  claims: Claim[];
+  /** the sum of the claims' outstandingAmountCents */
+  totalOutstandingCents: number;
+  /** pre-approval (vooraf akkoord), only in answer to a collective request */
+  preApproval?: boolean;
+  paymentReference?: string;
+  contact?: { name: string; email?: string; phone?: string };
+  note?: string;
+}
+
+export interface PaymentProposalBody {
+  arrangementType: ArrangementType;
+  /** the afkooppercentage, two decimals, "0.00" to "100.00" */
+  payoutPercentage: string;
+  creditorTotalCents: number;
+  /** round(creditorTotalCents × payoutPercentage / 100) */
+  offeredAmountCents: number;
+  totalDebtCents: number;
+  termMonths: number;
+  startDate: string;
+  note?: string;
+}
+
+export interface ProposalResponseBody {
+  decision: ProposalDecision;
+  rejectReason?: ProposalRejectReason;
+  byPreApproval: boolean;
+  note?: string;
+}
+
+export interface ArrangementAgreedBody {
+  arrangementType: ArrangementType;
+  payoutPercentage: string;
+  offeredAmountCents: number;
+  paymentReference: string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface ArrangementEndedBody {
+  reason: ArrangementEndReason;
+  paidAmountCents?: number;
+  note?: string;
+}
+
+export interface StatusRequestBody {
+  question?: string;
+}

@@ -7,6 +7,8 @@ export const MESSAGE_STATES = [
   'OVERDUE',
   'PAUSED',
   'DECLINED',
+  // a request other than a Kennisgeving that got its answer (a BalanceRequest its BalanceStatement)
+  'ANSWERED',
 ] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
@@ -21,6 +23,7 @@ const RANK: Record<MessageState, number> = {
   OVERDUE: 3,
   PAUSED: 4,
   DECLINED: 4,
+  ANSWERED: 4,
   REJECTED: 5,
 };
 

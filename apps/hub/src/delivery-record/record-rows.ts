@@ -41,7 +41,7 @@ export type StateMove =
       kind: 'answered';
       messageId: string;
       at: Date;
-      decision: 'PAUSED' | 'DECLINED';
+      decision: 'PAUSED' | 'DECLINED' | 'ANSWERED';
       pausedUntil: string | null;
       declineReason: string | null;
     };

@@ -110,8 +110,14 @@ class XmlReader {
         const value = this.leafValue(node, path);
         return typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value;
       }
+      case 'bool': {
+        const value = this.leafValue(node, path);
+        return value === 'true' ? true : value === 'false' ? false : value;
+      }
       case 'list':
         return this.listValue(field.item, node, path);
+      case 'records':
+        return this.recordList(field.item, field.fields, node, path);
       case 'record':
         return this.record(node, field.fields, path);
     }
@@ -128,6 +134,20 @@ class XmlReader {
     }
     const items = (node[item] as XmlNode[] | undefined) ?? [];
     return items.map((child, i) => this.leafValue(child, `${path}.${i}`));
+  }
+
+  /** Repeated `item` elements, each a record of `fields`. */
+  private recordList(item: string, fields: XmlField[], node: XmlNode, path: string): unknown {
+    if (typeof node === 'string') {
+      return node.trim() === '' ? [] : node;
+    }
+    this.checkAttributes(node, path);
+    const extra = Object.keys(node).filter((key) => key !== '$' && key !== item);
+    if (extra.length > 0) {
+      return this.generic(node, path);
+    }
+    const items = (node[item] as XmlNode[] | undefined) ?? [];
+    return items.map((child, i) => this.record(child, fields, `${path}.${i}`));
   }
 
   record(node: XmlNode, fields: XmlField[], path: string, allowedAttributes: string[] = []): unknown {

@@ -10,7 +10,7 @@ function leaf(name: string, value: unknown, path: string): string {
   if (typeof value === 'string') {
     return `<${name}>${escapeText(value)}</${name}>`;
   }
-  if (typeof value === 'number' && Number.isFinite(value)) {
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') {
     return `<${name}>${String(value)}</${name}>`;
   }
   throw new TypeError(`encode: ${path} has no XML form`);
@@ -20,6 +20,7 @@ function encodeField(field: XmlField, value: unknown, path: string, indent: stri
   switch (field.kind) {
     case 'text':
     case 'int':
+    case 'bool':
       return indent + leaf(field.name, value, path);
     case 'list': {
       if (!Array.isArray(value)) {
@@ -29,6 +30,18 @@ function encodeField(field: XmlField, value: unknown, path: string, indent: stri
         return `${indent}<${field.name}/>`;
       }
       const items = value.map((item, i) => `${indent}  ${leaf(field.item, item, `${path}.${i}`)}`);
+      return [`${indent}<${field.name}>`, ...items, `${indent}</${field.name}>`].join('\n');
+    }
+    case 'records': {
+      if (!Array.isArray(value)) {
+        throw new TypeError(`encode: ${path} must be an array`);
+      }
+      if (value.length === 0) {
+        return `${indent}<${field.name}/>`;
+      }
+      const items = value.map((item, i) =>
+        encodeRecord(field.item, '', field.fields, item, `${path}.${i}`, `${indent}  `),
+      );
       return [`${indent}<${field.name}>`, ...items, `${indent}</${field.name}>`].join('\n');
     }
     case 'record':

@@ -8,11 +8,20 @@ import { MessageType } from '../types';
 export type XmlField =
   | { name: string; kind: 'text' }
   | { name: string; kind: 'int' }
+  | { name: string; kind: 'bool' }
   | { name: string; kind: 'list'; item: string }
+  | { name: string; kind: 'records'; item: string; fields: XmlField[] }
   | { name: string; kind: 'record'; fields: XmlField[] };
 
 const text = (name: string): XmlField => ({ name, kind: 'text' });
 const int = (name: string): XmlField => ({ name, kind: 'int' });
+const bool = (name: string): XmlField => ({ name, kind: 'bool' });
+const records = (name: string, item: string, fields: XmlField[]): XmlField => ({
+  name,
+  kind: 'records',
+  item,
+  fields,
+});
 const list = (name: string, item: string): XmlField => ({ name, kind: 'list', item });
 const record = (name: string, fields: XmlField[]): XmlField => ({ name, kind: 'record', fields });
 
@@ -49,14 +58,19 @@ const ADDRESS_FIELDS: XmlField[] = [
 ];
 
 const invoiceNumbers = list('invoiceNumbers', 'invoiceNumber');
+const debtor = record('debtor', [...PERSON_FIELDS, record('address', ADDRESS_FIELDS)]);
+const partner = record('partner', PERSON_FIELDS);
+const municipality = record('municipality', [text('code'), text('name')]);
+const counsellor = record('counsellor', [text('organisation'), text('name'), text('email'), text('phone')]);
+const contact = record('contact', [text('name'), text('email'), text('phone')]);
 
 export const BODY_FIELDS: Record<MessageType, XmlField[]> = {
   Kennisgeving: [
     text('variant'),
-    record('debtor', [...PERSON_FIELDS, record('address', ADDRESS_FIELDS)]),
-    record('partner', PERSON_FIELDS),
-    record('municipality', [text('code'), text('name')]),
-    record('counsellor', [text('organisation'), text('name'), text('email'), text('phone')]),
+    debtor,
+    partner,
+    municipality,
+    counsellor,
     text('caseReference'),
     text('creditorCustomerNumber'),
     invoiceNumbers,
@@ -71,11 +85,61 @@ export const BODY_FIELDS: Record<MessageType, XmlField[]> = {
     text('creditorCustomerNumber'),
     invoiceNumbers,
     int('outstandingAmountCents'),
-    record('contact', [text('name'), text('email'), text('phone')]),
+    contact,
     text('note'),
   ],
   ProgressUpdate: [text('status'), text('newPauseEnd'), text('endReason'), text('note')],
   DeliveryReceipt: [text('status'), text('reasonCode'), text('reason')],
+  BalanceRequest: [
+    text('variant'),
+    debtor,
+    partner,
+    municipality,
+    counsellor,
+    text('caseReference'),
+    text('creditorCustomerNumber'),
+    invoiceNumbers,
+    bool('collective'),
+    text('kennisgevingId'),
+  ],
+  BalanceStatement: [
+    bool('known'),
+    records('claims', 'claim', [
+      text('reference'),
+      text('kind'),
+      int('originalAmountCents'),
+      int('outstandingAmountCents'),
+      int('costsCents'),
+      int('interestCents'),
+      text('since'),
+    ]),
+    int('totalOutstandingCents'),
+    bool('preApproval'),
+    text('paymentReference'),
+    contact,
+    text('note'),
+  ],
+  PaymentProposal: [
+    text('arrangementType'),
+    text('payoutPercentage'),
+    int('creditorTotalCents'),
+    int('offeredAmountCents'),
+    int('totalDebtCents'),
+    int('termMonths'),
+    text('startDate'),
+    text('note'),
+  ],
+  ProposalResponse: [text('decision'), text('rejectReason'), bool('byPreApproval'), text('note')],
+  ArrangementAgreed: [
+    text('arrangementType'),
+    text('payoutPercentage'),
+    int('offeredAmountCents'),
+    text('paymentReference'),
+    text('startDate'),
+    text('endDate'),
+  ],
+  ArrangementEnded: [text('reason'), int('paidAmountCents'), text('note')],
+  StatusRequest: [text('question')],
 };
 
 /** XSD type name of each body, carried as `xsi:type` on `<body>`. */
@@ -84,4 +148,11 @@ export const BODY_XSD_TYPE: Record<MessageType, string> = {
   PauseAcknowledgement: 'PauseAcknowledgementBody',
   ProgressUpdate: 'ProgressUpdateBody',
   DeliveryReceipt: 'DeliveryReceiptBody',
+  BalanceRequest: 'BalanceRequestBody',
+  BalanceStatement: 'BalanceStatementBody',
+  PaymentProposal: 'PaymentProposalBody',
+  ProposalResponse: 'ProposalResponseBody',
+  ArrangementAgreed: 'ArrangementAgreedBody',
+  ArrangementEnded: 'ArrangementEndedBody',
+  StatusRequest: 'StatusRequestBody',
 };

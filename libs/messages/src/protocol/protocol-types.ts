@@ -1,4 +1,4 @@
-import type { BodyByType, MessageHeader, MessageType, ReasonCode } from '../types';
+import type { BodyByType, ConversationState, MessageHeader, MessageType, ReasonCode } from '../types';
 
 /** Why a message is refused: the reasonCode of its REJECTED receipt and a text without personal data. */
 export interface Verdict {
@@ -61,8 +61,11 @@ export interface CrossCheck<B> {
   check(body: B, earlier: EarlierMessage): Verdict | null;
 }
 
-/** States a message can move an earlier message into. */
-export const MOVE_STATES = ['DELIVERED', 'PAUSED', 'DECLINED'] as const;
+/**
+ * States a message can move an earlier message into: delivered, or answered (a Kennisgeving's
+ * answer says PAUSED or DECLINED; any other request is simply ANSWERED).
+ */
+export const MOVE_STATES = ['DELIVERED', 'PAUSED', 'DECLINED', 'ANSWERED'] as const;
 export type MoveState = (typeof MOVE_STATES)[number];
 
 /** The timeline event the move writes on the earlier message. */
@@ -100,5 +103,14 @@ export interface ProtocolEntry<T extends MessageType = MessageType> {
   /** the pause it asks for, kept with the message for the cross-checks of later messages */
   pause?(body: BodyByType[T]): { start: string; end: string };
   move?: MoveRule<T>;
+  /**
+   * The conversation state (DESIGN §9) this message sets on its conversation's opening message:
+   * `opens` for the opener itself, `moves` for a message inside the conversation. States only
+   * move forward (CONVERSATION_STATES order, with alternatives ranked alike).
+   */
+  conversationState?: {
+    opens?: ConversationState;
+    moves?(message: { header: MessageHeader<T>; body: BodyByType[T] }): ConversationState;
+  };
   crossChecks: readonly CrossCheck<BodyByType[T]>[];
 }
