@@ -37,6 +37,14 @@ const DEMO_PARTIES: DemoParty[] = [
     kind: 'CREDITOR',
     bsnAllowed: false,
   },
+  // the other creditors of a Collectief Schuldregelen dossier in `npm run demo -- --load N`
+  ...Array.from({ length: 12 }, (_, i) => ({
+    slug: `creditor-regeling-${String(i + 1).padStart(2, '0')}`,
+    oin: `00000099300000000${String(i + 1).padStart(3, '0')}`,
+    name: `Schuldeiser Regeling ${i + 1}`,
+    kind: 'CREDITOR' as const,
+    bsnAllowed: false,
+  })),
 ];
 
 const force = process.argv.includes('--force');

@@ -176,6 +176,28 @@ describe('demo', () => {
     }
     expect(kinds).not.toContain('111222333');
 
+    // the sample Collectief Schuldregelen dossier: the public creditor answers from its claims with
+    // pre-approval, the demo answers for the private creditor's staff by hand
+    await eventually(() => output.includes('sample dossier'), { timeoutMs: 120_000, what: 'sample dossier' });
+    expect(output).toContain('sample dossier   UTR-SR-2026-0001 AGREED');
+    const dossier = await call(
+      ports.municipality,
+      'GET',
+      '/schuldregelingen/UTR-SR-2026-0001',
+      'demo-municipality',
+    );
+    expect(dossier.body.state).toBe('AGREED');
+    const byCreditor = Object.fromEntries(dossier.body.creditors.map((c: any) => [c.oin, c]));
+    expect(byCreditor[privateCreditor.oin].response).toMatchObject({
+      decision: 'ACCEPTED',
+      byPreApproval: false,
+    });
+    const publicCreditor = creditors.find((p: any) => p.bsnAllowed);
+    expect(byCreditor[publicCreditor.oin]).toMatchObject({
+      preApproval: true,
+      response: { decision: 'ACCEPTED', byPreApproval: true },
+    });
+
     const children = processesOf(prefix).filter((pid) => pid !== demo.pid);
     expect(children.length).toBeGreaterThanOrEqual(4);
     demo.kill('SIGINT');

@@ -2,13 +2,16 @@
  * `npm run demo`: the whole network on one machine. Starts the hub, the municipality adapter of
  * Gemeente Utrecht and two creditor adapters as real processes, registers the demo parties, sends
  * sample Kennisgevingen and prints where everything is. Ctrl-C stops everything.
- * `npm run demo -- --load N` then sends N more Kennisgevingen and reports how they ended.
+ * It also runs a sample Collectief Schuldregelen dossier from balance request to agreement.
+ * `npm run demo -- --load N` then sends N more Kennisgevingen and runs N dossiers of fourteen
+ * creditors (twelve more collective creditor adapters start for it), and reports how they ended.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brokerUsernameOf, withBrokerCredentials } from '@skp/platform';
 import { DemoApp, DemoParty, demoSettings, DemoSettings, ROOT } from './network';
+import { endpointOf, loadClaims, regelingApps, runDossier, runDossierLoad } from './schuldregeling';
 import { runLoad, sendSamples } from './traffic';
 
 function say(text: string): void {
@@ -167,6 +170,8 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
         CREDITOR_AUTO_ACK: 'true',
         CREDITOR_MAX_PAUSE_MONTHS: '6',
         CREDITOR_BSN_ALLOWED: 'true',
+        // takes part in Collectief Schuldregelen: balances and pre-approval from its claims register
+        CREDITOR_COLLECTIVE: 'true',
       },
       logDir,
     ),
@@ -194,7 +199,9 @@ async function main(): Promise<void> {
   }
   const settings = demoSettings();
   const parties = ensurePki(settings);
-  const apps = networkApps(settings, parties);
+  const network = networkApps(settings, parties);
+  const extra = load > 0 ? regelingApps(settings, parties, network[2]) : [];
+  const apps = [...network, ...extra];
   let stopping = false;
   const stopAll = async (code: number): Promise<never> => {
     if (!stopping) {
@@ -214,7 +221,8 @@ async function main(): Promise<void> {
     const [hub, ...adapters] = apps;
     say(`starting the hub on ${hub.url} ...`);
     await hub.start();
-    useOwnBrokerAccounts(adapters, await registerParties(hub, settings, parties));
+    const running = parties.filter((p) => p.kind !== 'HUB' && apps.some((a) => a.env.PARTY_OIN === p.oin));
+    useOwnBrokerAccounts(adapters, await registerParties(hub, settings, running));
     for (const app of adapters) {
       say(`starting ${app.label} on ${app.url} ...`);
       await app.start();
@@ -225,7 +233,9 @@ async function main(): Promise<void> {
   }
 
   const [hub, municipality, creditorPublic, creditorPrivate] = apps;
-  const creditors = parties.filter((p) => p.kind === 'CREDITOR');
+  const creditors = parties.filter((p) =>
+    [creditorPublic, creditorPrivate].some((a) => a.env.PARTY_OIN === p.oin),
+  );
   const sent = await sendSamples(municipality.url, settings.tokens.municipality, creditors);
   say('');
   say('Schuldenknooppunt demo network is running.');
@@ -247,8 +257,31 @@ async function main(): Promise<void> {
   }
   say(`  sample cases     ${sent.join(', ')}  (GET ${municipality.url}/kennisgevingen/<case>)`);
   say(`  logs             ${settings.logDir}/<app>.log     metrics: <app url>/metrics`);
+  const municipalityEndpoint = { url: municipality.url, token: settings.tokens.municipality };
+  const publicParty = creditors.find((p) => p.bsnAllowed) as DemoParty;
+  const sample = 'UTR-SR-2026-0001';
+  await loadClaims(
+    [{ endpoint: endpointOf(creditorPublic), party: publicParty }],
+    [{ reference: sample, index: 0 }],
+  );
+  const dossier = await runDossier(
+    municipalityEndpoint,
+    sample,
+    0,
+    [endpointOf(creditorPublic)],
+    [endpointOf(creditorPrivate)],
+  );
+  say(
+    `  sample dossier   ${sample} ${dossier.state}: total debt ${dossier.totalDebtCents} cents, ` +
+      `(GET ${municipality.url}/schuldregelingen/${sample})`,
+  );
   if (load > 0) {
     await runLoad(municipality.url, settings.tokens.municipality, creditors, load);
+    const collective = [creditorPublic, ...extra].map((app) => ({
+      endpoint: endpointOf(app),
+      party: parties.find((p) => p.oin === app.env.PARTY_OIN) as DemoParty,
+    }));
+    await runDossierLoad(municipalityEndpoint, collective, [endpointOf(creditorPrivate)], load);
   }
   say('Ctrl-C stops everything.');
 }

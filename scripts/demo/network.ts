@@ -21,7 +21,14 @@ export interface DemoSettings {
   databasePrefix: string;
   amqpUrl: string;
   amqpPrefix: string;
-  ports: { hub: number; municipality: number; creditorPublic: number; creditorPrivate: number };
+  ports: {
+    hub: number;
+    municipality: number;
+    creditorPublic: number;
+    creditorPrivate: number;
+    /** the first port of the twelve `--load` dossier creditors */
+    regelingBase: number;
+  };
   tokens: { municipality: string; creditorPublic: string; creditorPrivate: string };
   admin: { username: string; password: string };
 }
@@ -41,6 +48,7 @@ export function demoSettings(env: NodeJS.ProcessEnv = process.env): DemoSettings
       municipality: port('DEMO_MUNICIPALITY_PORT', 3001),
       creditorPublic: port('DEMO_CREDITOR_PUBLIC_PORT', 3002),
       creditorPrivate: port('DEMO_CREDITOR_PRIVATE_PORT', 3003),
+      regelingBase: port('DEMO_CREDITOR_REGELING_PORT_BASE', 3010),
     },
     tokens: {
       municipality: env.DEMO_MUNICIPALITY_TOKEN ?? 'demo-municipality',
