@@ -17,6 +17,7 @@ import {
   END_REASONS,
   MESSAGE_TYPES,
   MessageType,
+  PROTOCOL,
   PROGRESS_STATUSES,
   REASON_CODES,
   ReasonCode,
@@ -27,6 +28,13 @@ import {
   XML_NAMESPACE,
 } from '@skp/messages';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  COLLECTIVE_BODY_ROWS,
+  COLLECTIVE_PURPOSE,
+  collectiveExamples,
+  collectiveSection,
+  table,
+} from './message-docs/collective';
 import { dirname, resolve } from 'node:path';
 
 export const DEFAULT_OUTPUT = 'docs/messages.md';
@@ -53,51 +61,53 @@ const ID = {
   receipt: '6a1f0c3e-2b4d-4e8a-9c1b-7d5e3f2a1b04',
 };
 
-/** The example thread: Utrecht asks the public creditor for a pause, which confirms it. */
-const EXAMPLES: { [K in MessageType]: UnsignedMessage<K> } = {
-  Kennisgeving: {
-    header: {
-      messageId: ID.kennisgeving,
-      type: 'Kennisgeving',
-      schemaVersion: '1.0',
-      sender: OIN.municipality,
-      recipient: OIN.publicCreditor,
-      conversationId: ID.kennisgeving,
-      createdAt: '2025-03-03T09:15:00Z',
-    },
-    body: {
-      variant: 'PUBLIC',
-      debtor: {
-        bsn: '111222333',
-        initials: 'J.',
-        givenNames: 'Jan',
-        surnamePrefix: 'de',
-        surname: 'Vries',
-        birthDate: '1980-05-17',
-        address: {
-          street: 'Stadsplateau',
-          houseNumber: 1,
-          houseLetter: 'A',
-          postcode: '3521AZ',
-          city: 'Utrecht',
-        },
-      },
-      partner: { bsn: '123456782', givenNames: 'Maria', surname: 'Jansen', birthDate: '1982-11-02' },
-      municipality: { code: '0344', name: 'Utrecht' },
-      counsellor: {
-        organisation: 'Gemeente Utrecht',
-        name: 'A. Consulent',
-        email: 'schuldhulp@utrecht.example',
-        phone: '030-2860000',
-      },
-      caseReference: 'UTR-2025-000123',
-      creditorCustomerNumber: 'K-998877',
-      invoiceNumbers: ['F-2024-0101', 'F-2024-0202'],
-      admissionDate: '2025-02-24',
-      signal: 4,
-      pause: { start: '2025-03-03', end: '2025-07-03' },
-    },
+/** The example thread: Utrecht asks the public creditor for a pause, which confirms it; a Schuldregeling follows. */
+const KENNISGEVING: UnsignedMessage<'Kennisgeving'> = {
+  header: {
+    messageId: ID.kennisgeving,
+    type: 'Kennisgeving',
+    schemaVersion: '1.0',
+    sender: OIN.municipality,
+    recipient: OIN.publicCreditor,
+    conversationId: ID.kennisgeving,
+    createdAt: '2025-03-03T09:15:00Z',
   },
+  body: {
+    variant: 'PUBLIC',
+    debtor: {
+      bsn: '111222333',
+      initials: 'J.',
+      givenNames: 'Jan',
+      surnamePrefix: 'de',
+      surname: 'Vries',
+      birthDate: '1980-05-17',
+      address: {
+        street: 'Stadsplateau',
+        houseNumber: 1,
+        houseLetter: 'A',
+        postcode: '3521AZ',
+        city: 'Utrecht',
+      },
+    },
+    partner: { bsn: '123456782', givenNames: 'Maria', surname: 'Jansen', birthDate: '1982-11-02' },
+    municipality: { code: '0344', name: 'Utrecht' },
+    counsellor: {
+      organisation: 'Gemeente Utrecht',
+      name: 'A. Consulent',
+      email: 'schuldhulp@utrecht.example',
+      phone: '030-2860000',
+    },
+    caseReference: 'UTR-2025-000123',
+    creditorCustomerNumber: 'K-998877',
+    invoiceNumbers: ['F-2024-0101', 'F-2024-0202'],
+    admissionDate: '2025-02-24',
+    signal: 4,
+    pause: { start: '2025-03-03', end: '2025-07-03' },
+  },
+};
+
+const EXAMPLES: { [K in MessageType]: UnsignedMessage<K> } = {
+  Kennisgeving: KENNISGEVING,
   PauseAcknowledgement: {
     header: {
       messageId: ID.acknowledgement,
@@ -148,6 +158,7 @@ const EXAMPLES: { [K in MessageType]: UnsignedMessage<K> } = {
     },
     body: { status: 'DELIVERED' },
   },
+  ...collectiveExamples(OIN, KENNISGEVING),
 };
 
 const PURPOSE: Record<MessageType, string> = {
@@ -172,6 +183,7 @@ const PURPOSE: Record<MessageType, string> = {
     "receipts are made and signed by the hub; `DELIVERED` is made and signed by the recipient's adapter once " +
     'the message is stored durably, and the hub forwards it unchanged to the original sender. A ' +
     'DeliveryReceipt never gets a receipt of its own (no receipt loops).',
+  ...COLLECTIVE_PURPOSE,
 };
 
 type FieldRow = [field: string, type: string, required: string, rule: string];
@@ -206,9 +218,14 @@ const HEADER_ROWS: FieldRow[] = [
     'conversationId',
     'UUID',
     'yes',
-    'the messageId of the Kennisgeving that opened the thread (itself, for a Kennisgeving)',
+    'the messageId of the Kennisgeving or BalanceRequest that opened the thread (itself, for those two)',
   ],
-  ['inReplyTo', 'UUID', 'PauseAcknowledgement, DeliveryReceipt', 'the message answered'],
+  [
+    'inReplyTo',
+    'UUID',
+    MESSAGE_TYPES.filter((type) => PROTOCOL[type].inReplyTo?.required).join(', '),
+    'the message answered',
+  ],
   [
     'createdAt',
     'timestamp',
@@ -264,6 +281,7 @@ const BODY_ROWS: Record<MessageType, FieldRow[]> = {
     ['reasonCode', 'enum', 'iff REJECTED', 'see [Reason codes](#reason-codes)'],
     ['reason', 'string', 'no', 'text for humans; never personal data'],
   ],
+  ...COLLECTIVE_BODY_ROWS,
 };
 
 const REASON_MEANINGS: Record<ReasonCode, string> = {
@@ -283,11 +301,6 @@ const REASON_MEANINGS: Record<ReasonCode, string> = {
   DUPLICATE_CONFLICT: 'a message with the same messageId but different content was seen before',
   STALE: '`createdAt` older than 7 days or more than 5 minutes in the future',
 };
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 const fieldTable = (rows: FieldRow[]): string =>
   table(
@@ -319,12 +332,8 @@ function signedExamples(): { [K in MessageType]: SkpMessage<K> } {
     }
     return signed;
   };
-  return {
-    Kennisgeving: sign(EXAMPLES.Kennisgeving),
-    PauseAcknowledgement: sign(EXAMPLES.PauseAcknowledgement),
-    ProgressUpdate: sign(EXAMPLES.ProgressUpdate),
-    DeliveryReceipt: sign(EXAMPLES.DeliveryReceipt),
-  };
+  const signed = Object.fromEntries(MESSAGE_TYPES.map((type) => [type, sign(EXAMPLES[type])]));
+  return signed as { [K in MessageType]: SkpMessage<K> };
 }
 
 function amqpSection(): string {
@@ -388,7 +397,8 @@ export function renderMessageDocs(): string {
     '',
     '<!-- Generated by scripts/generate-message-docs.ts (`npm run docs:messages`); do not edit by hand. -->',
     '',
-    'The four messages of the Schuldenknooppunt (DESIGN §3). Every message is one JSON document',
+    'The messages of the Schuldenknooppunt: the Pauzeknop (DESIGN §3) and Collectief Schuldregelen (§9, see',
+    '[below](#collectief-schuldregelen)). Every message is one JSON document',
     '`{ "header": {...}, "body": {...}, "signature": "..." }`; fields not listed are rejected. XML',
     `(namespace \`${XML_NAMESPACE}\`) is an equal second encoding with the same element names. Dates are`,
     '`YYYY-MM-DD`; the maximum encoded size is 256 KiB.',
@@ -397,7 +407,8 @@ export function renderMessageDocs(): string {
     'RFC 8785 canonical JSON of `{header, body}`, protected header `alg` (`RS256`, `PS256` or `ES256`),',
     '`typ: "skp+jws"`, `x5c` and `x5t#S256`. A message signed as XML verifies as JSON and back.',
     '',
-    'The examples form one conversation (Gemeente Utrecht ↔ a public creditor) and are signed with a',
+    'The examples form two conversations (Gemeente Utrecht ↔ a public creditor: the Kennisgeving and the',
+    'Schuldregeling that follows it) and are signed with a',
     'throw-away development CA made at generation time, so their signatures change on every run.',
     '',
     '## Header (all types)',
@@ -405,6 +416,8 @@ export function renderMessageDocs(): string {
     fieldTable(HEADER_ROWS),
     '',
     ...sections.flatMap((s) => [s, '']),
+    collectiveSection(),
+    '',
     '## Reason codes',
     '',
     'A `REJECTED` DeliveryReceipt names one of these in `reasonCode`.',

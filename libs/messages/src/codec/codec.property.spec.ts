@@ -14,7 +14,7 @@ describe('codec properties', () => {
     );
   });
 
-  it.each(['json', 'xml'] as const)('decode(encode(m, %s)) deep-equals m for all four types', (encoding) => {
+  it.each(['json', 'xml'] as const)('decode(encode(m, %s)) deep-equals m for every type', (encoding) => {
     fc.assert(
       fc.property(validMessageArb, (message) => {
         expect(decode(encode(message, encoding), encoding)).toStrictEqual(message);

@@ -4,11 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
+  anUnsignedArrangementAgreed,
+  anUnsignedArrangementEnded,
+  anUnsignedBalanceRequest,
+  anUnsignedBalanceStatement,
   anUnsignedKennisgeving,
   anUnsignedPauseAcknowledgement,
+  anUnsignedPaymentProposal,
+  anUnsignedProposalResponse,
+  anUnsignedStatusRequest,
 } from '../../../../test/factories/messages.factory';
-import { validMessageArb } from '../testing';
-import { Kennisgeving, SkpMessage } from '../types';
+import { COLLECTIVE_BODY_ARBS, messageArb, validMessageArb } from '../testing';
+import { Kennisgeving, MessageType, SkpMessage } from '../types';
 import { decode, encode } from './codec';
 import { MessageDecodeError } from './decode-error';
 
@@ -100,6 +107,79 @@ describe('XML encoding', () => {
   });
 });
 
+describe('XML encoding of Collectief Schuldregelen', () => {
+  const statement = (): SkpMessage => withSignature(anUnsignedBalanceStatement());
+
+  it.each<[string, () => object]>([
+    [
+      'BalanceRequest',
+      () =>
+        anUnsignedBalanceRequest({
+          body: { partner: { givenNames: 'Els', surname: 'Vries', birthDate: '1982-01-01' } },
+        }),
+    ],
+    [
+      'BalanceRequest PRIVATE',
+      () => anUnsignedBalanceRequest({ variant: 'PRIVATE', body: { collective: false } }),
+    ],
+    ['BalanceStatement', () => anUnsignedBalanceStatement()],
+    ['BalanceStatement unknown', () => anUnsignedBalanceStatement({ body: { known: false } })],
+    ['PaymentProposal', () => anUnsignedPaymentProposal({ body: { note: 'regel 1\r\nregel 2 & <meer>' } })],
+    ['ProposalResponse', () => anUnsignedProposalResponse({ body: { decision: 'REJECTED' } })],
+    ['ArrangementAgreed', () => anUnsignedArrangementAgreed()],
+    ['ArrangementEnded', () => anUnsignedArrangementEnded({ body: { paidAmountCents: 0 } })],
+    ['StatusRequest', () => anUnsignedStatusRequest()],
+    ['StatusRequest without question', () => anUnsignedStatusRequest({ body: { question: undefined } })],
+  ])('round-trips a %s, typed by xsi:type', (_name, make) => {
+    const message = withSignature(JSON.parse(JSON.stringify(make())));
+    const xml = encode(message, 'xml');
+    expect(xml).toContain(`xsi:type="${message.header.type}Body"`);
+    expect(decode(xml, 'xml')).toStrictEqual(message);
+  });
+
+  it('writes booleans as true/false and claims as repeated <claim> records, and reads them back typed', () => {
+    const xml = encode(statement(), 'xml');
+    expect(xml).toContain('<known>true</known>');
+    expect(xml).toContain('<preApproval>true</preApproval>');
+    expect(xml).toMatch(
+      /<claims>\s*<claim>\s*<reference>F-1<\/reference>[\s\S]*<\/claim>\s*<claim>[\s\S]*<\/claim>\s*<\/claims>/,
+    );
+    const decoded = decode(xml, 'xml') as SkpMessage<'BalanceStatement'>;
+    expect(decoded.body.known).toBe(true);
+    expect(decoded.body.claims.map((c) => c.outstandingAmountCents)).toEqual([12_000, 3_456]);
+    const unknown = encode(withSignature(anUnsignedBalanceStatement({ body: { known: false } })), 'xml');
+    expect(unknown).toContain('<claims/>');
+    expect((decode(unknown, 'xml') as SkpMessage<'BalanceStatement'>).body.claims).toEqual([]);
+  });
+
+  it.each([
+    ['<known>1</known>', 'body.known', 'boolean'],
+    ['<known>TRUE</known>', 'body.known', 'boolean'],
+    ['<known></known>', 'body.known', 'boolean'],
+    ['<known><a>true</a></known>', 'body.known', 'boolean'],
+  ])('rejects %s as SCHEMA_INVALID', (replacement, path, rule) => {
+    const error = decodeError(encode(statement(), 'xml').replace('<known>true</known>', replacement));
+    expect(error.code).toBe('SCHEMA_INVALID');
+    expect(error.violations).toContainEqual(expect.objectContaining({ path, rule }));
+  });
+
+  it('rejects unknown elements inside a claim and inside claims, and text in place of claims', () => {
+    const xml = encode(statement(), 'xml');
+    expect(
+      decodeError(xml.replace('<kind>ZORG</kind>', '<kind>ZORG</kind><vat>1</vat>')).violations,
+    ).toContainEqual(expect.objectContaining({ path: 'body.claims.0.vat', rule: 'unknown-field' }));
+    expect(decodeError(xml.replace('<claims>', '<claims><item>x</item>')).code).toBe('SCHEMA_INVALID');
+    expect(
+      decodeError(xml.replace(/<claims>[\s\S]*<\/claims>/, '<claims>F-1</claims>')).violations,
+    ).toContainEqual(expect.objectContaining({ path: 'body.claims', rule: 'array' }));
+    expect(
+      decodeError(xml.replace('<outstandingAmountCents>12000', '<outstandingAmountCents>12k')).violations,
+    ).toContainEqual(
+      expect.objectContaining({ path: 'body.claims.0.outstandingAmountCents', rule: 'integer' }),
+    );
+  });
+});
+
 describe('XSD', () => {
   let dir: string;
   beforeAll(() => {
@@ -119,6 +199,48 @@ describe('XSD', () => {
       return file;
     });
     expect(() => xmllint(files)).not.toThrow();
+  });
+
+  it.each(COLLECTIVE_BODY_ARBS.map(([type, body]) => [type, body] as const))(
+    'accepts generated valid %s messages',
+    (type: MessageType, body) => {
+      const samples = fc.sample(messageArb(type, body), { numRuns: 15, seed: 7 });
+      const files = samples.map((message, i) => {
+        const file = join(dir, `${type}-${i}.xml`);
+        writeFileSync(file, encode(message, 'xml'));
+        return file;
+      });
+      expect(() => xmllint(files)).not.toThrow();
+    },
+  );
+
+  it.each([
+    ['a boolean spelled 1', '<known>true</known>', '<known>1</known>'],
+    [
+      'a percentage with one decimal',
+      '<payoutPercentage>45.67</payoutPercentage>',
+      '<payoutPercentage>45.6</payoutPercentage>',
+    ],
+    ['a term of 37 months', '<termMonths>18</termMonths>', '<termMonths>37</termMonths>'],
+    ['an unknown claim kind', '<kind>ZORG</kind>', '<kind>HUUR</kind>'],
+    [
+      'a negative amount',
+      '<outstandingAmountCents>12000</outstandingAmountCents>',
+      '<outstandingAmountCents>-1</outstandingAmountCents>',
+    ],
+  ])('rejects %s, as the decoder does', (_name, from, to) => {
+    const source =
+      from.includes('known') || from.includes('kind') || from.includes('outstanding')
+        ? anUnsignedBalanceStatement()
+        : anUnsignedPaymentProposal();
+    const xml = encode(withSignature(source), 'xml');
+    expect(xml).toContain(from);
+    const file = join(dir, 'bad-collective.xml');
+    writeFileSync(file, xml);
+    expect(() => xmllint([file])).not.toThrow();
+    writeFileSync(file, xml.replace(from, to));
+    expect(() => xmllint([file])).toThrow();
+    expect(decodeError(xml.replace(from, to)).code).toBe('SCHEMA_INVALID');
   });
 
   it('rejects XML the decoder rejects structurally', () => {

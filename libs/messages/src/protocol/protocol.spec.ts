@@ -19,7 +19,8 @@ describe('PROTOCOL (DESIGN §3)', () => {
       expect(PROTOCOL[type].type).toBe(type);
       expect(protocolEntry(type)).toBe(PROTOCOL[type]);
     }
-    expect(protocolEntry('BalanceRequest')).toBeUndefined();
+    expect(protocolEntry('Brief')).toBeUndefined();
+    expect(protocolEntry('toString')).toBeUndefined();
     expect(protocolEntry(undefined)).toBeUndefined();
   });
 
@@ -31,11 +32,31 @@ describe('PROTOCOL (DESIGN §3)', () => {
       { from: 'HUB', to: 'REPLIED_SENDER', when: { field: 'status', in: ['ACCEPTED', 'REJECTED'] } },
       { from: 'REPLIED_RECIPIENT', to: 'REPLIED_SENDER', when: { field: 'status', in: ['DELIVERED'] } },
     ]);
+    const municipalityToCreditor = [{ from: 'MUNICIPALITY', to: 'CREDITOR' }];
+    const creditorToMunicipality = [{ from: 'CREDITOR', to: 'MUNICIPALITY' }];
+    for (const type of [
+      'BalanceRequest',
+      'PaymentProposal',
+      'ArrangementAgreed',
+      'ArrangementEnded',
+    ] as const) {
+      expect([type, PROTOCOL[type].direction]).toEqual([type, municipalityToCreditor]);
+    }
+    for (const type of ['BalanceStatement', 'ProposalResponse', 'StatusRequest'] as const) {
+      expect([type, PROTOCOL[type].direction]).toEqual([type, creditorToMunicipality]);
+    }
   });
 
-  it('a Kennisgeving opens a conversation; the others live in one', () => {
-    expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].opensConversation)).toEqual(['Kennisgeving']);
-    expect(PROTOCOL.ProgressUpdate.conversation).toEqual({ openedBy: ['Kennisgeving'], parties: 'same' });
+  it('a Kennisgeving and a BalanceRequest open a conversation; the others live in one', () => {
+    expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].opensConversation)).toEqual([
+      'Kennisgeving',
+      'BalanceRequest',
+    ]);
+    // a ProgressUpdate is also the answer to a StatusRequest in a Schuldregeling (DESIGN §9)
+    expect(PROTOCOL.ProgressUpdate.conversation).toEqual({
+      openedBy: ['Kennisgeving', 'BalanceRequest'],
+      parties: 'same',
+    });
     expect(PROTOCOL.PauseAcknowledgement.inReplyTo).toEqual({
       required: true,
       to: ['Kennisgeving'],
@@ -46,13 +67,52 @@ describe('PROTOCOL (DESIGN §3)', () => {
     expect(PROTOCOL.ProgressUpdate.inReplyTo).toBeUndefined();
   });
 
-  it('only a Kennisgeving carries a debtor, starts an answer deadline and keeps its pause', () => {
+  it('Collectief Schuldregelen: each answer replies to the message before it, the rest follow the BalanceRequest', () => {
+    const replies = (to: string) => ({ required: true, to: [to], parties: 'reversed' });
+    expect(PROTOCOL.BalanceStatement.inReplyTo).toEqual(replies('BalanceRequest'));
+    expect(PROTOCOL.PaymentProposal.inReplyTo).toEqual(replies('BalanceStatement'));
+    expect(PROTOCOL.ProposalResponse.inReplyTo).toEqual(replies('PaymentProposal'));
+    for (const type of [
+      'BalanceRequest',
+      'ArrangementAgreed',
+      'ArrangementEnded',
+      'StatusRequest',
+    ] as const) {
+      expect([type, PROTOCOL[type].inReplyTo]).toEqual([type, undefined]);
+    }
+    const sameAsRequest = { openedBy: ['BalanceRequest'], parties: 'same' };
+    expect(PROTOCOL.PaymentProposal.conversation).toEqual(sameAsRequest);
+    expect(PROTOCOL.ArrangementAgreed.conversation).toEqual(sameAsRequest);
+    expect(PROTOCOL.ArrangementEnded.conversation).toEqual(sameAsRequest);
+    // a creditor asks for news in any thread it is part of
+    expect(PROTOCOL.StatusRequest.conversation).toEqual({
+      openedBy: ['Kennisgeving', 'BalanceRequest'],
+      parties: 'reversed',
+    });
+    // answers are tied to their conversation through inReplyTo; an opener has none
+    for (const type of ['BalanceRequest', 'BalanceStatement', 'ProposalResponse'] as const) {
+      expect([type, PROTOCOL[type].conversation]).toEqual([type, undefined]);
+    }
+  });
+
+  it('requires inReplyTo of every answer: PauseAcknowledgement, DeliveryReceipt and the three Schuldregelen answers', () => {
+    expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].inReplyTo?.required)).toEqual([
+      'PauseAcknowledgement',
+      'DeliveryReceipt',
+      'BalanceStatement',
+      'PaymentProposal',
+      'ProposalResponse',
+    ]);
+  });
+
+  it('only a Kennisgeving and a BalanceRequest carry a debtor and start an answer deadline; only a Kennisgeving keeps a pause', () => {
+    const requests = ['Kennisgeving', 'BalanceRequest'];
     for (const type of MESSAGE_TYPES) {
-      expect([type, PROTOCOL[type].carriesDebtor]).toEqual([type, type === 'Kennisgeving']);
-      expect([type, PROTOCOL[type].answerDeadline]).toEqual([type, type === 'Kennisgeving']);
+      expect([type, PROTOCOL[type].carriesDebtor]).toEqual([type, requests.includes(type)]);
+      expect([type, PROTOCOL[type].answerDeadline]).toEqual([type, requests.includes(type)]);
       expect([type, PROTOCOL[type].pause !== undefined]).toEqual([type, type === 'Kennisgeving']);
     }
-    expect(ANSWER_DEADLINE_TYPES).toEqual(['Kennisgeving']);
+    expect(ANSWER_DEADLINE_TYPES).toEqual(requests);
   });
 
   it('every type but a DeliveryReceipt gets a receipt (no receipt loops)', () => {
@@ -83,6 +143,54 @@ describe('PROTOCOL (DESIGN §3)', () => {
     expect(PROTOCOL.ProgressUpdate.move).toBeUndefined();
   });
 
+  it('a BalanceStatement moves its BalanceRequest to ANSWERED (closing its deadline); no other new type moves a message', () => {
+    const statement = PROTOCOL.BalanceStatement.move!;
+    const header = { messageId: 's' } as never;
+    const known = { header, body: { known: true, claims: [], totalOutstandingCents: 0, preApproval: true } };
+    const unknown = { header, body: { known: false, claims: [], totalOutstandingCents: 0 } };
+    expect([statement.target, statement.event]).toEqual(['inReplyTo', 'ANSWERED']);
+    expect(statement.state(known)).toBe('ANSWERED');
+    expect(statement.facts(known)).toEqual({ known: 'true', preApproval: 'true' });
+    expect(statement.facts(unknown)).toEqual({ known: 'false' });
+    expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].move !== undefined)).toEqual([
+      'PauseAcknowledgement',
+      'DeliveryReceipt',
+      'BalanceStatement',
+    ]);
+  });
+
+  it('moves the conversation state REQUESTED → STATED | UNKNOWN_DEBTOR → PROPOSED → ACCEPTED | REJECTED → AGREED → ENDED', () => {
+    const at = <B>(body: B) => ({ header: { messageId: 'm' } as never, body });
+    expect(PROTOCOL.BalanceRequest.conversationState).toEqual({ opens: 'REQUESTED' });
+    const stated = PROTOCOL.BalanceStatement.conversationState!.moves!;
+    expect(stated(at({ known: true, claims: [], totalOutstandingCents: 0 }))).toBe('STATED');
+    expect(stated(at({ known: false, claims: [], totalOutstandingCents: 0 }))).toBe('UNKNOWN_DEBTOR');
+    const proposal = at({} as never);
+    expect(PROTOCOL.PaymentProposal.conversationState!.moves!(proposal)).toBe('PROPOSED');
+    const response = PROTOCOL.ProposalResponse.conversationState!.moves!;
+    expect(response(at({ decision: 'ACCEPTED' as const, byPreApproval: true }))).toBe('ACCEPTED');
+    expect(response(at({ decision: 'REJECTED' as const, byPreApproval: false }))).toBe('REJECTED');
+    expect(PROTOCOL.ArrangementAgreed.conversationState!.moves!(proposal)).toBe('AGREED');
+    expect(PROTOCOL.ArrangementEnded.conversationState!.moves!(proposal)).toBe('ENDED');
+    for (const type of [
+      'BalanceStatement',
+      'PaymentProposal',
+      'ProposalResponse',
+      'ArrangementAgreed',
+      'ArrangementEnded',
+    ] as const) {
+      expect([type, PROTOCOL[type].conversationState?.opens]).toEqual([type, undefined]);
+    }
+    // the Pauzeknop types and a StatusRequest leave the conversation state alone
+    expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].conversationState === undefined)).toEqual([
+      'Kennisgeving',
+      'PauseAcknowledgement',
+      'ProgressUpdate',
+      'DeliveryReceipt',
+      'StatusRequest',
+    ]);
+  });
+
   it('checks pausedUntil against the requested end and newPauseEnd against start + 8 months', () => {
     expect(PROTOCOL.PauseAcknowledgement.crossChecks).toEqual([
       { against: 'inReplyTo', check: pausedUntilWithinRequestedPause },
@@ -90,6 +198,20 @@ describe('PROTOCOL (DESIGN §3)', () => {
     expect(PROTOCOL.ProgressUpdate.crossChecks).toEqual([
       { against: 'conversation', check: newPauseEndWithinEightMonths },
     ]);
+    expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].crossChecks.length > 0)).toEqual([
+      'PauseAcknowledgement',
+      'ProgressUpdate',
+    ]);
+    // a ProgressUpdate in a Schuldregeling: its BalanceRequest asked for no pause, so nothing to exceed
+    const balanceRequest: EarlierMessage = {
+      ...kennisgeving,
+      type: 'BalanceRequest',
+      pauseStart: null,
+      pauseEnd: null,
+    };
+    expect(
+      newPauseEndWithinEightMonths({ status: 'PAUSE_EXTENDED', newPauseEnd: '2027-09-16' }, balanceRequest),
+    ).toBeNull();
     expect(
       pausedUntilWithinRequestedPause({ decision: 'PAUSED', pausedUntil: '2026-05-15' }, kennisgeving),
     ).toBeNull();

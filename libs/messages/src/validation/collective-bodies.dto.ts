@@ -14,6 +14,7 @@ import {
   ClaimsMatchKnown,
   FollowsFromPercentage,
   NestedList,
+  OnlyWhenAccepted,
   PayoutPercentage,
   SumOfClaims,
 } from './collective-rules';
@@ -82,7 +83,7 @@ export class PaymentProposalBodyDto {
 export class ProposalResponseBodyDto {
   @Required() @OneOf(PROPOSAL_DECISIONS) decision!: string;
   @RequiredIff('decision', 'REJECTED') @OneOf(PROPOSAL_REJECT_REASONS) rejectReason?: string;
-  @Required() @Bool() byPreApproval!: boolean;
+  @Required() @Bool() @OnlyWhenAccepted() byPreApproval!: boolean;
   @Optional() @Text({ max: NOTE_MAX, multiline: true }) note?: string;
 }
 

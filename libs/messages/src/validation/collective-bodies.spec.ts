@@ -214,6 +214,11 @@ describe('ProposalResponse body', () => {
     ['an unknown decision', { decision: 'MAYBE', byPreApproval: false }, 'body.decision:one-of'],
     ['byPreApproval missing', { decision: 'ACCEPTED' }, 'body.byPreApproval:required'],
     [
+      'a rejection by pre-approval',
+      { decision: 'REJECTED', rejectReason: 'OTHER', byPreApproval: true },
+      'body.byPreApproval:pre-approval-only-when-ACCEPTED',
+    ],
+    [
       'an unknown reason',
       { decision: 'REJECTED', rejectReason: 'TOO_LATE', byPreApproval: false },
       'body.rejectReason:one-of',

@@ -85,3 +85,7 @@ export const AfterStart = (): PropertyDecorator =>
     'after-start-date',
     (v, o) => typeof v !== 'string' || typeof o.startDate !== 'string' || v > o.startDate,
   );
+
+/** On `byPreApproval`: accepted automatically under vooraf akkoord, so never true for a rejection. */
+export const OnlyWhenAccepted = (): PropertyDecorator =>
+  rule('pre-approval-only-when-ACCEPTED', (v, o) => v !== true || o.decision === 'ACCEPTED');

@@ -61,6 +61,7 @@ const RULE_TEXT: Record<string, string> = {
   'offered-follows-percentage': 'must equal round(creditorTotalCents × payoutPercentage / 100)',
   'at-most-total-debt': 'must not exceed totalDebtCents',
   'after-start-date': 'must be after startDate',
+  'pre-approval-only-when-ACCEPTED': 'may only be true when the decision is ACCEPTED',
 };
 
 /** Human text for a rule; parameterised rules (`max-length-200`, `required-iff-PAUSED`) are spelled out. */
