@@ -146,9 +146,27 @@ if (forgeSign(unsigned) !== encodedSignature || !forgeVerify(signed)) {
   throw new Error('bench set-up: node-forge and native crypto disagree');
 }
 
+const deepJson = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+const deepXml = `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`;
+function refused(text: string, encoding: 'json' | 'xml'): void {
+  try {
+    decode(text, encoding);
+  } catch {
+    return;
+  }
+  throw new Error('bench: hostile input was decoded');
+}
+
 const results = {
   decodeJson: bench('decode+validate JSON', () => decode(json, 'json'), { bytes: json.length }),
   decodeXml: bench('decode+validate XML', () => decode(xml, 'xml'), { bytes: xml.length }),
+  // hostile input must be refused at least as fast as a good message is read (no quadratic paths)
+  refuseDeepJson: bench('refuse JSON nested 10,000 deep', () => refused(deepJson, 'json'), {
+    bytes: deepJson.length,
+  }),
+  refuseDeepXml: bench('refuse XML nested 10,000 deep', () => refused(deepXml, 'xml'), {
+    bytes: deepXml.length,
+  }),
   signNative: bench('sign RS256 native', () => signMessage(unsigned, identity)),
   signForge: bench('sign RS256 node-forge', () => forgeSign(unsigned)),
   verifyNative: bench('verify RS256 native (chain cache)', () => verifyMessage(signed, trust)),
@@ -168,6 +186,7 @@ process.stdout.write(
     verifyNativeOverForge: ratio(results.verifyNative, results.verifyForge),
     verifyNativeOverForgeSignatureOnly: ratio(results.verifyNative, results.verifyForgeSignatureOnly),
     decodeJsonOverXml: ratio(results.decodeJson, results.decodeXml),
+    refuseDeepXmlOverDecodeXml: ratio(results.refuseDeepXml, results.decodeXml),
     node: process.version,
   }) + '\n',
 );
