@@ -56,7 +56,7 @@ function received<T extends SkpMessage['header']['type']>(
   return eventually(
     () => creditor.ofType(type).find((r) => r.message.header.conversationId === conversationId)?.message,
     { what: `${type} at ${creditor.oin}` },
-  ) as Promise<SkpMessage<T>>;
+  );
 }
 
 function reply<T extends 'BalanceStatement' | 'ProposalResponse' | 'StatusRequest'>(
