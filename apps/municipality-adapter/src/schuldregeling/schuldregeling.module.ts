@@ -7,11 +7,12 @@ import { SchuldregelingController } from './schuldregeling.controller';
 import { SchuldregelingRepository } from './schuldregeling.repository';
 import { SchuldregelingService } from './schuldregeling.service';
 import { StatusAnswerService } from './status-answer.service';
+import { StatusRequestController } from './status-request.controller';
 
 /** `/schuldregelingen` (Collectief Schuldregelen, DESIGN §9) and what arrives about it. */
 @Module({
   imports: [KennisgevingModule],
-  controllers: [SchuldregelingController],
+  controllers: [SchuldregelingController, StatusRequestController],
   providers: [
     SchuldregelingRepository,
     SchuldregelingService,

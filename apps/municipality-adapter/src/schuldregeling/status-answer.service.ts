@@ -120,4 +120,9 @@ export class StatusAnswerService {
     });
     return { ...request, answerId, answerStatus: body.status };
   }
+
+  /** Wakes the outbox relay after a commit outside the inbox. */
+  published(): void {
+    this.messaging.published();
+  }
 }
