@@ -1,4 +1,10 @@
-import { buildHeader, offeredAmountCents, SkpMessage, UnsignedMessage } from '@skp/messages';
+import {
+  buildHeader,
+  newMessageId as freshUuid,
+  offeredAmountCents,
+  SkpMessage,
+  UnsignedMessage,
+} from '@skp/messages';
 import { AppProcess } from './support/app-process';
 import { eventually } from './support/eventually';
 import { HubHarness, startHub } from './support/hub-harness';
@@ -327,5 +333,38 @@ describe('municipality adapter: /schuldregelingen', () => {
         .ofType('ArrangementAgreed')
         .filter((r) => r.message.header.conversationId === ids[privateCreditor.oin]),
     ).toHaveLength(0);
+  });
+
+  it('answers a StatusRequest in a Kennisgeving conversation with a ProgressUpdate; answering by hand sends nothing new', async () => {
+    const caseReference = `SHV-${freshId()}`;
+    const { debtor } = aDossier([]);
+    const today = new Date().toISOString().slice(0, 10);
+    const sent = await api('POST', '/kennisgevingen', {
+      caseReference,
+      debtor,
+      admissionDate: today,
+      pause: { start: today },
+      creditors: [{ oin: privateCreditor.oin }],
+    });
+    expect(sent.status).toBe(202);
+    const kennisgevingId: string = sent.json.messages[0].messageId;
+    const kennisgeving = await received(privateCreditor, 'Kennisgeving', kennisgevingId);
+    const statusRequestId = await reply(privateCreditor, kennisgeving, 'StatusRequest', {}, undefined);
+    const progress = await received(privateCreditor, 'ProgressUpdate', kennisgevingId);
+    expect(progress.body).toEqual({ status: 'STABILISATION_STARTED' });
+    const open = await api('GET', '/status-requests');
+    expect(open.json.map((r: Json) => r.messageId)).not.toContain(statusRequestId);
+    const byHand = await api('POST', `/status-requests/${statusRequestId}/answer`, {});
+    expect(byHand.status).toBe(202);
+    expect(byHand.json).toMatchObject({
+      conversationType: 'Kennisgeving',
+      answerId: progress.header.messageId,
+    });
+    expect(
+      privateCreditor
+        .ofType('ProgressUpdate')
+        .filter((r) => r.message.header.conversationId === kennisgevingId),
+    ).toHaveLength(1);
+    expect((await api('POST', `/status-requests/${freshUuid()}/answer`, {})).status).toBe(404);
   });
 });
