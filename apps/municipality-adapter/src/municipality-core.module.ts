@@ -11,6 +11,10 @@ import { ImportJob } from './import/import-job.entity';
 import { KennisgevingEvent } from './kennisgeving/entities/kennisgeving-event.entity';
 import { KennisgevingRecord } from './kennisgeving/entities/kennisgeving-record.entity';
 import { ProgressUpdateRecord } from './kennisgeving/entities/progress-update-record.entity';
+import { SchuldregelingCreditor } from './schuldregeling/entities/schuldregeling-creditor.entity';
+import { SchuldregelingMessage } from './schuldregeling/entities/schuldregeling-message.entity';
+import { SchuldregelingDossier } from './schuldregeling/entities/schuldregeling.entity';
+import { StatusRequestRecord } from './schuldregeling/entities/status-request.entity';
 import { MunicipalityMetrics } from './metrics/municipality.metrics';
 import { MUNICIPALITY_AMQP_NAMES, MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from './municipality.tokens';
 
@@ -19,6 +23,10 @@ export const MUNICIPALITY_ENTITIES = [
   KennisgevingEvent,
   ProgressUpdateRecord,
   ImportJob,
+  SchuldregelingDossier,
+  SchuldregelingCreditor,
+  SchuldregelingMessage,
+  StatusRequestRecord,
   OutboxEntry,
 ];
 

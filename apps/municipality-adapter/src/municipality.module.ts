@@ -3,6 +3,7 @@ import type { MunicipalityEnv } from './config/municipality.env';
 import { ImportModule } from './import/import.module';
 import { KennisgevingModule } from './kennisgeving/kennisgeving.module';
 import { MunicipalityCoreModule } from './municipality-core.module';
+import { SchuldregelingModule } from './schuldregeling/schuldregeling.module';
 import { ProgressModule } from './progress/progress.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -19,6 +20,7 @@ export class MunicipalityModule {
         ImportModule,
         KennisgevingModule,
         ProgressModule,
+        SchuldregelingModule,
         TrackingModule,
       ],
     };

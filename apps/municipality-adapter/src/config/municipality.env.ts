@@ -116,4 +116,9 @@ export class MunicipalityEnv extends AppEnv {
   @Min(1)
   @Max(5000)
   MUNICIPALITY_IMPORT_CHUNK_ROWS = 200;
+
+  /** answer a creditor's StatusRequest with a ProgressUpdate at once; false: by hand (GET /status-requests) */
+  @IsOptional()
+  @Matches(/^(true|false)$/, { message: 'MUNICIPALITY_AUTO_PROGRESS must be true or false' })
+  MUNICIPALITY_AUTO_PROGRESS = 'true';
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryReceipt, PauseAcknowledgement, SkpMessage } from '@skp/messages';
+import { SchuldregelingInboxService } from '../schuldregeling/schuldregeling-inbox.service';
+import { StatusAnswerService } from '../schuldregeling/status-answer.service';
 import { InjectLogger, Logger } from '@skp/platform';
 import type { EntityManager } from 'typeorm';
 import type { MunicipalityEnv } from '../config/municipality.env';
@@ -21,6 +23,8 @@ export class TrackingService {
   constructor(
     private readonly repository: KennisgevingRepository,
     private readonly metrics: MunicipalityMetrics,
+    private readonly schuldregelingen: SchuldregelingInboxService,
+    private readonly statusAnswers: StatusAnswerService,
     @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
     @InjectLogger() private readonly logger: Logger,
   ) {}
@@ -31,13 +35,40 @@ export class TrackingService {
         return this.recordReceipt(manager, message as DeliveryReceipt);
       case 'PauseAcknowledgement':
         return this.recordAnswer(manager, message as PauseAcknowledgement);
+      case 'BalanceStatement':
+        return this.schuldregelingen.recordStatement(manager, message as SkpMessage<'BalanceStatement'>);
+      case 'ProposalResponse':
+        return this.schuldregelingen.recordResponse(manager, message as SkpMessage<'ProposalResponse'>);
+      case 'StatusRequest':
+        return this.recordStatusRequest(manager, message as SkpMessage<'StatusRequest'>);
       case 'Kennisgeving':
       case 'ProgressUpdate':
+      case 'BalanceRequest':
+      case 'PaymentProposal':
+      case 'ArrangementAgreed':
+      case 'ArrangementEnded':
         this.logger.warn(
           { messageId: message.header.messageId, type: message.header.type },
           'a municipality does not receive this message type; stored and ignored',
         );
         return;
+    }
+  }
+
+  /** A StatusRequest in a Schuldregeling's or a Kennisgeving's conversation. */
+  private async recordStatusRequest(
+    manager: EntityManager,
+    message: SkpMessage<'StatusRequest'>,
+  ): Promise<void> {
+    const auto = this.env.MUNICIPALITY_AUTO_PROGRESS !== 'false';
+    if (
+      !(await this.schuldregelingen.recordStatusRequest(manager, message)) &&
+      !(await this.statusAnswers.recordForKennisgeving(manager, message, auto))
+    ) {
+      this.logger.warn(
+        { messageId: message.header.messageId },
+        'StatusRequest in a conversation this adapter does not know',
+      );
     }
   }
 
@@ -117,6 +148,9 @@ export class TrackingService {
       if (PROGRESS_RANK[body.status] > PROGRESS_RANK[progress.state]) {
         await this.repository.updateProgressState(manager, progress.messageId, body.status);
       }
+      return;
+    }
+    if (await this.schuldregelingen.recordReceipt(manager, receipt)) {
       return;
     }
     this.logger.warn(

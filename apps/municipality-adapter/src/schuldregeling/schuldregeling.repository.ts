@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { SchuldregelingCreditor } from './entities/schuldregeling-creditor.entity';
+import { SchuldregelingMessage } from './entities/schuldregeling-message.entity';
+import { SchuldregelingDossier } from './entities/schuldregeling.entity';
+import { StatusRequestRecord } from './entities/status-request.entity';
+
+/** The only place that queries the Schuldregeling tables. */
+@Injectable()
+export class SchuldregelingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /**
+   * Creates the dossier when it is new, then locks it: submissions, proposals and answers about one
+   * case apply one after the other (so "every creditor accepted" is seen exactly once).
+   */
+  async ensureAndLock(
+    manager: EntityManager,
+    caseReference: string,
+    collective: boolean,
+  ): Promise<SchuldregelingDossier> {
+    await manager.query(
+      `INSERT INTO "schuldregeling" ("case_reference", "collective", "state") VALUES ($1, $2, 'OPEN')
+       ON CONFLICT ("case_reference") DO NOTHING`,
+      [caseReference, collective],
+    );
+    return (await this.lockDossier(manager, caseReference))!;
+  }
+
+  lockDossier(manager: EntityManager, caseReference: string): Promise<SchuldregelingDossier | null> {
+    return manager
+      .getRepository(SchuldregelingDossier)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where('d.case_reference = :caseReference', { caseReference })
+      .getOne();
+  }
+
+  findDossier(caseReference: string): Promise<SchuldregelingDossier | null> {
+    return this.dataSource.getRepository(SchuldregelingDossier).findOneBy({ caseReference });
+  }
+
+  async updateDossier(
+    manager: EntityManager,
+    caseReference: string,
+    patch: Partial<Omit<SchuldregelingDossier, 'caseReference' | 'createdAt' | 'updatedAt'>>,
+  ): Promise<void> {
+    await manager.getRepository(SchuldregelingDossier).update({ caseReference }, patch);
+  }
+
+  creditorsOf(
+    caseReference: string,
+    manager: EntityManager = this.manager,
+  ): Promise<SchuldregelingCreditor[]> {
+    return manager
+      .getRepository(SchuldregelingCreditor)
+      .find({ where: { caseReference }, order: { creditorOin: 'ASC' } });
+  }
+
+  findCreditor(manager: EntityManager, requestId: string): Promise<SchuldregelingCreditor | null> {
+    return manager.getRepository(SchuldregelingCreditor).findOneBy({ requestId });
+  }
+
+  async insertCreditor(manager: EntityManager, row: Partial<SchuldregelingCreditor>): Promise<void> {
+    await manager.getRepository(SchuldregelingCreditor).insert(row);
+  }
+
+  async updateCreditor(
+    manager: EntityManager,
+    requestId: string,
+    patch: Partial<Omit<SchuldregelingCreditor, 'requestId' | 'updatedAt'>>,
+  ): Promise<void> {
+    await manager.getRepository(SchuldregelingCreditor).update({ requestId }, patch);
+  }
+
+  async insertMessage(manager: EntityManager, row: SchuldregelingMessage): Promise<void> {
+    await manager.getRepository(SchuldregelingMessage).insert(row);
+  }
+
+  findMessage(manager: EntityManager, messageId: string): Promise<SchuldregelingMessage | null> {
+    return manager.getRepository(SchuldregelingMessage).findOneBy({ messageId });
+  }
+
+  async updateMessageState(manager: EntityManager, messageId: string, state: string): Promise<void> {
+    await manager.getRepository(SchuldregelingMessage).update({ messageId }, { state });
+  }
+
+  async insertStatusRequest(manager: EntityManager, row: StatusRequestRecord): Promise<void> {
+    await manager.getRepository(StatusRequestRecord).insert(row);
+  }
+
+  findStatusRequest(manager: EntityManager, messageId: string): Promise<StatusRequestRecord | null> {
+    return manager
+      .getRepository(StatusRequestRecord)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.message_id = :messageId', { messageId })
+      .getOne();
+  }
+
+  async answerStatusRequest(
+    manager: EntityManager,
+    messageId: string,
+    answer: { answerId: string; answerStatus: string },
+  ): Promise<void> {
+    await manager
+      .getRepository(StatusRequestRecord)
+      .update({ messageId }, { ...answer, answeredAt: new Date() });
+  }
+
+  openStatusRequests(): Promise<StatusRequestRecord[]> {
+    return this.dataSource
+      .getRepository(StatusRequestRecord)
+      .find({ where: { answerId: IsNull() }, order: { receivedAt: 'ASC' }, take: 500 });
+  }
+}
