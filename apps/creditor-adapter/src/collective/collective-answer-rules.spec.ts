@@ -61,7 +61,9 @@ describe('balance statement by hand', () => {
 
 describe('proposal response by hand', () => {
   it('defaults byPreApproval to false and keeps only given fields', () => {
-    expect(manualProposalResponse({ decision: 'ACCEPTED', note: undefined })).toEqual({
+    expect(
+      manualProposalResponse({ decision: 'ACCEPTED', byPreApproval: undefined, note: undefined }),
+    ).toEqual({
       decision: 'ACCEPTED',
       byPreApproval: false,
     });

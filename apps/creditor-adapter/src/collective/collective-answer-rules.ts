@@ -26,7 +26,8 @@ export function statementViolations(body: unknown, request: { collective: boolea
 
 /** A person's ProposalResponse: byPreApproval may be left out (false), and is never true by hand. */
 export function manualProposalResponse(input: object): object {
-  return definedFields({ byPreApproval: false, ...input });
+  // the DTO instance carries every declared field, undefined where not given
+  return { byPreApproval: false, ...definedFields(input) };
 }
 
 export function proposalResponseViolations(body: unknown): FieldViolation[] {
