@@ -7,8 +7,8 @@ import {
   PaymentProposalBody,
   ProposalResponseBody,
   SkpMessage,
-  UnsignedMessage,
 } from '@skp/messages';
+import { aKennisgevingBody } from './factories/messages.factory';
 import { eventually } from './support/eventually';
 import { startHub, HubHarness } from './support/hub-harness';
 import { testOin } from './support/test-env';
@@ -56,22 +56,16 @@ describe('creditor adapter: Collectief Schuldregelen (e2e)', () => {
 
   const requestBody = (creditor: CreditorAdapter, overrides: Partial<BalanceRequestBody> = {}) => {
     const variant = creditor === collective ? 'PUBLIC' : 'PRIVATE';
+    const { debtor, municipality: gemeente, counsellor } = aKennisgevingBody({ variant });
     return {
       variant,
-      debtor: {
-        ...(variant === 'PUBLIC' ? { bsn } : {}),
-        givenNames: 'Jan',
-        surname: 'Vries',
-        surnamePrefix: 'de',
-        birthDate: '1980-05-17',
-        address: { street: 'Stadsplateau', houseNumber: 1, postcode: '3521AZ', city: 'Utrecht' },
-      },
-      municipality: { code: '0344', name: 'Utrecht' },
-      counsellor: { organisation: 'Gemeente Utrecht', name: 'A. Consulent', email: 'schulden@utrecht.nl' },
+      debtor: { ...debtor, ...(variant === 'PUBLIC' ? { bsn } : {}) },
+      municipality: gemeente,
+      counsellor,
       caseReference: `SR-${randomUUID().slice(0, 8)}`,
       collective: true,
       ...overrides,
-    } as BalanceRequestBody;
+    };
   };
 
   async function requestBalance(creditor: CreditorAdapter, body: BalanceRequestBody): Promise<SkpMessage> {
@@ -80,7 +74,7 @@ describe('creditor adapter: Collectief Schuldregelen (e2e)', () => {
       sender: municipality.oin,
       recipient: creditor.party.oin,
     });
-    return municipality.send({ header, body } as UnsignedMessage);
+    return municipality.send({ header, body });
   }
 
   async function answerTo<T>(
@@ -118,7 +112,7 @@ describe('creditor adapter: Collectief Schuldregelen (e2e)', () => {
       startDate: '2027-01-01',
       ...terms,
     };
-    return municipality.send({ header, body } as UnsignedMessage);
+    return municipality.send({ header, body });
   }
 
   async function importCsv(creditor: CreditorAdapter, csv: string, contentType = 'text/csv') {
