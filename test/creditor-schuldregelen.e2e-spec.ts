@@ -7,6 +7,7 @@ import {
   PaymentProposalBody,
   ProposalResponseBody,
   SkpMessage,
+  Variant,
 } from '@skp/messages';
 import { aKennisgevingBody } from './factories/messages.factory';
 import { eventually } from './support/eventually';
@@ -16,6 +17,7 @@ import {
   aBsn,
   connectMunicipality,
   CreditorAdapter,
+  JsonAnswer,
   startCreditorAdapter,
   TestMunicipality,
 } from './support/creditor-network';
@@ -54,8 +56,11 @@ describe('creditor adapter: Collectief Schuldregelen (e2e)', () => {
     await harness?.teardown();
   });
 
-  const requestBody = (creditor: CreditorAdapter, overrides: Partial<BalanceRequestBody> = {}) => {
-    const variant = creditor === collective ? 'PUBLIC' : 'PRIVATE';
+  const requestBody = (
+    creditor: CreditorAdapter,
+    overrides: Partial<BalanceRequestBody> = {},
+  ): BalanceRequestBody => {
+    const variant: Variant = creditor === collective ? 'PUBLIC' : 'PRIVATE';
     const { debtor, municipality: gemeente, counsellor } = aKennisgevingBody({ variant });
     return {
       variant,
@@ -121,7 +126,7 @@ describe('creditor adapter: Collectief Schuldregelen (e2e)', () => {
       headers: { 'content-type': contentType, authorization: `Bearer ${creditor.token}` },
       body: csv,
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as JsonAnswer };
   }
 
   const HEADER =
