@@ -4,6 +4,7 @@ import { CryptoModule } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
 import { OutboxEntry, PartyMessaging, PlatformModule, providePartyMessaging } from '@skp/platform';
 import { CreditorApiGuard } from './auth/creditor-api.guard';
+import { ClaimRecord } from './claims/claim.entity';
 import { policyFromEnv } from './config/creditor-policy';
 import type { CreditorEnv } from './config/creditor.env';
 import { CREDITOR_ENV, CREDITOR_POLICY } from './creditor.tokens';
@@ -13,7 +14,7 @@ import { CreditorMetrics } from './metrics/creditor.metrics';
 import { Pause } from './pauses/pause.entity';
 import { WebhookDelivery } from './webhook/webhook-delivery.entity';
 
-export const CREDITOR_ENTITIES = [InboxMessage, Pause, WebhookDelivery, OutboxEntry];
+export const CREDITOR_ENTITIES = [InboxMessage, Pause, ClaimRecord, WebhookDelivery, OutboxEntry];
 
 /** Database, broker, keys, configuration and the party side of the exchange, for every feature. */
 @Module({})

@@ -8,7 +8,11 @@ runHttpApp('creditor-adapter', CreditorEnv, (env) => ({
   options: {
     title: 'Schuldenknooppunt creditor adapter',
     description:
-      "A creditor's connection to the hub: inbox of verified messages, pause acknowledgements and the pause register its collection system asks.",
+      "A creditor's connection to the hub: inbox of verified messages, pause acknowledgements and the pause register its collection system asks, the claims register and Collectief Schuldregelen answers.",
     bearer: true,
+    configure: (app) => {
+      // claims imports arrive as CSV text; JSON is registered by the platform
+      app.useBodyParser('text', { type: ['text/csv'], limit: '20mb' });
+    },
   },
 }));

@@ -1,13 +1,6 @@
-import {
-  addCalendarMonths,
-  buildHeader,
-  describeRule,
-  isIsoDate,
-  PauseAcknowledgementBody,
-  UnsignedMessage,
-  validateUnsigned,
-} from '@skp/messages';
+import { addCalendarMonths, isIsoDate, PauseAcknowledgementBody, UnsignedMessage } from '@skp/messages';
 import type { FieldViolation } from '@skp/platform';
+import { bodyViolations, definedFields, fieldViolation } from '../inbox/answer-rules';
 
 /** What an answer is checked against: the Kennisgeving it answers and this creditor's policy. */
 export interface AcknowledgementContext {
@@ -30,27 +23,13 @@ export function autoAcknowledgement(ctx: AcknowledgementContext): PauseAcknowled
   return { decision: 'PAUSED', pausedUntil: latestPausedUntil(ctx) };
 }
 
-function fieldViolation(field: string, rule: string, text?: string): FieldViolation {
-  return { field, rule, message: `${field} ${text ?? describeRule(rule)}` };
-}
-
 /**
  * Every rule an answer typed in by a person breaks: the message schema (required-iff, enums, note
  * length, unknown fields) plus the rules that need the Kennisgeving: pausedUntil after the pause
  * start, not after the requested end and not beyond the creditor's own maximum.
  */
 export function acknowledgementViolations(body: unknown, ctx: AcknowledgementContext): FieldViolation[] {
-  // A placeholder envelope: only the body's rules are of interest here.
-  const header = buildHeader({
-    type: 'PauseAcknowledgement',
-    sender: '00000099000000000000',
-    recipient: '00000099000000000000',
-    conversationId: '00000000-0000-4000-8000-000000000000',
-    inReplyTo: '00000000-0000-4000-8000-000000000000',
-  });
-  const found = validateUnsigned({ header, body })
-    .filter((v) => v.path === 'body' || v.path.startsWith('body.'))
-    .map((v) => fieldViolation(v.path === 'body' ? 'body' : v.path.slice('body.'.length), v.rule));
+  const found = bodyViolations('PauseAcknowledgement', body);
   const pausedUntil = (body as { pausedUntil?: unknown } | null)?.pausedUntil;
   if ((body as { decision?: unknown } | null)?.decision === 'PAUSED' && isIsoDate(pausedUntil)) {
     if (pausedUntil <= ctx.pauseStart) {
@@ -81,8 +60,7 @@ export function acknowledgementViolations(body: unknown, ctx: AcknowledgementCon
 
 /** Keeps the signed body to the fields of the message, in a stable form. */
 export function toAcknowledgementBody(body: PauseAcknowledgementBody): PauseAcknowledgementBody {
-  const clean = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-  return clean as unknown as PauseAcknowledgementBody;
+  return definedFields(body);
 }
 
 export type UnsignedAcknowledgement = UnsignedMessage<'PauseAcknowledgement'>;

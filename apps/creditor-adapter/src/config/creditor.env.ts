@@ -40,6 +40,18 @@ export class CreditorEnv extends AppEnv {
   @Matches(FLAG, FLAG_MESSAGE('CREDITOR_AUTO_ACK'))
   CREDITOR_AUTO_ACK = 'false';
 
+  /** Collectief Schuldregelen participant: answers collective BalanceRequests at once with pre-approval */
+  @IsOptional()
+  @Matches(FLAG, FLAG_MESSAGE('CREDITOR_COLLECTIVE'))
+  CREDITOR_COLLECTIVE = 'false';
+
+  /** longest term (months) of a PaymentProposal this creditor accepts by pre-approval */
+  @Type(() => Number)
+  @IsInt({ message: 'CREDITOR_COLLECTIVE_MAX_TERM_MONTHS must be a whole number of months' })
+  @Min(1)
+  @Max(36)
+  CREDITOR_COLLECTIVE_MAX_TERM_MONTHS = 18;
+
   /** longest pause this creditor confirms, in calendar months from the pause start */
   @IsOptional()
   @Type(() => Number)

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PauseAcknowledgementBody, SkpMessage } from '@skp/messages';
+import type { SkpMessage } from '@skp/messages';
+import type { AnswerBody } from './answer-rules';
 
 export const INBOX_STATES = ['NEW', 'ANSWERED'] as const;
 export type InboxState = (typeof INBOX_STATES)[number];
@@ -8,7 +9,10 @@ export type AnsweredBy = 'AUTO' | 'MANUAL';
 export const ANSWER_STATUSES = ['SENT', 'ACCEPTED', 'DELIVERED', 'REJECTED'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
-/** A verified message from this creditor's queue, stored once. Only Kennisgevingen have a state. */
+/**
+ * A verified message from this creditor's queue, stored once. Only the messages this creditor
+ * answers (Kennisgeving, BalanceRequest, PaymentProposal) have a state.
+ */
 @Entity({ name: 'inbox_message' })
 export class InboxMessage {
   @PrimaryColumn({ name: 'message_id', type: 'uuid' })
@@ -46,7 +50,8 @@ export class InboxMessage {
   answerMessageId!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  answer!: PauseAcknowledgementBody | null;
+  /** the body of this creditor's answer (its type follows from the entry's, ANSWER_TYPE_OF) */
+  answer!: AnswerBody | null;
 
   @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
   answeredAt!: Date | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PauseAcknowledgementBody, SkpMessage } from '@skp/messages';
+import type { SkpMessage } from '@skp/messages';
+import type { AnswerBody } from './answer-rules';
 import { AnsweredBy, AnswerStatus, InboxMessage, InboxState } from './inbox-message.entity';
 
 export interface InboxFilter {
@@ -25,7 +26,9 @@ export class InboxRepository {
       createdAt: new Date(header.createdAt),
       state,
       caseReference:
-        header.type === 'Kennisgeving' ? (message as SkpMessage<'Kennisgeving'>).body.caseReference : null,
+        header.type === 'Kennisgeving' || header.type === 'BalanceRequest'
+          ? (message as SkpMessage<'Kennisgeving' | 'BalanceRequest'>).body.caseReference
+          : null,
       message,
     });
   }
@@ -65,7 +68,7 @@ export class InboxRepository {
   async markAnswered(
     manager: EntityManager,
     messageId: string,
-    answer: { answerMessageId: string; body: PauseAcknowledgementBody; by: AnsweredBy; at: Date },
+    answer: { answerMessageId: string; body: AnswerBody; by: AnsweredBy; at: Date },
   ): Promise<void> {
     await manager.getRepository(InboxMessage).update(
       { messageId },

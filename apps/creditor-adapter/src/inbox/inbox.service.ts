@@ -19,12 +19,17 @@ export class InboxService {
   async get(messageId: string): Promise<InboxMessage> {
     const entry = await this.inbox.findOne(messageId);
     if (!entry) {
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'Not Found',
-        message: 'no message with this messageId in the inbox',
-      });
+      throw notInInbox();
     }
     return entry;
   }
+}
+
+/** The 404 of every route about one inbox message. */
+export function notInInbox(): NotFoundException {
+  return new NotFoundException({
+    statusCode: 404,
+    error: 'Not Found',
+    message: 'no message with this messageId in the inbox',
+  });
 }

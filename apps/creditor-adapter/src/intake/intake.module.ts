@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AcknowledgementsModule } from '../acknowledgements/acknowledgements.module';
+import { CollectiveModule } from '../collective/collective.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { PausesModule } from '../pauses/pauses.module';
 import { WebhookModule } from '../webhook/webhook.module';
@@ -7,7 +8,7 @@ import { InboundConsumer } from './inbound.consumer';
 import { MessageIntake } from './message-intake.service';
 
 @Module({
-  imports: [InboxModule, PausesModule, AcknowledgementsModule, WebhookModule],
+  imports: [InboxModule, PausesModule, AcknowledgementsModule, CollectiveModule, WebhookModule],
   providers: [MessageIntake, InboundConsumer],
 })
 export class IntakeModule {}

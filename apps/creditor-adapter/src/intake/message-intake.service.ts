@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryReceipt, Kennisgeving, ProgressUpdate, SkpMessage } from '@skp/messages';
+import { CollectiveAnswers } from '../collective/collective-answers.service';
+import { isAnswerable } from '../inbox/answer-rules';
 import type { EntityManager } from 'typeorm';
 import { AcknowledgementService } from '../acknowledgements/acknowledgement.service';
 import { InjectLogger, Logger } from '@skp/platform';
@@ -26,6 +28,7 @@ export class MessageIntake {
     private readonly inbox: InboxRepository,
     private readonly register: PauseRegister,
     private readonly acknowledgements: AcknowledgementService,
+    private readonly collective: CollectiveAnswers,
     private readonly webhooks: WebhookRepository,
     private readonly dispatcher: WebhookDispatcher,
     @Inject(CREDITOR_POLICY) private readonly policy: CreditorPolicy,
@@ -36,7 +39,7 @@ export class MessageIntake {
 
   async storeIncoming(manager: EntityManager, message: SkpMessage): Promise<void> {
     const type = message.header.type;
-    await this.inbox.insert(manager, message, type === 'Kennisgeving' ? 'NEW' : null);
+    await this.inbox.insert(manager, message, isAnswerable(type) ? 'NEW' : null);
     switch (type) {
       case 'Kennisgeving':
         await this.register.registerKennisgeving(manager, message as Kennisgeving);
@@ -50,7 +53,19 @@ export class MessageIntake {
       case 'DeliveryReceipt':
         await this.recordReceipt(manager, message as DeliveryReceipt);
         break;
+      case 'BalanceRequest':
+        await this.collective.onBalanceRequest(manager, message as SkpMessage<'BalanceRequest'>);
+        break;
+      case 'PaymentProposal':
+        await this.collective.onPaymentProposal(manager, message as SkpMessage<'PaymentProposal'>);
+        break;
+      case 'ArrangementAgreed':
+      case 'ArrangementEnded':
+        break; // for the collection system: in the inbox and through the webhook
       case 'PauseAcknowledgement':
+      case 'BalanceStatement':
+      case 'ProposalResponse':
+      case 'StatusRequest':
         break; // not meant for a creditor; kept in the inbox for the record
     }
     if (this.dispatcher.enabled) {

@@ -6,6 +6,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 export class CreditorMetrics {
   readonly messagesReceived: Counter<'type'>;
   readonly acknowledgementsSent: Counter<'decision' | 'mode'>;
+  readonly collectiveAnswersSent: Counter<'type' | 'mode'>;
   readonly lookups: Counter<'key' | 'outcome'>;
   readonly webhookFailures: Counter;
   readonly webhookDeliveries: Counter;
@@ -24,6 +25,12 @@ export class CreditorMetrics {
       name: 'skp_creditor_acknowledgements_sent_total',
       help: 'PauseAcknowledgements sent, by decision and mode (auto, manual)',
       labelNames: ['decision', 'mode'],
+      registers: [registry],
+    });
+    this.collectiveAnswersSent = new Counter({
+      name: 'skp_creditor_collective_answers_sent_total',
+      help: 'BalanceStatements and ProposalResponses sent, by type and mode (auto, manual)',
+      labelNames: ['type', 'mode'],
       registers: [registry],
     });
     this.lookups = new Counter({

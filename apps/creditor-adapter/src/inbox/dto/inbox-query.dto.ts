@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { MESSAGE_TYPES } from '@skp/messages';
+import { PageQueryDto } from '../../paging/page-query.dto';
 import { INBOX_STATES, InboxState } from '../inbox-message.entity';
 
-export class InboxQueryDto {
+export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MESSAGE_TYPES })
   @IsOptional()
   @IsIn(MESSAGE_TYPES, { message: `type must be one of ${MESSAGE_TYPES.join(', ')}` })
@@ -17,19 +17,4 @@ export class InboxQueryDto {
   @IsOptional()
   @IsIn(INBOX_STATES, { message: `state must be one of ${INBOX_STATES.join(', ')}` })
   state?: InboxState;
-
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  offset?: number;
 }

@@ -1,10 +1,4 @@
-import type {
-  DeliveryReceiptBody,
-  KennisgevingBody,
-  PauseAcknowledgementBody,
-  ProgressUpdateBody,
-  SkpMessage,
-} from '@skp/messages';
+import type { MessageType, SkpMessage } from '@skp/messages';
 import type { InboxMessage } from '../inbox-message.entity';
 
 /** A line of the inbox list: metadata and what the message is about, no debtor data. */
@@ -29,13 +23,42 @@ export function toInboxDetail(entry: InboxMessage) {
   return { ...toInboxSummary(entry), message: entry.message };
 }
 
+/** The fields of a message body that say what it is about: never debtor data. */
+const ABOUT: Record<MessageType, string[]> = {
+  Kennisgeving: ['variant', 'pause'],
+  PauseAcknowledgement: ['decision'],
+  ProgressUpdate: ['status', 'newPauseEnd'],
+  DeliveryReceipt: ['status', 'reasonCode'],
+  BalanceRequest: ['variant', 'collective'],
+  BalanceStatement: ['known', 'totalOutstandingCents'],
+  PaymentProposal: ['payoutPercentage', 'creditorTotalCents', 'offeredAmountCents', 'termMonths'],
+  ProposalResponse: ['decision', 'rejectReason'],
+  ArrangementAgreed: ['payoutPercentage', 'offeredAmountCents', 'startDate', 'endDate'],
+  ArrangementEnded: ['reason'],
+  StatusRequest: [],
+};
+
+/** The facts of this creditor's answer (a PauseAcknowledgement, BalanceStatement or ProposalResponse). */
+const ANSWER_FACTS = [
+  'decision',
+  'pausedUntil',
+  'declineReason',
+  'known',
+  'totalOutstandingCents',
+  'preApproval',
+  'rejectReason',
+  'byPreApproval',
+];
+
+function pick(body: object, fields: readonly string[]): Record<string, unknown> {
+  const record = body as Record<string, unknown>;
+  return Object.fromEntries(fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]));
+}
+
 function toAnswerView(entry: InboxMessage) {
-  const answer = entry.answer as PauseAcknowledgementBody;
   return {
     messageId: entry.answerMessageId,
-    decision: answer.decision,
-    ...(answer.pausedUntil ? { pausedUntil: answer.pausedUntil } : {}),
-    ...(answer.declineReason ? { declineReason: answer.declineReason } : {}),
+    ...pick(entry.answer as object, ANSWER_FACTS),
     answeredAt: entry.answeredAt?.toISOString(),
     answeredBy: entry.answeredBy,
     status: entry.answerStatus,
@@ -44,20 +67,5 @@ function toAnswerView(entry: InboxMessage) {
 }
 
 function about(message: SkpMessage) {
-  switch (message.header.type) {
-    case 'Kennisgeving': {
-      const body = message.body as KennisgevingBody;
-      return { variant: body.variant, pause: body.pause };
-    }
-    case 'ProgressUpdate': {
-      const body = message.body as ProgressUpdateBody;
-      return { status: body.status, ...(body.newPauseEnd ? { newPauseEnd: body.newPauseEnd } : {}) };
-    }
-    case 'DeliveryReceipt': {
-      const body = message.body as DeliveryReceiptBody;
-      return { status: body.status, ...(body.reasonCode ? { reasonCode: body.reasonCode } : {}) };
-    }
-    case 'PauseAcknowledgement':
-      return { decision: (message.body as PauseAcknowledgementBody).decision };
-  }
+  return pick(message.body, ABOUT[message.header.type] ?? []);
 }
