@@ -80,13 +80,13 @@ export function routedEffects(
     effects.moves.push(stateMoveOf(target, now, state, facts));
     effects.events.push(timelineEvent(target, now, move.event, state, header.messageId, facts));
   }
-  const conversationMove = entry.conversationState?.moves;
-  if (conversationMove && header.conversationId !== header.messageId) {
+  const conversation = entry.conversationState;
+  if (conversation?.moves && header.conversationId !== header.messageId) {
     effects.moves.push({
       kind: 'conversation',
       messageId: header.conversationId,
       at: now,
-      state: conversationMove(message),
+      state: conversation.moves(message),
       cause: header.messageId,
       type: header.type,
     });
