@@ -107,7 +107,23 @@ function view(stats, types) {
       h(
         'section',
         { class: 'card' },
-        h('h2', {}, 'Queue depth'),
+        h('h2', {}, `BalanceRequests per creditor, ${stats.balanceRequests.windowDays} days`),
+        table(
+          [
+            { label: 'creditor', cell: (r) => oinLabel(r.creditor, null) },
+            { label: 'routed', class: 'num', cell: (r) => r.routed },
+            { label: 'answered', class: 'num', cell: (r) => r.answered },
+            { label: 'median answer', class: 'num', cell: (r) => duration(r.medianAnswerSeconds) },
+            {
+              label: 'vooraf akkoord',
+              class: 'num',
+              cell: (r) => (r.preApprovalShare === null ? '—' : `${Math.round(r.preApprovalShare * 100)}%`),
+            },
+          ],
+          stats.balanceRequests.creditors.map((r) => ({ ...r, __id: r.creditor })),
+          { testid: 'balance-requests', empty: 'No BalanceRequests yet.' },
+        ),
+        h('h3', {}, 'Queue depth'),
         table(
           [
             { label: 'queue', cell: (r) => (r.oin ? oinLabel(r.oin, r.name) : h('code', {}, r.queue)) },

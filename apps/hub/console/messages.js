@@ -255,6 +255,17 @@ export async function renderMessage(ctx, messageId) {
     ['requested pause', m.pauseStart ? `${m.pauseStart} – ${m.pauseEnd}` : '—'],
     ['paused until', m.pausedUntil ?? '—'],
     ['decline reason', m.declineReason ?? '—'],
+    ...(m.conversationState
+      ? [
+          [
+            'conversation state',
+            h('span', { 'data-testid': 'detail-conversation-state' }, badge(m.conversationState)),
+          ],
+        ]
+      : []),
+    ...(m.preApproval !== null && m.preApproval !== undefined
+      ? [['vooraf akkoord', m.preApproval ? 'given' : 'not given']]
+      : []),
     ['body', m.bodyStored ? `stored (${m.contentType})` : `purged ${dateTime(m.purgedAt)}`],
   ];
   replace(
@@ -283,7 +294,11 @@ export async function renderMessage(ctx, messageId) {
         [
           { label: 'at', cell: (e) => dateTime(e.at) },
           { label: 'event', cell: (e) => h('strong', { 'data-testid': 'event-kind' }, e.kind) },
-          { label: 'state', cell: (e) => (e.state ? badge(e.state) : '') },
+          {
+            label: 'state',
+            cell: (e) =>
+              e.state ? badge(e.state) : e.detail?.conversationState ? badge(e.detail.conversationState) : '',
+          },
           { label: 'cause', cell: (e) => (e.cause ? h('code', {}, e.cause) : '') },
           {
             label: 'detail',

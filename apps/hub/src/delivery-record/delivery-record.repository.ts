@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ANSWER_DEADLINE_TYPES } from '@skp/messages';
 import { enqueueOutbox } from '@skp/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, AuditRepository } from '../audit/audit.repository';
+import { conversationStatesBefore } from './conversation-state';
 import { statesMovingForwardTo } from './message-state';
 import type { MessageTableRow } from './record-tables';
 import type { NewMessageRow, RecordChanges, RecordedMessage, Redelivery, StateMove } from './record-rows';
@@ -28,6 +30,7 @@ const MESSAGE_COLUMNS: [keyof NewMessageRow, keyof MessageTableRow][] = [
   ['pauseStart', 'pause_start'],
   ['pauseEnd', 'pause_end'],
   ['receiptRaw', 'receipt_raw'],
+  ['conversationState', 'conversation_state'],
 ];
 
 /** States only move forward: the guard of each state change below, from the one rank table. */
@@ -39,6 +42,7 @@ type KnownRow = Pick<
   MessageTableRow,
   | 'content_hash'
   | 'conversation_id'
+  | 'conversation_state'
   | 'message_id'
   | 'pause_end'
   | 'pause_start'
@@ -67,7 +71,7 @@ export class DeliveryRecordRepository {
       return known;
     }
     const rows: KnownRow[] = await this.dataSource.query(
-      `SELECT "message_id", "type", "sender", "recipient", "conversation_id", "state", "content_hash", "receipt_raw",
+      `SELECT "message_id", "type", "sender", "recipient", "conversation_id", "state", "content_hash", "receipt_raw", "conversation_state",
               to_char("pause_start", 'YYYY-MM-DD') AS "pause_start", to_char("pause_end", 'YYYY-MM-DD') AS "pause_end"
        FROM "message" WHERE "message_id" = ANY($1::uuid[])`,
       [messageIds],
@@ -84,6 +88,7 @@ export class DeliveryRecordRepository {
         receiptRaw: r.receipt_raw,
         pauseStart: r.pause_start,
         pauseEnd: r.pause_end,
+        conversationState: r.conversation_state,
       });
     }
     return known;
@@ -116,20 +121,10 @@ export class DeliveryRecordRepository {
     });
   }
 
-  /** Kennisgevingen past their answer deadline become OVERDUE; returns how many did. */
+  /** Requests past their answer deadline (Kennisgevingen, BalanceRequests) become OVERDUE; returns how many did. */
   async markOverdue(now: Date): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `WITH due AS (
-         UPDATE "message" SET "state" = 'OVERDUE'
-         WHERE "type" = 'Kennisgeving' AND "state" = ANY($2::text[]) AND "deadline_at" <= $1
-         RETURNING "message_id", "deadline_at"
-       )
-       INSERT INTO "message_event" ("message_id", "at", "kind", "state", "cause", "detail")
-       SELECT "message_id", $1, 'OVERDUE', 'OVERDUE', 'deadline',
-              jsonb_build_object('deadlineAt', "deadline_at") FROM due
-       RETURNING "id"`,
-      [now, BEFORE_OVERDUE],
-    );
+    const { sql, values } = markOverdueQuery(now);
+    const rows: unknown[] = await this.dataSource.query(sql, values);
     return rows.length;
   }
 
@@ -177,11 +172,53 @@ export class DeliveryRecordRepository {
         // The first answer decides the state; a later one is on the timeline as its own event.
         await manager.query(
           `UPDATE "message" SET "answered_at" = $2, "final_at" = COALESCE("final_at", $2),
-             "paused_until" = $3, "decline_reason" = $4, "state" = $5
+             "paused_until" = $3, "decline_reason" = $4, "state" = $5, "pre_approval" = $7
            WHERE "message_id" = $1 AND "state" = ANY($6::text[])`,
-          [move.messageId, move.at, move.pausedUntil, move.declineReason, move.decision, BEFORE_ANSWER],
+          [
+            move.messageId,
+            move.at,
+            move.pausedUntil,
+            move.declineReason,
+            move.decision,
+            BEFORE_ANSWER,
+            move.preApproval,
+          ],
+        );
+        return;
+      case 'conversation':
+        // Forward only; the opener's timeline shows the move only when it happened.
+        await manager.query(
+          `WITH moved AS (
+             UPDATE "message" SET "conversation_state" = $3
+             WHERE "message_id" = $1 AND "conversation_state" = ANY($4::text[])
+             RETURNING "message_id"
+           )
+           INSERT INTO "message_event" ("message_id", "at", "kind", "state", "cause", "detail")
+           SELECT "message_id", $2, 'CONVERSATION', NULL, $5,
+                  jsonb_build_object('conversationState', $3::text, 'type', $6::text) FROM moved`,
+          [move.messageId, move.at, move.state, conversationStatesBefore(move.state), move.cause, move.type],
         );
         return;
     }
   }
+}
+
+/**
+ * The overdue scan: every request awaiting its answer (the protocol's answer-deadline types) past
+ * its deadline, with its OVERDUE event. The partial index message_open_deadline matches this
+ * WHERE clause; exported so a test can EXPLAIN it.
+ */
+export function markOverdueQuery(now: Date): { sql: string; values: unknown[] } {
+  return {
+    sql: `WITH due AS (
+         UPDATE "message" SET "state" = 'OVERDUE'
+         WHERE "type" = ANY($3::text[]) AND "state" = ANY($2::text[]) AND "deadline_at" <= $1
+         RETURNING "message_id", "deadline_at"
+       )
+       INSERT INTO "message_event" ("message_id", "at", "kind", "state", "cause", "detail")
+       SELECT "message_id", $1, 'OVERDUE', 'OVERDUE', 'deadline',
+              jsonb_build_object('deadlineAt', "deadline_at") FROM due
+       RETURNING "id"`,
+    values: [now, BEFORE_OVERDUE, ANSWER_DEADLINE_TYPES],
+  };
 }

@@ -46,6 +46,8 @@ export type MessageEventKind =
   | 'ROUTED'
   | 'DELIVERED'
   | 'ANSWERED'
+  /** the conversation state (DESIGN §9) of an opening message moved; the state is in the detail */
+  | 'CONVERSATION'
   | 'OVERDUE'
   | 'RECEIPT_ISSUED'
   | 'RECEIPT_FORWARDED'

@@ -1,3 +1,4 @@
+import type { ConversationState } from '@skp/messages';
 import type { OutgoingMessage } from '@skp/platform';
 import type { MessageEventKind, MessageState } from './message-state';
 
@@ -23,6 +24,8 @@ export interface NewMessageRow {
   pauseStart: string | null;
   pauseEnd: string | null;
   receiptRaw: string | null;
+  /** the state of the conversation this message opens (DESIGN §9); null when it has none */
+  conversationState: ConversationState | null;
 }
 
 export interface NewEventRow {
@@ -44,6 +47,17 @@ export type StateMove =
       decision: 'PAUSED' | 'DECLINED' | 'ANSWERED';
       pausedUntil: string | null;
       declineReason: string | null;
+      /** a BalanceStatement's vooraf akkoord, when it gave one either way */
+      preApproval: boolean | null;
+    }
+  /** the conversation of an opening message moves forward; the record writes its timeline event */
+  | {
+      kind: 'conversation';
+      messageId: string;
+      at: Date;
+      state: ConversationState;
+      cause: string;
+      type: string;
     };
 
 /** What one inbound message writes: the record's half of the pipeline's `Effects`. */
@@ -66,6 +80,7 @@ export type RecordedMessage = Pick<
   | 'state'
   | 'pauseStart'
   | 'pauseEnd'
+  | 'conversationState'
   | 'contentHash'
   | 'receiptRaw'
 >;

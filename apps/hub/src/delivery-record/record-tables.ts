@@ -1,3 +1,4 @@
+import type { ConversationState } from '@skp/messages';
 import type { MessageEventKind, MessageState } from './message-state';
 
 /*
@@ -39,6 +40,10 @@ export interface MessageTableRow {
   /** the hub's own signed ACCEPTED/REJECTED receipt, sent again for a duplicate */
   receipt_raw: string | null;
   purged_at: Date | null;
+  /** the state of the conversation a BalanceRequest opened (DESIGN §9); null for other messages */
+  conversation_state: ConversationState | null;
+  /** a BalanceRequest's answer gave vooraf akkoord (true/false); null when it said nothing */
+  pre_approval: boolean | null;
 }
 
 /** `message_event`: the append-only timeline (the database refuses updates and deletes). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { amqpNames, ReasonCode, SkpMessage } from '@skp/messages';
+import { amqpNames, buildHeader, HeaderInput, MessageType, ReasonCode, SkpMessage } from '@skp/messages';
 import {
+  aKennisgevingBody,
   anUnsignedDeliveryReceipt,
   anUnsignedKennisgeving,
   anUnsignedPauseAcknowledgement,
@@ -39,9 +40,61 @@ const kennisgevingRecord: KnownRecord = {
   state: 'ROUTED',
   pauseStart: '2026-01-15',
   pauseEnd: '2026-05-15',
+  conversationState: null,
   contentHash: 'hk',
   receiptRaw: null,
 };
+
+// Collectief Schuldregelen (DESIGN §9): a conversation M → C opened by a BalanceRequest
+const B = randomUUID();
+const record = (
+  messageId: string,
+  type: MessageType,
+  sender: string,
+  recipient: string,
+  extra: Partial<KnownRecord> = {},
+): KnownRecord => ({
+  messageId,
+  type,
+  sender,
+  recipient,
+  conversationId: B,
+  state: 'ROUTED',
+  pauseStart: null,
+  pauseEnd: null,
+  conversationState: null,
+  contentHash: 'hb',
+  receiptRaw: null,
+  ...extra,
+});
+const balanceRequestRecord = record(B, 'BalanceRequest', M, C, { conversationState: 'REQUESTED' });
+const statementRecord = record(randomUUID(), 'BalanceStatement', C, M, { conversationState: null });
+const proposalRecord = record(randomUUID(), 'PaymentProposal', M, C);
+const otherProposalRecord = record(randomUUID(), 'PaymentProposal', M, C, { conversationId: randomUUID() });
+const collective = [balanceRequestRecord, statementRecord, proposalRecord, otherProposalRecord];
+
+const message = <T extends MessageType>(input: HeaderInput<T>, body: object): SkpMessage =>
+  signed({ header: buildHeader({ conversationId: B, ...input }), body });
+const balanceRequest = (recipient = C, variant: 'PUBLIC' | 'PRIVATE' = 'PRIVATE') => {
+  const { debtor, municipality, counsellor, caseReference } = aKennisgevingBody({ variant });
+  const body = { variant, debtor, municipality, counsellor, caseReference, collective: true };
+  return message({ type: 'BalanceRequest', sender: M, recipient, conversationId: undefined }, body);
+};
+const statement = () =>
+  message(
+    { type: 'BalanceStatement', sender: C, recipient: M, inReplyTo: B },
+    { known: true, claims: [], totalOutstandingCents: 0, preApproval: true },
+  );
+const proposal = () =>
+  message(
+    { type: 'PaymentProposal', sender: M, recipient: C, inReplyTo: statementRecord.messageId },
+    { arrangementType: 'SCHULDBEMIDDELING', payoutPercentage: '50.00' },
+  );
+const proposalResponse = (inReplyTo: string, sender = C) =>
+  message(
+    { type: 'ProposalResponse', sender, recipient: M, inReplyTo },
+    { decision: 'ACCEPTED', byPreApproval: true },
+  );
 
 const signed = (m: { header: unknown; body: unknown }): SkpMessage =>
   ({ ...m, signature: 'x..y' }) as unknown as SkpMessage;
@@ -114,10 +167,11 @@ const rejected = (
   name: string,
   message: () => SkpMessage,
   receiptTo: string | null = M,
+  known: KnownRecord[] = [kennisgevingRecord],
 ): Row => ({
   name,
   inspection: () => valid(message()),
-  known: [kennisgevingRecord],
+  known,
   outcome: 'rejected',
   reasonCode,
   state: 'REJECTED',
@@ -205,6 +259,23 @@ const ROWS: Row[] = [
   rejected('BSN_NOT_ALLOWED', 'a PUBLIC Kennisgeving to a creditor without BSN permission', () =>
     kennisgeving(M, P),
   ),
+  rejected('BSN_NOT_ALLOWED', 'a PUBLIC BalanceRequest to a creditor without BSN permission', () =>
+    balanceRequest(P, 'PUBLIC'),
+  ),
+  rejected(
+    'CONVERSATION_MISMATCH',
+    'a ProposalResponse to a PaymentProposal of another conversation',
+    () => proposalResponse(otherProposalRecord.messageId),
+    C,
+    collective,
+  ),
+  rejected(
+    'CONVERSATION_MISMATCH',
+    'a ProposalResponse from a creditor the PaymentProposal did not go to',
+    () => proposalResponse(proposalRecord.messageId, P),
+    P,
+    collective,
+  ),
   {
     name: 'the same messageId and sender with other content',
     inspection: () => valid(kennisgeving(M, C, { messageId: K, conversationId: K }), FINGERPRINT, 'h-other'),
@@ -262,6 +333,7 @@ const ROWS: Row[] = [
         decision: 'PAUSED',
         pausedUntil: '2026-04-01',
         declineReason: null,
+        preApproval: null,
       },
     ],
     insert: { deadlineAt: null, finalAt: expect.any(Date), pauseStart: null },
@@ -291,6 +363,7 @@ const ROWS: Row[] = [
         decision: 'DECLINED',
         pausedUntil: null,
         declineReason: 'OTHER',
+        preApproval: null,
       },
     ],
     moveEvent: {
@@ -310,6 +383,115 @@ const ROWS: Row[] = [
     outbox: [
       [names.deliver, C],
       [names.deliver, M],
+    ],
+    moves: [],
+  },
+  {
+    name: 'a BalanceRequest opens its conversation REQUESTED and awaits its answer',
+    inspection: () => valid(balanceRequest()),
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, C],
+      [names.deliver, M],
+    ],
+    moves: [],
+    insert: { conversationState: 'REQUESTED', deadlineAt: expect.any(Date), finalAt: null },
+  },
+  {
+    name: 'a BalanceStatement moves its request to ANSWERED and the conversation to STATED',
+    inspection: () => valid(statement()),
+    known: collective,
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, M],
+      [names.deliver, C],
+    ],
+    moves: [
+      {
+        kind: 'answered',
+        messageId: B,
+        at: expect.any(Date),
+        decision: 'ANSWERED',
+        pausedUntil: null,
+        declineReason: null,
+        preApproval: true,
+      },
+      {
+        kind: 'conversation',
+        messageId: B,
+        at: expect.any(Date),
+        state: 'STATED',
+        cause: expect.any(String),
+        type: 'BalanceStatement',
+      },
+    ],
+    insert: { conversationState: null, deadlineAt: null, finalAt: expect.any(Date) },
+    moveEvent: {
+      messageId: B,
+      kind: 'ANSWERED',
+      state: 'ANSWERED',
+      detail: { known: 'true', preApproval: 'true' },
+    },
+  },
+  {
+    name: 'a PaymentProposal replying to a routed BalanceStatement moves the conversation to PROPOSED',
+    inspection: () => valid(proposal()),
+    known: collective,
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, C],
+      [names.deliver, M],
+    ],
+    moves: [
+      {
+        kind: 'conversation',
+        messageId: B,
+        at: expect.any(Date),
+        state: 'PROPOSED',
+        cause: expect.any(String),
+        type: 'PaymentProposal',
+      },
+    ],
+  },
+  {
+    name: 'a ProposalResponse in its conversation moves it to the decision',
+    inspection: () => valid(proposalResponse(proposalRecord.messageId)),
+    known: collective,
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, M],
+      [names.deliver, C],
+    ],
+    moves: [
+      {
+        kind: 'conversation',
+        messageId: B,
+        at: expect.any(Date),
+        state: 'ACCEPTED',
+        cause: expect.any(String),
+        type: 'ProposalResponse',
+      },
+    ],
+  },
+  {
+    name: "a StatusRequest in a Kennisgeving's conversation",
+    inspection: () =>
+      valid(message({ type: 'StatusRequest', sender: C, recipient: M, conversationId: K }, {})),
+    known: [kennisgevingRecord],
+    outcome: 'routed',
+    state: 'ROUTED',
+    receipt: true,
+    outbox: [
+      [names.deliver, M],
+      [names.deliver, C],
     ],
     moves: [],
   },

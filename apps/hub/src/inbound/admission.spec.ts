@@ -56,6 +56,7 @@ function kennisgevingRecord(
     state,
     pauseStart: '2026-01-15',
     pauseEnd: '2026-05-15',
+    conversationState: null,
   };
 }
 

@@ -33,6 +33,7 @@ export function messageRow(
     pauseStart: null,
     pauseEnd: null,
     receiptRaw: null,
+    conversationState: null,
     ...fields,
   };
 }
@@ -125,6 +126,7 @@ export function knownRecordOf(row: NewMessageRow): KnownRecord {
     state: row.state,
     pauseStart: row.pauseStart,
     pauseEnd: row.pauseEnd,
+    conversationState: row.conversationState,
     contentHash: row.contentHash,
     receiptRaw: row.receiptRaw,
   };

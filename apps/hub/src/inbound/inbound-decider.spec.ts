@@ -49,6 +49,7 @@ describe('InboundDecider: receipts only to a proven signer', () => {
     state: 'ROUTED',
     pauseStart: null,
     pauseEnd: null,
+    conversationState: null,
     contentHash: 'h1',
     receiptRaw: receipts.accepted({ messageId: message.header.messageId } as never).raw,
   });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AmqpNames, answerDeadline, protocolEntry, Verdict } from '@skp/messages';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import type { HubEnv } from '../config/hub.env';
+import { conversationMovesForward } from '../delivery-record/conversation-state';
 import type { PartySnapshot } from '../parties/parties.service';
 import { admit, unprovenSigner } from './admission';
 import type { ProtocolLookup } from './admission-types';
@@ -84,10 +85,20 @@ export class InboundDecider {
     );
   }
 
-  /** Later messages of the same batch see the new message row. */
+  /** Later messages of the same batch see the new message row and the conversation it moved. */
   private recordNew(effects: Effects, ctx: DecisionContext): Effects {
     if (effects.insert) {
       ctx.known.set(effects.insert.messageId, knownRecordOf(effects.insert));
+    }
+    for (const move of effects.moves) {
+      const opener = move.kind === 'conversation' ? ctx.known.get(move.messageId) : undefined;
+      if (
+        move.kind === 'conversation' &&
+        opener?.conversationState &&
+        conversationMovesForward(opener.conversationState, move.state)
+      ) {
+        ctx.known.set(move.messageId, { ...opener, conversationState: move.state });
+      }
     }
     return effects;
   }

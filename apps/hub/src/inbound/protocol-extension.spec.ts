@@ -97,6 +97,7 @@ describe('a new protocol row needs no new branch in the hub', () => {
     state: 'ROUTED',
     pauseStart: null,
     pauseEnd: null,
+    conversationState: null,
     contentHash: 'h',
     receiptRaw: null,
   };

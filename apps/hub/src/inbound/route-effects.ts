@@ -7,10 +7,7 @@ import { EffectTools, issueReceipt } from './outcome-effects';
 
 export type ValidInspection = Extract<Inspection, { kind: 'valid' }>;
 
-/**
- * Maps a protocol move onto the record's two kinds of state move. A move into another state (the
- * conversation states of DESIGN §9) needs a new StateMove kind in the delivery record first.
- */
+/** Maps a protocol move onto the record's two kinds of message state move. */
 function stateMoveOf(
   messageId: string,
   at: Date,
@@ -26,6 +23,7 @@ function stateMoveOf(
         decision: state,
         pausedUntil: facts.pausedUntil ?? null,
         declineReason: facts.declineReason ?? null,
+        preApproval: facts.preApproval === undefined ? null : facts.preApproval === 'true',
       };
 }
 
@@ -55,6 +53,7 @@ export function routedEffects(
     finalAt: entry.answerDeadline ? null : now,
     pauseStart: pause?.start ?? null,
     pauseEnd: pause?.end ?? null,
+    conversationState: entry.conversationState?.opens ?? null,
   });
   const effects: Effects = {
     insert: row,
@@ -80,6 +79,17 @@ export function routedEffects(
     const facts = move.facts(message);
     effects.moves.push(stateMoveOf(target, now, state, facts));
     effects.events.push(timelineEvent(target, now, move.event, state, header.messageId, facts));
+  }
+  const conversation = entry.conversationState;
+  if (conversation?.moves && header.conversationId !== header.messageId) {
+    effects.moves.push({
+      kind: 'conversation',
+      messageId: header.conversationId,
+      at: now,
+      state: conversation.moves(message),
+      cause: header.messageId,
+      type: header.type,
+    });
   }
   return effects;
 }

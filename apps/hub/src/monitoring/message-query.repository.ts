@@ -11,7 +11,7 @@ const META = `m."message_id", m."type", m."sender", m."recipient", m."conversati
   m."header_created_at", m."received_at", m."routed_at", m."delivered_at", m."answered_at", m."deadline_at", m."final_at",
   to_char(m."pause_start", 'YYYY-MM-DD') AS "pause_start", to_char(m."pause_end", 'YYYY-MM-DD') AS "pause_end",
   to_char(m."paused_until", 'YYYY-MM-DD') AS "paused_until", m."decline_reason", m."purged_at", m."content_type",
-  (m."raw" IS NOT NULL) AS "body_stored",
+  m."conversation_state", m."pre_approval", (m."raw" IS NOT NULL) AS "body_stored",
   to_char(m."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "received_at_exact"`;
 
 export type MessageMetaRow = Pick<
@@ -37,6 +37,8 @@ export type MessageMetaRow = Pick<
   | 'decline_reason'
   | 'purged_at'
   | 'content_type'
+  | 'conversation_state'
+  | 'pre_approval'
 > & { body_stored: boolean; received_at_exact: string };
 
 export type EventRow = Omit<MessageEventTableRow, 'message_id'>;

@@ -29,6 +29,8 @@ export function toMessageView(r: MessageMetaRow, names: PartyNames) {
     pauseEnd: r.pause_end,
     pausedUntil: r.paused_until,
     declineReason: r.decline_reason,
+    conversationState: r.conversation_state,
+    preApproval: r.pre_approval,
     contentType: r.content_type,
     bodyStored: r.body_stored,
     purgedAt: iso(r.purged_at),

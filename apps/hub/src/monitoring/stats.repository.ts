@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ANSWER_DEADLINE_TYPES } from '@skp/messages';
 import { DataSource } from 'typeorm';
 
 export interface MinuteCount {
@@ -12,6 +13,16 @@ export interface CreditorAnswerRow {
   total: number;
   answered: number;
   median_seconds: number | null;
+}
+
+export interface CreditorBalanceRow {
+  recipient: string;
+  routed: number;
+  answered: number;
+  median_seconds: number | null;
+  /** answers that said whether they give vooraf akkoord (answers to collective requests) */
+  with_pre_approval: number;
+  pre_approved: number;
 }
 
 export interface CreditorOverdueRow {
@@ -86,8 +97,9 @@ export class StatsRepository {
   async overdueByCreditor(): Promise<CreditorOverdueRow[]> {
     return this.dataSource.query(
       `SELECT "recipient", count(*)::int AS "overdue", min("deadline_at") AS "oldest_deadline" FROM "message"
-       WHERE "state" = 'OVERDUE' AND "type" = 'Kennisgeving' AND "recipient" IS NOT NULL
+       WHERE "state" = 'OVERDUE' AND "type" = ANY($1::text[]) AND "recipient" IS NOT NULL
        GROUP BY "recipient"`,
+      [ANSWER_DEADLINE_TYPES],
     );
   }
 
@@ -101,6 +113,27 @@ export class StatsRepository {
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "answered_at" - "routed_at")) AS "median_seconds"
        FROM "message"
        WHERE "type" = 'Kennisgeving' AND "received_at" >= $1 AND "state" <> 'REJECTED' AND "recipient" IS NOT NULL
+       GROUP BY "recipient"`,
+      [since],
+    );
+    return rows.map((r) => ({
+      ...r,
+      median_seconds: r.median_seconds === null ? null : Number(r.median_seconds),
+    }));
+  }
+
+  /**
+   * Per creditor: BalanceRequests routed to it since `since`, how many were answered, the median
+   * answer time in seconds, and of the answers that said either way, how many gave vooraf akkoord.
+   */
+  async balanceRequestsByCreditor(since: Date): Promise<CreditorBalanceRow[]> {
+    const rows: CreditorBalanceRow[] = await this.dataSource.query(
+      `SELECT "recipient", count(*)::int AS "routed", count("answered_at")::int AS "answered",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "answered_at" - "routed_at")) AS "median_seconds",
+              count("pre_approval")::int AS "with_pre_approval",
+              (count(*) FILTER (WHERE "pre_approval"))::int AS "pre_approved"
+       FROM "message"
+       WHERE "type" = 'BalanceRequest' AND "received_at" >= $1 AND "state" <> 'REJECTED' AND "recipient" IS NOT NULL
        GROUP BY "recipient"`,
       [since],
     );

@@ -10,6 +10,8 @@ import { StatsRepository } from './stats.repository';
 const MINUTE = 60_000;
 /** Several consoles refreshing every few seconds share one reading. */
 const STATS_CACHE_MS = 1500;
+/** The window of the per-creditor BalanceRequest figures (DESIGN §9). */
+const BALANCE_WINDOW_DAYS = 90;
 
 export interface QueueReading {
   queue: string;
@@ -44,7 +46,7 @@ export class StatsService {
   private async read(now: Date) {
     const hourAgo = new Date(now.getTime() - 60 * MINUTE);
     const dayAgo = new Date(now.getTime() - 24 * 60 * MINUTE);
-    const [perMinute, states, rejections, deadLetters, openDeadLetters, oldest, backlog, queues] =
+    const [perMinute, states, rejections, deadLetters, openDeadLetters, oldest, backlog, queues, balance] =
       await Promise.all([
         this.stats.messagesPerMinute(hourAgo),
         this.stats.countsByState(),
@@ -54,6 +56,9 @@ export class StatsService {
         this.stats.oldestUndelivered(),
         this.relay.backlog(),
         this.queueDepths(),
+        this.stats.balanceRequestsByCreditor(
+          new Date(now.getTime() - BALANCE_WINDOW_DAYS * 24 * 60 * MINUTE),
+        ),
       ]);
     return {
       generatedAt: now.toISOString(),
@@ -65,6 +70,18 @@ export class StatsService {
       openDeadLetters,
       outboxBacklog: backlog,
       queues,
+      balanceRequests: {
+        windowDays: BALANCE_WINDOW_DAYS,
+        // preApprovalShare: over the answers that said either way (those to collective requests)
+        creditors: balance.map((r) => ({
+          creditor: r.recipient,
+          routed: r.routed,
+          answered: r.answered,
+          medianAnswerSeconds: r.median_seconds === null ? null : Math.round(r.median_seconds),
+          preApproved: r.pre_approved,
+          preApprovalShare: r.with_pre_approval > 0 ? r.pre_approved / r.with_pre_approval : null,
+        })),
+      },
       oldestUndelivered: oldest
         ? {
             messageId: oldest.message_id,

@@ -3,6 +3,7 @@ import { OperatorConsole1763900000000 } from './1763900000000-OperatorConsole';
 import { PartyBrokerAccount1764600000000 } from './1764600000000-PartyBrokerAccount';
 import { RetentionOfDeadLetters1764700000000 } from './1764700000000-RetentionOfDeadLetters';
 import { OperatorDisable1764800000000 } from './1764800000000-OperatorDisable';
+import { ConversationState1765100000000 } from './1765100000000-ConversationState';
 
 /** Every hub migration, oldest first. */
 export const HUB_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const HUB_MIGRATIONS = [
   PartyBrokerAccount1764600000000,
   RetentionOfDeadLetters1764700000000,
   OperatorDisable1764800000000,
+  ConversationState1765100000000,
 ];
