@@ -339,10 +339,10 @@ describe('Collectief Schuldregelen: a dossier of 14 creditors from balance reque
       { what: 'every response', timeoutMs: 120_000 },
     );
     expect(creditorOf(answered, creditors[rejecter])).toMatchObject({
-      state: 'REJECTED',
+      state: 'PROPOSAL_REJECTED',
       response: { decision: 'REJECTED', rejectReason: 'AMOUNT_TOO_LOW' },
     });
-    expect(answered.state).not.toBe('AGREED');
+    expect(answered.state).toBe('REJECTED');
 
     // the hub routed no ArrangementAgreed in any of this dossier's conversations
     const conversations = new Set(creditors.map((c) => sent[c.party.oin].messageId));
