@@ -252,8 +252,10 @@ async function main(): Promise<void> {
   say(
     `  private creditor ${creditorPrivate.url}/docs   token ${settings.tokens.creditorPrivate}   (no BSN, answers by hand)`,
   );
-  for (const party of parties) {
-    say(`  party ${party.slug.padEnd(18)} OIN ${party.oin}`);
+  for (const party of parties.filter(
+    (p) => p.kind === 'HUB' || apps.some((a) => a.env.PARTY_OIN === p.oin),
+  )) {
+    say(`  party ${party.slug.padEnd(20)} OIN ${party.oin}`);
   }
   say(`  sample cases     ${sent.join(', ')}  (GET ${municipality.url}/kennisgevingen/<case>)`);
   say(`  logs             ${settings.logDir}/<app>.log     metrics: <app url>/metrics`);
@@ -272,7 +274,7 @@ async function main(): Promise<void> {
     [endpointOf(creditorPrivate)],
   );
   say(
-    `  sample dossier   ${sample} ${dossier.state}: total debt ${dossier.totalDebtCents} cents, ` +
+    `  sample dossier   ${sample} ${dossier.state}: total debt ${dossier.totalDebtCents} cents ` +
       `(GET ${municipality.url}/schuldregelingen/${sample})`,
   );
   if (load > 0) {
