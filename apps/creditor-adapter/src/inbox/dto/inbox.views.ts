@@ -25,11 +25,11 @@ export function toInboxDetail(entry: InboxMessage) {
 
 /** The fields of a message body that say what it is about: never debtor data. */
 const ABOUT: Record<MessageType, string[]> = {
-  Kennisgeving: ['variant', 'pause'],
+  Kennisgeving: ['variant', 'pause', 'municipality', 'signal'],
   PauseAcknowledgement: ['decision'],
   ProgressUpdate: ['status', 'newPauseEnd'],
   DeliveryReceipt: ['status', 'reasonCode'],
-  BalanceRequest: ['variant', 'collective'],
+  BalanceRequest: ['variant', 'collective', 'municipality'],
   BalanceStatement: ['known', 'totalOutstandingCents'],
   PaymentProposal: ['payoutPercentage', 'creditorTotalCents', 'offeredAmountCents', 'termMonths'],
   ProposalResponse: ['decision', 'rejectReason'],

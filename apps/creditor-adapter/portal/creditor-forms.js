@@ -1,0 +1,125 @@
+// Form helpers of the creditor portal: labelled controls with a place for the server's violations.
+import { field, h } from './dom.js';
+import { violationText } from './creditor-labels.js';
+
+let nextId = 0;
+
+/**
+ * A labelled control plus its error line. `name` is the API field the server names in a
+ * violation; the error line is tied to the control for screen readers.
+ */
+export function control(labelText, name, element, hint) {
+  const errorId = `err-${name.replace(/[^a-zA-Z0-9]/g, '-')}-${++nextId}`;
+  element.setAttribute('aria-describedby', errorId);
+  if (!element.name) {
+    element.name = name;
+  }
+  const error = h('p', {
+    class: 'error',
+    id: errorId,
+    'data-error-for': name,
+    'data-testid': `error-${name}`,
+    hidden: 'hidden',
+  });
+  return h('div', { class: 'form-row' }, field(labelText, element, hint), error);
+}
+
+export function select(name, options, { testid, value, placeholder } = {}) {
+  return h(
+    'select',
+    { name, 'data-testid': testid ?? `input-${name}` },
+    ...(placeholder !== undefined ? [h('option', { value: '' }, placeholder)] : []),
+    ...Object.entries(options).map(([code, text]) =>
+      h('option', { value: code, ...(code === value ? { selected: 'selected' } : {}) }, text),
+    ),
+  );
+}
+
+export function input(name, attrs = {}) {
+  return h('input', { name, type: 'text', 'data-testid': `input-${name}`, ...attrs });
+}
+
+/** Clears the error lines of a form. */
+export function clearErrors(form) {
+  for (const el of form.querySelectorAll('[data-error-for]')) {
+    el.textContent = '';
+    el.hidden = true;
+  }
+  for (const el of form.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+  }
+  const general = form.querySelector('[data-form-error]');
+  if (general) {
+    general.textContent = '';
+    general.hidden = true;
+  }
+}
+
+/**
+ * Shows each violation at its field (`claims[0].kind` falls back to `claims`), the rest in the
+ * form's general error line. Focus goes to the first control in error.
+ */
+export function showViolations(form, violations, fallbackMessage) {
+  clearErrors(form);
+  const general = [];
+  let first = null;
+  for (const violation of violations ?? []) {
+    const name = String(violation.field ?? '');
+    const target =
+      form.querySelector(`[data-error-for="${CSS.escape(name)}"]`) ??
+      form.querySelector(`[data-error-for="${CSS.escape(name.replace(/\[.*$/, ''))}"]`);
+    if (target) {
+      target.textContent = target.textContent
+        ? `${target.textContent} ${violationText(violation)}`
+        : violationText(violation);
+      target.hidden = false;
+      const controlEl = form.querySelector(`[aria-describedby="${target.id}"]`);
+      if (controlEl) {
+        controlEl.setAttribute('aria-invalid', 'true');
+        first ??= controlEl;
+      }
+    } else {
+      general.push(violationText(violation));
+    }
+  }
+  if (general.length === 0 && (violations ?? []).length === 0 && fallbackMessage) {
+    general.push(fallbackMessage);
+  }
+  const line = form.querySelector('[data-form-error]');
+  if (line && general.length > 0) {
+    line.textContent = general.join(' ');
+    line.hidden = false;
+  }
+  first?.focus();
+}
+
+/** The general error line of a form. */
+export function formError() {
+  return h('p', { class: 'error', 'data-form-error': '', 'data-testid': 'form-error', role: 'alert', hidden: 'hidden' });
+}
+
+/** Euros typed by a person ("1.234,56" or "1234.56") to cents, or NaN. */
+export function euroToCents(text) {
+  const clean = String(text ?? '').replace(/[€\s]/g, '');
+  if (clean === '') {
+    return NaN;
+  }
+  const normal = /,\d{1,2}$/.test(clean) ? clean.replace(/\./g, '').replace(',', '.') : clean.replace(/,/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(normal)) {
+    return NaN;
+  }
+  return Math.round(Number(normal) * 100);
+}
+
+/** A definition list of facts, leaving out empty ones. */
+export function facts(testid, pairs) {
+  const items = pairs.filter(([, value]) => value !== undefined && value !== null && value !== '');
+  return h(
+    'dl',
+    { class: 'facts', 'data-testid': testid },
+    ...items.flatMap(([term, value, id]) => [
+      h('dt', {}, term),
+      h('dd', id ? { 'data-testid': id } : {}, value),
+    ]),
+  );
+}
