@@ -4,7 +4,7 @@ import { dateTime, h, replace, table } from './dom.js';
 import { control, formError, showViolations, clearErrors } from './creditor-forms.js';
 
 export async function renderAccount(ctx) {
-  const audit = h('section', { 'aria-labelledby': 'audit-heading', 'data-editor-only': '' });
+  const audit = h('section', { 'aria-labelledby': 'audit-heading' });
   replace(
     ctx.main,
     h('h1', {}, 'Account'),
@@ -20,9 +20,17 @@ export async function renderAccount(ctx) {
 }
 
 function passwordSection(ctx) {
-  const current = h('input', { type: 'password', autocomplete: 'current-password', 'data-testid': 'password-current' });
+  const current = h('input', {
+    type: 'password',
+    autocomplete: 'current-password',
+    'data-testid': 'password-current',
+  });
   const next = h('input', { type: 'password', autocomplete: 'new-password', 'data-testid': 'password-new' });
-  const repeat = h('input', { type: 'password', autocomplete: 'new-password', 'data-testid': 'password-repeat' });
+  const repeat = h('input', {
+    type: 'password',
+    autocomplete: 'new-password',
+    'data-testid': 'password-repeat',
+  });
   const form = h(
     'form',
     { 'data-testid': 'password-form', novalidate: 'novalidate' },
@@ -36,7 +44,9 @@ function passwordSection(ctx) {
     event.preventDefault();
     clearErrors(form);
     if (next.value !== repeat.value) {
-      showViolations(form, [{ field: 'repeat', rule: 'same-as-new', message: 'De twee nieuwe wachtwoorden zijn niet gelijk.' }]);
+      showViolations(form, [
+        { field: 'repeat', rule: 'same-as-new', message: 'De twee nieuwe wachtwoorden zijn niet gelijk.' },
+      ]);
       return;
     }
     try {
@@ -51,12 +61,17 @@ function passwordSection(ctx) {
       );
     }
   };
-  return h('section', { class: 'card', 'aria-labelledby': 'password-heading' }, h('h2', { id: 'password-heading' }, 'Wachtwoord wijzigen'), form);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'password-heading' },
+    h('h2', { id: 'password-heading' }, 'Wachtwoord wijzigen'),
+    form,
+  );
 }
 
 async function renderAudit(section) {
   const answer = await api('GET', '/portal/audit');
-  const entries = Array.isArray(answer) ? answer : (answer.entries ?? answer.events ?? answer.audit ?? []);
+  const entries = Array.isArray(answer) ? answer : (answer.items ?? []);
   replace(
     section,
     h('h2', { id: 'audit-heading' }, 'Logboek van wijzigingen'),

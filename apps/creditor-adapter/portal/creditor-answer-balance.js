@@ -6,11 +6,21 @@ import { submitAnswer } from './creditor-answer-submit.js';
 
 export function balanceForm(entry, onAnswered) {
   const { collective } = entry.message.body;
-  const known = h('input', { type: 'radio', name: 'known', value: 'yes', 'data-testid': 'known-yes', checked: true });
+  const known = h('input', {
+    type: 'radio',
+    name: 'known',
+    value: 'yes',
+    'data-testid': 'known-yes',
+    checked: true,
+  });
   const unknown = h('input', { type: 'radio', name: 'known', value: 'no', 'data-testid': 'known-no' });
   const rows = h('div', { 'data-testid': 'claim-rows' });
   const total = h('output', { 'data-testid': 'balance-total' }, money(0));
-  const preApproval = h('input', { type: 'checkbox', name: 'preApproval', 'data-testid': 'input-preApproval' });
+  const preApproval = h('input', {
+    type: 'checkbox',
+    name: 'preApproval',
+    'data-testid': 'input-preApproval',
+  });
   const paymentReference = input('paymentReference', { autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '3', maxlength: '2000', 'data-testid': 'input-note' });
   const claimLines = [];
@@ -29,7 +39,7 @@ export function balanceForm(entry, onAnswered) {
     {},
     h('h3', {}, 'Vorderingen'),
     rows,
-    h('p', { class: 'error', 'data-error-for': 'claims', 'data-testid': 'error-claims', hidden: 'hidden' }),
+    h('p', { class: 'error', 'data-error-for': 'claims', 'data-testid': 'error-claims', hidden: true }),
     h('button', { type: 'button', 'data-testid': 'claim-add', onclick: addLine }, 'Nog een vordering'),
     h('p', {}, 'Totaal openstaand: ', total),
   );
@@ -63,7 +73,10 @@ export function balanceForm(entry, onAnswered) {
     const body = {
       known: known.checked,
       claims,
-      totalOutstandingCents: claims.reduce((acc, c) => acc + (Number.isFinite(c.outstandingAmountCents) ? c.outstandingAmountCents : 0), 0),
+      totalOutstandingCents: claims.reduce(
+        (acc, c) => acc + (Number.isFinite(c.outstandingAmountCents) ? c.outstandingAmountCents : 0),
+        0,
+      ),
       ...(collective ? { preApproval: preApproval.checked } : {}),
       ...(paymentReference.value.trim() ? { paymentReference: paymentReference.value.trim() } : {}),
       ...(note.value.trim() ? { note: note.value.trim() } : {}),
@@ -74,9 +87,15 @@ export function balanceForm(entry, onAnswered) {
 }
 
 function claimLine(index, onAmount) {
-  const reference = input(`claims[${index}].reference`, { autocomplete: 'off', 'data-testid': 'claim-reference' });
+  const reference = input(`claims[${index}].reference`, {
+    autocomplete: 'off',
+    'data-testid': 'claim-reference',
+  });
   const kind = select(`claims[${index}].kind`, CLAIM_KINDS, { testid: 'claim-kind' });
-  const original = input(`claims[${index}].originalAmountCents`, { inputmode: 'decimal', 'data-testid': 'claim-original' });
+  const original = input(`claims[${index}].originalAmountCents`, {
+    inputmode: 'decimal',
+    'data-testid': 'claim-original',
+  });
   const outstanding = input(`claims[${index}].outstandingAmountCents`, {
     inputmode: 'decimal',
     'data-testid': 'claim-outstanding',

@@ -8,11 +8,24 @@ export function acknowledgementForm(entry, onAnswered) {
   const { pause, creditorCustomerNumber } = entry.message.body;
   const paused = radio('PAUSED', 'Pauzeren: wij incasseren niet tijdens de pauze', true);
   const declined = radio('DECLINED', 'Weigeren: wij pauzeren niet', false);
-  const pausedUntil = input('pausedUntil', { type: 'date', value: pause.end, min: pause.start, max: pause.end });
+  const pausedUntil = input('pausedUntil', {
+    type: 'date',
+    value: pause.end,
+    min: pause.start,
+    max: pause.end,
+  });
   const declineReason = select('declineReason', DECLINE_REASONS, { placeholder: 'Kies een reden' });
-  const customerNumber = input('creditorCustomerNumber', { value: creditorCustomerNumber ?? '', autocomplete: 'off' });
+  const customerNumber = input('creditorCustomerNumber', {
+    value: creditorCustomerNumber ?? '',
+    autocomplete: 'off',
+  });
   const note = h('textarea', { name: 'note', rows: '3', maxlength: '2000', 'data-testid': 'input-note' });
-  const pausedRow = control('Gepauzeerd tot en met', 'pausedUntil', pausedUntil, 'Uiterlijk het einde dat de gemeente vraagt.');
+  const pausedRow = control(
+    'Gepauzeerd tot en met',
+    'pausedUntil',
+    pausedUntil,
+    'Uiterlijk het einde dat de gemeente vraagt.',
+  );
   const declinedRow = control('Reden van weigeren', 'declineReason', declineReason);
   const form = h(
     'form',
@@ -23,7 +36,7 @@ export function acknowledgementForm(entry, onAnswered) {
       h('legend', {}, 'Uw besluit'),
       paused.label,
       declined.label,
-      h('p', { class: 'error', 'data-error-for': 'decision', 'data-testid': 'error-decision', hidden: 'hidden' }),
+      h('p', { class: 'error', 'data-error-for': 'decision', 'data-testid': 'error-decision', hidden: true }),
     ),
     pausedRow,
     declinedRow,
@@ -44,7 +57,9 @@ export function acknowledgementForm(entry, onAnswered) {
     const decision = paused.input.checked ? 'PAUSED' : 'DECLINED';
     const body = {
       decision,
-      ...(decision === 'PAUSED' ? { pausedUntil: pausedUntil.value } : { declineReason: declineReason.value || undefined }),
+      ...(decision === 'PAUSED'
+        ? { pausedUntil: pausedUntil.value }
+        : { declineReason: declineReason.value || undefined }),
       ...(customerNumber.value.trim() ? { creditorCustomerNumber: customerNumber.value.trim() } : {}),
       ...(note.value.trim() ? { note: note.value.trim() } : {}),
     };

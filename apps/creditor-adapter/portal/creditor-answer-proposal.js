@@ -19,7 +19,7 @@ export function proposalForm(entry, onAnswered) {
       h('legend', {}, 'Uw besluit'),
       accepted.label,
       rejected.label,
-      h('p', { class: 'error', 'data-error-for': 'decision', 'data-testid': 'error-decision', hidden: 'hidden' }),
+      h('p', { class: 'error', 'data-error-for': 'decision', 'data-testid': 'error-decision', hidden: true }),
     ),
     reasonRow,
     control('Toelichting voor de gemeente (niet verplicht)', 'note', note),
@@ -46,6 +46,12 @@ export function proposalForm(entry, onAnswered) {
 }
 
 function choice(value, text, checked) {
-  const el = h('input', { type: 'radio', name: 'decision', value, 'data-testid': `decision-${value}`, checked });
+  const el = h('input', {
+    type: 'radio',
+    name: 'decision',
+    value,
+    'data-testid': `decision-${value}`,
+    checked,
+  });
   return { input: el, label: h('label', { class: 'choice' }, el, ` ${text}`) };
 }

@@ -3,7 +3,8 @@ import { api, apiUpload, query } from './api.js';
 import { date, dateTime, h, money, replace, table } from './dom.js';
 import { CLAIM_KINDS, label, violationText } from './creditor-labels.js';
 
-const COLUMNS = 'reference;kind;originalAmountCents;outstandingAmountCents;customerNumber;bsn;surname;birthDate;postcode;since';
+const COLUMNS =
+  'reference;kind;originalAmountCents;outstandingAmountCents;customerNumber;bsn;surname;birthDate;postcode;since';
 
 export async function renderClaims(ctx) {
   const list = h('div', { 'data-testid': 'claims-list' });
@@ -19,7 +20,9 @@ export async function renderClaims(ctx) {
       {},
       'Uw openstaande vorderingen. Het knooppunt gebruikt ze voor saldo-opgaven bij Collectief Schuldregelen.',
     ),
-    uploadSection(ctx, load),
+    ctx.canEdit
+      ? uploadSection(ctx, load)
+      : h('p', { 'data-testid': 'viewer-note' }, 'Alleen een bewerker kan vorderingen uploaden.'),
     h('h2', {}, 'Vorderingen in het register'),
     list,
   );
@@ -27,14 +30,25 @@ export async function renderClaims(ctx) {
 }
 
 function uploadSection(ctx, reload) {
-  const file = h('input', { type: 'file', accept: '.csv,text/csv', 'data-testid': 'claims-file', id: 'claims-file' });
-  const progress = h('progress', { max: '1', value: '0', class: 'progress', 'data-testid': 'claims-progress', 'aria-label': 'Voortgang van het uploaden' });
+  const file = h('input', {
+    type: 'file',
+    accept: '.csv,text/csv',
+    'data-testid': 'claims-file',
+    id: 'claims-file',
+  });
+  const progress = h('progress', {
+    max: '1',
+    value: '0',
+    class: 'progress',
+    'data-testid': 'claims-progress',
+    'aria-label': 'Voortgang van het uploaden',
+  });
   progress.hidden = true;
   const result = h('div', { 'data-testid': 'claims-result', 'aria-live': 'polite' });
   const button = h('button', { type: 'submit', 'data-testid': 'claims-upload' }, 'Uploaden');
   const form = h(
     'form',
-    { 'data-testid': 'claims-form', 'data-editor-only': '' },
+    { 'data-testid': 'claims-form' },
     h('label', { for: 'claims-file' }, 'CSV-bestand met vorderingen'),
     file,
     h(
@@ -82,7 +96,7 @@ function uploadSection(ctx, reload) {
   };
   return h(
     'section',
-    { class: 'card', 'data-editor-only': '', 'aria-labelledby': 'upload-heading' },
+    { class: 'card', 'aria-labelledby': 'upload-heading' },
     h('h2', { id: 'upload-heading' }, 'Vorderingen uploaden'),
     form,
     result,

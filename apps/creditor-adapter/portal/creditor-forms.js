@@ -10,7 +10,6 @@ let nextId = 0;
  */
 export function control(labelText, name, element, hint) {
   const errorId = `err-${name.replace(/[^a-zA-Z0-9]/g, '-')}-${++nextId}`;
-  element.setAttribute('aria-describedby', errorId);
   if (!element.name) {
     element.name = name;
   }
@@ -19,9 +18,13 @@ export function control(labelText, name, element, hint) {
     id: errorId,
     'data-error-for': name,
     'data-testid': `error-${name}`,
-    hidden: 'hidden',
+    hidden: true,
   });
-  return h('div', { class: 'form-row' }, field(labelText, element, hint), error);
+  const labelled = field(labelText, element, hint);
+  // the hint (set by field) and the error line both describe the control
+  const described = element.getAttribute('aria-describedby');
+  element.setAttribute('aria-describedby', described ? `${described} ${errorId}` : errorId);
+  return h('div', { class: 'form-row' }, labelled, error);
 }
 
 export function select(name, options, { testid, value, placeholder } = {}) {
@@ -65,15 +68,13 @@ export function showViolations(form, violations, fallbackMessage) {
   let first = null;
   for (const violation of violations ?? []) {
     const name = String(violation.field ?? '');
-    const target =
-      form.querySelector(`[data-error-for="${CSS.escape(name)}"]`) ??
-      form.querySelector(`[data-error-for="${CSS.escape(name.replace(/\[.*$/, ''))}"]`);
+    const target = errorLine(form, name) ?? errorLine(form, name.replace(/\[.*$/, ''));
     if (target) {
       target.textContent = target.textContent
         ? `${target.textContent} ${violationText(violation)}`
         : violationText(violation);
       target.hidden = false;
-      const controlEl = form.querySelector(`[aria-describedby="${target.id}"]`);
+      const controlEl = form.querySelector(`[aria-describedby~="${target.id}"]`);
       if (controlEl) {
         controlEl.setAttribute('aria-invalid', 'true');
         first ??= controlEl;
@@ -93,9 +94,19 @@ export function showViolations(form, violations, fallbackMessage) {
   first?.focus();
 }
 
+function errorLine(form, name) {
+  return [...form.querySelectorAll('[data-error-for]')].find((el) => el.dataset.errorFor === name);
+}
+
 /** The general error line of a form. */
 export function formError() {
-  return h('p', { class: 'error', 'data-form-error': '', 'data-testid': 'form-error', role: 'alert', hidden: 'hidden' });
+  return h('p', {
+    class: 'error',
+    'data-form-error': '',
+    'data-testid': 'form-error',
+    role: 'alert',
+    hidden: true,
+  });
 }
 
 /** Euros typed by a person ("1.234,56" or "1234.56") to cents, or NaN. */
@@ -104,7 +115,9 @@ export function euroToCents(text) {
   if (clean === '') {
     return NaN;
   }
-  const normal = /,\d{1,2}$/.test(clean) ? clean.replace(/\./g, '').replace(',', '.') : clean.replace(/,/g, '');
+  const normal = /,\d{1,2}$/.test(clean)
+    ? clean.replace(/\./g, '').replace(',', '.')
+    : clean.replace(/,/g, '');
   if (!/^\d+(\.\d{1,2})?$/.test(normal)) {
     return NaN;
   }

@@ -10,16 +10,27 @@ const filter = { state: 'NEW', type: '' };
 
 export async function renderInbox(ctx) {
   const list = h('div', { 'data-testid': 'inbox-list', 'aria-live': 'polite' });
-  const stateSelect = select('state', { '': 'Alle berichten', ...INBOX_STATES }, {
-    testid: 'inbox-filter-state',
-    value: filter.state,
-  });
-  const typeSelect = select('type', { '': 'Alle soorten', ...pick(MESSAGE_TYPES, ANSWERABLE_AND_NEWS) }, {
-    testid: 'inbox-filter-type',
-    value: filter.type,
-  });
+  const stateSelect = select(
+    'state',
+    { '': 'Alle berichten', ...INBOX_STATES },
+    {
+      testid: 'inbox-filter-state',
+      value: filter.state,
+    },
+  );
+  const typeSelect = select(
+    'type',
+    { '': 'Alle soorten', ...pick(MESSAGE_TYPES, ANSWERABLE_AND_NEWS) },
+    {
+      testid: 'inbox-filter-type',
+      value: filter.type,
+    },
+  );
   const load = async () => {
-    const { messages } = await api('GET', `/inbox${query({ state: filter.state, type: filter.type, limit: 100 })}`);
+    const { messages } = await api(
+      'GET',
+      `/inbox${query({ state: filter.state, type: filter.type, limit: 100 })}`,
+    );
     replace(list, inboxTable(messages));
   };
   const onChange = () => {
@@ -70,7 +81,11 @@ function inboxTable(messages) {
       {
         label: 'Soort',
         cell: (m) =>
-          h('a', { href: `#/inbox/${m.messageId}`, 'data-testid': 'inbox-open' }, label(MESSAGE_TYPES, m.type)),
+          h(
+            'a',
+            { href: `#/inbox/${m.messageId}`, 'data-testid': 'inbox-open' },
+            label(MESSAGE_TYPES, m.type),
+          ),
       },
       { label: 'Van', cell: (m) => m.municipality?.name ?? m.sender },
       { label: 'Zaak', cell: (m) => m.caseReference ?? '' },
@@ -81,15 +96,24 @@ function inboxTable(messages) {
   );
 }
 
-const ANSWER_WORDS = { PAUSED: 'gepauzeerd', DECLINED: 'geweigerd', ACCEPTED: 'akkoord', REJECTED: 'niet akkoord' };
+const ANSWER_WORDS = {
+  PAUSED: 'gepauzeerd',
+  DECLINED: 'geweigerd',
+  ACCEPTED: 'akkoord',
+  REJECTED: 'niet akkoord',
+};
 
 function stateCell(m) {
   if (m.state === 'NEW') {
     return badge('Nieuw: wacht op antwoord', 'warn');
   }
   if (m.state === 'ANSWERED') {
-    const words = ANSWER_WORDS[m.answer?.decision] ?? (m.answer?.known !== undefined ? 'saldo opgegeven' : '');
-    return badge(words ? `Beantwoord: ${words}` : 'Beantwoord', m.answer?.status === 'REJECTED' ? 'error' : 'ok');
+    const words =
+      ANSWER_WORDS[m.answer?.decision] ?? (m.answer?.known !== undefined ? 'saldo opgegeven' : '');
+    return badge(
+      words ? `Beantwoord: ${words}` : 'Beantwoord',
+      m.answer?.status === 'REJECTED' ? 'error' : 'ok',
+    );
   }
   return badge('Ter informatie', 'info');
 }

@@ -43,7 +43,10 @@ export const CLAIM_KINDS = {
   OVERIG: 'Overig',
 };
 
-export const ARRANGEMENT_TYPES = { SCHULDBEMIDDELING: 'Schuldbemiddeling', SANERINGSKREDIET: 'Saneringskrediet' };
+export const ARRANGEMENT_TYPES = {
+  SCHULDBEMIDDELING: 'Schuldbemiddeling',
+  SANERINGSKREDIET: 'Saneringskrediet',
+};
 
 export const PROGRESS_STATUSES = {
   STABILISATION_STARTED: 'Stabilisatie is begonnen',

@@ -56,7 +56,11 @@ function renderAnswerArea(ctx, entry, area) {
     replace(
       area,
       h('h2', { id: 'answer-heading' }, 'Antwoord'),
-      h('p', { 'data-testid': 'viewer-note' }, 'U kunt dit verzoek bekijken. Alleen een bewerker kan het beantwoorden.'),
+      h(
+        'p',
+        { 'data-testid': 'viewer-note' },
+        'U kunt dit verzoek bekijken. Alleen een bewerker kan het beantwoorden.',
+      ),
     );
     return;
   }
@@ -91,7 +95,9 @@ function counsellorText(counsellor) {
   if (!counsellor) {
     return '';
   }
-  return [counsellor.name, counsellor.organisation, counsellor.email, counsellor.phone].filter(Boolean).join(', ');
+  return [counsellor.name, counsellor.organisation, counsellor.email, counsellor.phone]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function stateBadge(entry) {
@@ -191,9 +197,15 @@ function answerFacts(answer) {
     ['Gepauzeerd tot en met', answer.pausedUntil ? date(answer.pausedUntil) : ''],
     ['Reden', answer.declineReason ? label(DECLINE_REASONS, answer.declineReason) : ''],
     ['Reden', answer.rejectReason ? label(PROPOSAL_REJECT_REASONS, answer.rejectReason) : ''],
-    ['Totaal openstaand', answer.totalOutstandingCents !== undefined ? money(answer.totalOutstandingCents) : ''],
+    [
+      'Totaal openstaand',
+      answer.totalOutstandingCents !== undefined ? money(answer.totalOutstandingCents) : '',
+    ],
     ['Vooraf akkoord', answer.preApproval === undefined ? '' : answer.preApproval ? 'Ja' : 'Nee'],
-    ['Beantwoord', `${dateTime(answer.answeredAt)} (${answer.answeredBy === 'AUTO' ? 'automatisch' : 'met de hand'})`],
+    [
+      'Beantwoord',
+      `${dateTime(answer.answeredAt)} (${answer.answeredBy === 'AUTO' ? 'automatisch' : 'met de hand'})`,
+    ],
     ['Bezorging', label(ANSWER_STATUSES, answer.status), 'answer-status'],
   ]);
 }

@@ -12,11 +12,18 @@ export async function renderRegister(ctx) {
   const list = h('div', { 'data-testid': 'register-list' });
   const stateSelect = select('registerState', STATES, { testid: 'register-filter-state', value: view.state });
   const load = async () => {
-    const page = await api('GET', `/pauses${query({ state: view.state, limit: PAGE_SIZE, offset: view.offset })}`);
-    replace(list, registerTable(page.pauses), pager(page, (offset) => {
-      view.offset = offset;
-      void load().catch((error) => ctx.flash(error.message, 'error'));
-    }));
+    const page = await api(
+      'GET',
+      `/pauses${query({ state: view.state, limit: PAGE_SIZE, offset: view.offset })}`,
+    );
+    replace(
+      list,
+      registerTable(page.pauses),
+      pager(page, (offset) => {
+        view.offset = offset;
+        void load().catch((error) => ctx.flash(error.message, 'error'));
+      }),
+    );
   };
   stateSelect.onchange = () => {
     view.state = stateSelect.value;
@@ -99,7 +106,11 @@ function registerTable(pauses) {
 
 function pager(page, go) {
   const last = Math.min(page.offset + page.limit, page.total);
-  const previous = h('button', { type: 'button', onclick: () => go(Math.max(0, page.offset - page.limit)) }, 'Vorige');
+  const previous = h(
+    'button',
+    { type: 'button', onclick: () => go(Math.max(0, page.offset - page.limit)) },
+    'Vorige',
+  );
   const next = h('button', { type: 'button', onclick: () => go(page.offset + page.limit) }, 'Volgende');
   previous.disabled = page.offset === 0;
   next.disabled = last >= page.total;
@@ -126,7 +137,12 @@ function lookupSection() {
     surname: input('surname', { autocomplete: 'off', 'data-testid': 'lookup-surname' }),
     birthDate: input('birthDate', { type: 'date', 'data-testid': 'lookup-birthDate' }),
     postcode: input('postcode', { autocomplete: 'off', 'data-testid': 'lookup-postcode', maxlength: '7' }),
-    bsn: input('bsn', { autocomplete: 'off', inputmode: 'numeric', maxlength: '9', 'data-testid': 'lookup-bsn' }),
+    bsn: input('bsn', {
+      autocomplete: 'off',
+      inputmode: 'numeric',
+      maxlength: '9',
+      'data-testid': 'lookup-bsn',
+    }),
   };
   const groups = {
     customerNumber: [control('Klantnummer', 'customerNumber', fields.customerNumber)],
@@ -161,7 +177,13 @@ function lookupSection() {
     event.preventDefault();
     void lookup(form, mode.value, fields, answer);
   };
-  return h('section', { class: 'card', 'aria-labelledby': 'lookup-heading' }, h('h2', { id: 'lookup-heading' }, 'Is deze debiteur gepauzeerd?'), form, answer);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'lookup-heading' },
+    h('h2', { id: 'lookup-heading' }, 'Is deze debiteur gepauzeerd?'),
+    form,
+    answer,
+  );
 }
 
 async function lookup(form, mode, fields, answer) {
@@ -175,7 +197,11 @@ async function lookup(form, mode, fields, answer) {
     // personal data only ever in the body of a POST
     replace(answer, lookupAnswer(await api('POST', '/pauses/lookup', body)));
   } catch (error) {
-    showViolations(form, error.violations?.length ? error.violations : error.body?.field ? [error.body] : [], error.message);
+    showViolations(
+      form,
+      error.violations?.length ? error.violations : error.body?.field ? [error.body] : [],
+      error.message,
+    );
   }
 }
 
@@ -191,11 +217,20 @@ function lookupAnswer(status) {
   return h(
     'div',
     { class: 'card', 'data-testid': 'lookup-result', 'data-paused': 'true' },
-    h('p', {}, h('strong', {}, `Gepauzeerd tot en met ${date(status.pausedUntil)}`), ` (sinds ${date(status.since)}).`),
+    h(
+      'p',
+      {},
+      h('strong', {}, `Gepauzeerd tot en met ${date(status.pausedUntil)}`),
+      ` (sinds ${date(status.since)}).`,
+    ),
     h('p', {}, 'Stuur tot die datum geen aanmaningen en schakel geen deurwaarder in.'),
     h('p', {}, `Zaak ${status.caseReference} bij ${status.municipality?.name ?? 'de gemeente'}.`),
     counsellor
-      ? h('p', {}, `Contact: ${[counsellor.name, counsellor.organisation, counsellor.email, counsellor.phone].filter(Boolean).join(', ')}.`)
+      ? h(
+          'p',
+          {},
+          `Contact: ${[counsellor.name, counsellor.organisation, counsellor.email, counsellor.phone].filter(Boolean).join(', ')}.`,
+        )
       : '',
   );
 }

@@ -1,0 +1,319 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { addCalendarMonths, todayInAmsterdam } from '@skp/messages';
+import { parseCsv } from '@skp/platform';
+import { AppProcess } from './support/app-process';
+import { CreditorAdapter, startCreditorAdapter } from './support/creditor-network';
+import { eventually } from './support/eventually';
+import { HubHarness, startHub } from './support/hub-harness';
+import { startMunicipalityAdapter } from './support/municipality-adapter-process';
+import {
+  browserAvailable,
+  launchBrowser,
+  SCREENSHOTS,
+  seriousA11yViolations,
+  storedText,
+  watchPage,
+} from './support/portal-browser';
+import { addPortalUser, CREDITOR_PORTAL_EDITOR } from './support/portal-users';
+import { freshId, testOin } from './support/test-env';
+
+const BSN = '123456782';
+const SURNAME = '=HYPERLINK("Zwanenburgerveld")';
+const POSTCODE = '9718 XK';
+/** what must never be in a URL or in the browser's storage */
+const PERSONAL = [BSN, 'Zwanenburgerveld', 'HYPERLINK', '9718XK', '9718 XK', '9718%20XK', 'Hendrikje'];
+const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-1234' };
+
+/**
+ * The creditor portal in a real browser: a hub, a municipality adapter (sending cases through its
+ * API) and a private creditor adapter answering by hand, with real broker, database and signatures.
+ */
+(browserAvailable('creditor portal') ? describe : describe.skip)('creditor portal in a browser', () => {
+  let h: HubHarness;
+  let municipality: AppProcess;
+  let municipalityToken: string;
+  let creditor: CreditorAdapter;
+  let browser: Browser;
+  let editorContext: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  const urls: string[] = [];
+  const today = todayInAmsterdam();
+
+  async function municipalityApi(method: string, path: string, body?: unknown) {
+    const response = await fetch(`${municipality.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${municipalityToken}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
+  }
+
+  /** A case for the private creditor; resolves to the Kennisgeving's messageId. */
+  async function sendCase(caseReference: string, customerNumber: string, surname = SURNAME): Promise<string> {
+    const sent = await municipalityApi('POST', '/kennisgevingen', {
+      caseReference,
+      debtor: {
+        bsn: BSN,
+        givenNames: 'Hendrikje',
+        surname,
+        birthDate: '1979-02-11',
+        address: { street: 'Kastanjeboomlaan', houseNumber: 12, postcode: POSTCODE, city: 'Groningen' },
+      },
+      admissionDate: today,
+      pause: { start: today },
+      creditors: [{ oin: creditor.party.oin, customerNumber }],
+    });
+    expect(sent.status).toBe(202);
+    return sent.body.messages[0].messageId as string;
+  }
+
+  async function creditorState(caseReference: string): Promise<any> {
+    const { body } = await municipalityApi('GET', `/kennisgevingen/${caseReference}`);
+    return body?.creditors?.find((c: any) => c.creditor === creditor.party.oin);
+  }
+
+  const shot = (p: Page, name: string) =>
+    p.screenshot({ path: join(SCREENSHOTS, `creditor-${name}.png`), fullPage: true });
+
+  async function expectAccessible(p: Page): Promise<void> {
+    expect(await seriousA11yViolations(p)).toEqual([]);
+  }
+
+  async function logIn(p: Page, user: { username: string; password: string }): Promise<void> {
+    await p.goto(creditor.app.url);
+    await p.getByTestId('login-username').fill(user.username);
+    await p.getByTestId('login-password').fill(user.password);
+    await p.getByTestId('login-submit').click();
+    await p.getByTestId('inbox-filters').waitFor();
+  }
+
+  /** The inbox row of a message, once the page's own refresh has brought it. */
+  const inboxRow = (p: Page, messageId: string) =>
+    p.locator(`[data-testid="inbox-table"] tr[data-id="${messageId}"]`);
+
+  beforeAll(async () => {
+    h = await startHub();
+    const m = h.pki.party('municipality', testOin(1), 'Gemeente Portaalstad');
+    const c = h.pki.party('creditor-private', testOin(2), 'Energie Portaal BV');
+    await h.registerParty(m, 'MUNICIPALITY', false);
+    await h.registerParty(c, 'CREDITOR', false);
+    creditor = await startCreditorAdapter(h, c, { CREDITOR_AUTO_ACK: 'false' });
+    municipalityToken = `municipality-${freshId()}`;
+    municipality = await startMunicipalityAdapter(h, m, municipalityToken, { HUB_OIN: h.hubParty.oin });
+    await addPortalUser(creditor.app, VIEWER.username, 'viewer', VIEWER.password);
+    browser = await launchBrowser();
+    editorContext = await browser.newContext({
+      viewport: { width: 1360, height: 900 },
+      acceptDownloads: true,
+    });
+    page = watchPage(await editorContext.newPage(), errors, urls);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await municipality?.stop();
+    await creditor?.app.stop();
+    await h?.teardown();
+  });
+
+  it('lists the register and exports it through the API only with a token, and refuses a bad filter', async () => {
+    expect((await creditor.api('GET', '/pauses', undefined, '')).status).toBe(401);
+    expect((await fetch(`${creditor.app.url}/pauses/export.csv`)).status).toBe(401);
+    const bad = await creditor.api('GET', '/pauses?state=paused');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('state must be one of active, ended, all');
+    const empty = await creditor.api('GET', '/pauses');
+    expect(empty.body).toEqual({ pauses: [], total: 0, limit: 100, offset: 0 });
+  });
+
+  it('shows a new Kennisgeving in the inbox; the editor answers PAUSED by hand and the municipality sees it', async () => {
+    await logIn(page, CREDITOR_PORTAL_EDITOR);
+    await shot(page, '01-inbox-empty');
+    const reference = `POR-${freshId()}`;
+    const customerNumber = `KL-${freshId()}`;
+    const messageId = await sendCase(reference, customerNumber);
+    // no reload: the inbox refreshes itself
+    await inboxRow(page, messageId).waitFor({ timeout: 30_000 });
+    expect(await inboxRow(page, messageId).innerText()).toContain('Nieuw');
+    await expectAccessible(page);
+    await shot(page, '02-inbox');
+
+    await inboxRow(page, messageId).getByTestId('inbox-open').click();
+    await page.getByTestId('ack-form').waitFor();
+    expect(await page.getByTestId('debtor-name').innerText()).toBe(`Hendrikje ${SURNAME}`);
+    expect(await page.getByTestId('fact-case').innerText()).toBe(reference);
+    await expectAccessible(page);
+    // a date past the requested end: the server's rule shows at the field
+    const requestedEnd = addCalendarMonths(today, 4);
+    await page.getByTestId('input-pausedUntil').fill(addCalendarMonths(today, 5));
+    await page.getByTestId('ack-submit').click();
+    await page.getByTestId('error-pausedUntil').waitFor();
+    expect(await page.getByTestId('error-pausedUntil').innerText()).toMatch(/niet later/);
+    await shot(page, '03-answer-violation');
+    const until = addCalendarMonths(today, 3);
+    await page.getByTestId('input-pausedUntil').fill(until);
+    await page.getByTestId('ack-submit').click();
+    await page.getByTestId('answer-facts').waitFor();
+    expect(await page.getByTestId('answer-decision').innerText()).toBe('Gepauzeerd');
+    await shot(page, '04-answered');
+
+    const state = await eventually(
+      async () => {
+        const s = await creditorState(reference);
+        return s?.state === 'PAUSED' ? s : undefined;
+      },
+      { what: 'PAUSED at the municipality', timeoutMs: 30_000 },
+    );
+    expect(state.pausedUntil).toBe(until);
+    expect(requestedEnd > until).toBe(true);
+
+    await page.getByTestId('nav-register').click();
+    const row = page.locator(`[data-testid="register-table"] tr[data-id="${messageId}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Gepauzeerd');
+    expect(await row.innerText()).toContain(customerNumber);
+    await expectAccessible(page);
+
+    await page.getByTestId('lookup-customerNumber').fill(customerNumber);
+    await page.getByTestId('lookup-submit').click();
+    const result = page.getByTestId('lookup-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-paused')).toBe('true');
+    expect(await result.innerText()).toContain(reference);
+    await page.getByTestId('lookup-customerNumber').fill('KL-unknown');
+    await page.getByTestId('lookup-submit').click();
+    await page.locator('[data-testid="lookup-result"][data-paused="false"]').waitFor();
+    await shot(page, '05-register');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`gepauzeerde-debiteuren-${today}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFcustomerNumber;bsn;')).toBe(true);
+    const document = parseCsv(csv);
+    const columns = document?.header.fields ?? [];
+    const line = document?.records.find(
+      (r) => r.fields[columns.indexOf('customerNumber')] === customerNumber,
+    );
+    expect(line?.fields[columns.indexOf('surname')]).toBe(`'${SURNAME}`);
+    expect(line?.fields[columns.indexOf('bsn')]).toBe('');
+    expect(line?.fields[columns.indexOf('pausedUntil')]).toBe(until);
+    expect(csv).toContain(`"'=HYPERLINK(""Zwanenburgerveld"")"`);
+  });
+
+  it('declines with a reason from the list; a missing reason is named at its field', async () => {
+    const reference = `POR-${freshId()}`;
+    const messageId = await sendCase(reference, `KL-${freshId()}`, 'Jansen');
+    await page.getByTestId('nav-inbox').click();
+    await inboxRow(page, messageId).waitFor({ timeout: 30_000 });
+    await inboxRow(page, messageId).getByTestId('inbox-open').click();
+    await page.getByTestId('decision-DECLINED').check();
+    await page.getByTestId('ack-submit').click();
+    await page.getByTestId('error-declineReason').waitFor();
+    expect(await page.getByTestId('error-declineReason').innerText()).toMatch(/verplicht/);
+    await page.getByTestId('input-declineReason').selectOption('DEBTOR_UNKNOWN');
+    await page.getByTestId('ack-submit').click();
+    await page.getByTestId('answer-facts').waitFor();
+    expect(await page.getByTestId('answer-decision').innerText()).toBe('Geweigerd');
+    await shot(page, '06-declined');
+    const state = await eventually(
+      async () => {
+        const s = await creditorState(reference);
+        return s?.state === 'DECLINED' ? s : undefined;
+      },
+      { what: 'DECLINED at the municipality', timeoutMs: 30_000 },
+    );
+    expect(state.declineReason).toBe('DEBTOR_UNKNOWN');
+  });
+
+  it('uploads claims with per-line errors in words, and shows the account page with the audit log', async () => {
+    await page.getByTestId('nav-claims').click();
+    await page.getByTestId('claims-form').waitFor();
+    const reference = `VOR-${freshId()}`;
+    await page.getByTestId('claims-file').setInputFiles({
+      name: 'vorderingen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `reference;kind;originalAmountCents;outstandingAmountCents;customerNumber\n${reference};NUTS;10000;7550;KL-1\nBAD-1;GAS;12;x;KL-2\n`,
+      ),
+    });
+    await page.getByTestId('claims-upload').click();
+    await page.getByTestId('claims-summary').waitFor();
+    expect(await page.getByTestId('claims-summary').innerText()).toBe(
+      '1 regels opgeslagen, 1 regels met fouten.',
+    );
+    const bad = page.locator('[data-testid="claims-errors"] tr[data-id="3"]');
+    expect(await bad.innerText()).toMatch(/Soort: kies een van de mogelijkheden/);
+    await page.locator(`[data-testid="claims-table"] tr[data-id="${reference}"]`).waitFor();
+    await expectAccessible(page);
+    await shot(page, '07-claims');
+
+    await page.getByTestId('nav-account').click();
+    await page.getByTestId('audit-table').waitFor();
+    await expectAccessible(page);
+    await shot(page, '08-account');
+  });
+
+  it('lets a viewer read and look up, without an answer form; a POST from the page is refused', async () => {
+    const reference = `POR-${freshId()}`;
+    const customerNumber = `KL-${freshId()}`;
+    const messageId = await sendCase(reference, customerNumber, 'Bakker');
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const viewer = watchPage(await context.newPage(), errors, urls);
+    try {
+      await logIn(viewer, VIEWER);
+      await inboxRow(viewer, messageId).waitFor({ timeout: 30_000 });
+      await inboxRow(viewer, messageId).getByTestId('inbox-open').click();
+      await viewer.getByTestId('viewer-note').waitFor();
+      expect(await viewer.getByTestId('ack-form').count()).toBe(0);
+      await expectAccessible(viewer);
+      await shot(viewer, '09-viewer-message');
+      const status = await viewer.evaluate(async (id) => {
+        const scope = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } };
+        const token = scope.sessionStorage.getItem('skp.session.token');
+        const response = await fetch(`/inbox/${id}/acknowledgement`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ decision: 'DECLINED', declineReason: 'OTHER' }),
+        });
+        return response.status;
+      }, messageId);
+      expect(status).toBe(403);
+      expect((await creditor.api('GET', `/inbox/${messageId}`)).body.state).toBe('NEW');
+
+      await viewer.getByTestId('nav-register').click();
+      await viewer.getByTestId('lookup-mode').selectOption('person');
+      await viewer.getByTestId('lookup-surname').fill('bakker');
+      await viewer.getByTestId('lookup-birthDate').fill('1979-02-11');
+      await viewer.getByTestId('lookup-postcode').fill(POSTCODE);
+      await viewer.getByTestId('lookup-submit').click();
+      await viewer.locator('[data-testid="lookup-result"][data-paused="true"]').waitFor();
+      expect(await viewer.getByTestId('lookup-result').innerText()).toContain(reference);
+      await expectAccessible(viewer);
+      await shot(viewer, '10-viewer-lookup');
+      expect(await storedText(viewer)).not.toMatch(new RegExp(PERSONAL.map(escape).join('|')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('kept personal data out of every URL and out of storage, with no script or CSP errors', async () => {
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) {
+      for (const value of PERSONAL) {
+        expect(decodeURIComponent(url)).not.toContain(value);
+      }
+    }
+    expect(await storedText(page)).not.toMatch(new RegExp(PERSONAL.map(escape).join('|')));
+    expect(errors).toEqual([]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
