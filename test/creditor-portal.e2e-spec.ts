@@ -84,6 +84,17 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
 
   async function logIn(p: Page, user: { username: string; password: string }): Promise<void> {
     await p.goto(creditor.app.url);
+    if (process.env.DEV_TOKEN_LOGIN) {
+      await p.evaluate((token) => {
+        const scope = globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } };
+        scope.sessionStorage.setItem('skp.session.token', token);
+        scope.sessionStorage.setItem('skp.session.role', 'editor');
+        scope.sessionStorage.setItem('skp.session.user', 'dev');
+      }, creditor.token);
+      await p.reload();
+      await p.getByTestId('inbox-filters').waitFor();
+      return;
+    }
     await p.getByTestId('login-username').fill(user.username);
     await p.getByTestId('login-password').fill(user.password);
     await p.getByTestId('login-submit').click();
@@ -103,7 +114,8 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     creditor = await startCreditorAdapter(h, c, { CREDITOR_AUTO_ACK: 'false' });
     municipalityToken = `municipality-${freshId()}`;
     municipality = await startMunicipalityAdapter(h, m, municipalityToken, { HUB_OIN: h.hubParty.oin });
-    await addPortalUser(creditor.app, VIEWER.username, 'viewer', VIEWER.password);
+    if (!process.env.DEV_TOKEN_LOGIN)
+      await addPortalUser(creditor.app, VIEWER.username, 'viewer', VIEWER.password);
     browser = await launchBrowser();
     editorContext = await browser.newContext({
       viewport: { width: 1360, height: 900 },
@@ -229,6 +241,24 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
       { what: 'DECLINED at the municipality', timeoutMs: 30_000 },
     );
     expect(state.declineReason).toBe('DEBTOR_UNKNOWN');
+
+    // the register through the API: the declined pause is ended, the paused one active, no BSN held
+    const ended = await creditor.api('GET', '/pauses?state=ended');
+    expect(ended.body.pauses.map((p: any) => p.conversationId)).toEqual([messageId]);
+    expect(ended.body.pauses[0]).toMatchObject({
+      active: false,
+      caseReference: reference,
+      liftReason: 'DECLINED_DEBTOR_UNKNOWN',
+      bsn: null,
+      debtor: { surname: 'Jansen', address: { postcode: POSTCODE } },
+    });
+    const active = await creditor.api('GET', '/pauses');
+    expect(active.body.total).toBe(1);
+    expect(active.body.pauses[0]).toMatchObject({ active: true, debtor: { surname: SURNAME } });
+    expect(JSON.stringify(active.body)).not.toContain(BSN);
+    const all = await creditor.api('GET', '/pauses?state=all&limit=1');
+    expect(all.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
+    expect(all.body.pauses.map((p: any) => p.conversationId)).toEqual([messageId]);
   });
 
   it('uploads claims with per-line errors in words, and shows the account page with the audit log', async () => {

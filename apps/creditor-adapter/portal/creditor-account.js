@@ -52,7 +52,7 @@ function passwordSection(ctx) {
     try {
       await api('POST', '/portal/password', { currentPassword: current.value, newPassword: next.value });
       form.reset();
-      ctx.flash('Uw wachtwoord is gewijzigd.', 'ok');
+      ctx.flash('Uw wachtwoord is gewijzigd.', 'paused');
     } catch (error) {
       showViolations(
         form,

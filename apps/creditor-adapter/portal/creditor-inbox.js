@@ -112,8 +112,8 @@ function stateCell(m) {
       ANSWER_WORDS[m.answer?.decision] ?? (m.answer?.known !== undefined ? 'saldo opgegeven' : '');
     return badge(
       words ? `Beantwoord: ${words}` : 'Beantwoord',
-      m.answer?.status === 'REJECTED' ? 'error' : 'ok',
+      m.answer?.status === 'REJECTED' ? 'bad' : 'accepted',
     );
   }
-  return badge('Ter informatie', 'info');
+  return badge('Ter informatie', 'new');
 }

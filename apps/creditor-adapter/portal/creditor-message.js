@@ -65,7 +65,7 @@ function renderAnswerArea(ctx, entry, area) {
     return;
   }
   const answered = async (updated) => {
-    ctx.flash('Uw antwoord is verstuurd.', 'ok');
+    ctx.flash('Uw antwoord is verstuurd.', 'paused');
     await renderInboxMessage(ctx, updated.messageId);
   };
   replace(area, h('h2', { id: 'answer-heading' }, 'Antwoord geven'), form(entry, answered));
@@ -105,9 +105,9 @@ function stateBadge(entry) {
     return badge('Nieuw: wacht op antwoord', 'warn');
   }
   if (entry.state === 'ANSWERED') {
-    return badge('Beantwoord', 'ok');
+    return badge('Beantwoord', 'accepted');
   }
-  return badge('Ter informatie', 'info');
+  return badge('Ter informatie', 'new');
 }
 
 function personName(person) {

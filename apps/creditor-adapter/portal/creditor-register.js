@@ -62,7 +62,7 @@ async function exportCsv(ctx, button) {
   try {
     const blob = await apiBlob('/pauses/export.csv');
     download(`gepauzeerde-debiteuren-${todayInAmsterdam()}.csv`, blob);
-    ctx.flash('De export is gedownload.', 'ok');
+    ctx.flash('De export is gedownload.', 'paused');
   } catch (error) {
     ctx.flash(`De export is niet gelukt: ${error.message}`, 'error');
   } finally {
@@ -95,8 +95,8 @@ function registerTable(pauses) {
         label: 'Stand',
         cell: (p) =>
           p.active
-            ? badge('Gepauzeerd', 'ok')
-            : badge(p.liftReason ? liftReasonText(p.liftReason) : 'Afgelopen', 'muted'),
+            ? badge('Gepauzeerd', 'paused')
+            : badge(p.liftReason ? liftReasonText(p.liftReason) : 'Afgelopen', 'ended'),
       },
     ],
     pauses.map((p) => ({ ...p, __id: p.conversationId })),
