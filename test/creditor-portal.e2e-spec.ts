@@ -250,7 +250,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
       caseReference: reference,
       liftReason: 'DECLINED_DEBTOR_UNKNOWN',
       bsn: null,
-      debtor: { surname: 'Jansen', address: { postcode: POSTCODE } },
+      debtor: { surname: 'Jansen', address: { postcode: '9718XK' } },
     });
     const active = await creditor.api('GET', '/pauses');
     expect(active.body.total).toBe(1);
