@@ -15,7 +15,7 @@ import {
   seriousA11yViolations,
   storedText,
   watchPage,
-} from './support/portal-browser';
+} from './support/browser';
 import { addPortalUser, CREDITOR_PORTAL_EDITOR } from './support/portal-users';
 import { freshId, testOin } from './support/test-env';
 
