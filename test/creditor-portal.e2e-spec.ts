@@ -1,10 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { addCalendarMonths, todayInAmsterdam } from '@skp/messages';
+import {
+  addCalendarMonths,
+  BalanceStatementBody,
+  buildHeader,
+  offeredAmountCents,
+  ProposalResponseBody,
+  todayInAmsterdam,
+} from '@skp/messages';
 import { parseCsv } from '@skp/platform';
 import { AppProcess } from './support/app-process';
-import { CreditorAdapter, startCreditorAdapter } from './support/creditor-network';
+import { aBalanceRequestBody } from './factories/messages.factory';
+import {
+  connectMunicipality,
+  CreditorAdapter,
+  startCreditorAdapter,
+  TestMunicipality,
+} from './support/creditor-network';
 import { eventually } from './support/eventually';
 import { HubHarness, startHub } from './support/hub-harness';
 import { startMunicipalityAdapter } from './support/municipality-adapter-process';
@@ -35,6 +48,8 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
   let municipality: AppProcess;
   let municipalityToken: string;
   let creditor: CreditorAdapter;
+  /** a second municipality that signs and sends Schuldregelen messages itself */
+  let schuldregelaar: TestMunicipality;
   let browser: Browser;
   let editorContext: BrowserContext;
   let page: Page;
@@ -111,6 +126,9 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     const c = h.pki.party('creditor-private', testOin(2), 'Energie Portaal BV');
     await h.registerParty(m, 'MUNICIPALITY', false);
     await h.registerParty(c, 'CREDITOR', false);
+    const s = h.pki.party('schuldregelaar', testOin(1), 'Gemeente Regelstad');
+    await h.registerParty(s, 'MUNICIPALITY', false);
+    schuldregelaar = await connectMunicipality(h, s);
     creditor = await startCreditorAdapter(h, c, { CREDITOR_AUTO_ACK: 'false' });
     municipalityToken = `municipality-${freshId()}`;
     municipality = await startMunicipalityAdapter(h, m, municipalityToken, { HUB_OIN: h.hubParty.oin });
@@ -126,6 +144,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
 
   afterAll(async () => {
     await browser?.close();
+    await schuldregelaar?.close();
     await municipality?.stop();
     await creditor?.app.stop();
     await h?.teardown();
@@ -261,6 +280,90 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     expect(all.body.pauses.map((p: any) => p.conversationId)).toEqual([messageId]);
   });
 
+  it('answers a BalanceRequest with a claim and a PaymentProposal with a reason, each rule at its field', async () => {
+    const request = await schuldregelaar.send({
+      header: buildHeader({
+        type: 'BalanceRequest',
+        sender: schuldregelaar.oin,
+        recipient: creditor.party.oin,
+      }),
+      body: aBalanceRequestBody({ variant: 'PRIVATE', collective: true, caseReference: `SR-${freshId()}` }),
+    });
+    const id = request.header.messageId;
+    await page.getByTestId('nav-inbox').click();
+    await inboxRow(page, id).waitFor({ timeout: 30_000 });
+    await inboxRow(page, id).getByTestId('inbox-open').click();
+    await page.getByTestId('balance-form').waitFor();
+    await page.getByTestId('claim-reference').fill('F-77');
+    await page.getByTestId('claim-kind').selectOption('ZORG');
+    await page.getByTestId('claim-original').fill('150,00');
+    await page.getByTestId('claim-outstanding').fill('veel');
+    await page.getByTestId('balance-submit').click();
+    const amountError = page.getByTestId('error-claims[0].outstandingAmountCents');
+    await amountError.waitFor();
+    expect(await amountError.innerText()).toMatch(/^Vordering 1, openstaand bedrag: /);
+    await expectAccessible(page);
+    await shot(page, '07-balance-violation');
+    await page.getByTestId('claim-outstanding').fill('120,50');
+    expect(await page.getByTestId('balance-total').innerText()).toMatch(/120,50/);
+    await page.getByTestId('balance-submit').click();
+    await page.getByTestId('answer-facts').waitFor();
+    const statement = await schuldregelaar.waitFor(
+      'BalanceStatement',
+      (m) => m.header.type === 'BalanceStatement' && m.header.inReplyTo === id,
+    );
+    expect(statement.body as BalanceStatementBody).toEqual({
+      known: true,
+      claims: [
+        { reference: 'F-77', kind: 'ZORG', originalAmountCents: 15000, outstandingAmountCents: 12050 },
+      ],
+      totalOutstandingCents: 12050,
+      preApproval: false,
+    });
+
+    const proposal = await schuldregelaar.send({
+      header: buildHeader({
+        type: 'PaymentProposal',
+        sender: schuldregelaar.oin,
+        recipient: creditor.party.oin,
+        conversationId: id,
+        inReplyTo: statement.header.messageId,
+      }),
+      body: {
+        arrangementType: 'SCHULDBEMIDDELING',
+        payoutPercentage: '40.00',
+        creditorTotalCents: 12050,
+        offeredAmountCents: offeredAmountCents(12050, '40.00'),
+        totalDebtCents: 500_000,
+        termMonths: 18,
+        startDate: today,
+      },
+    });
+    await page.getByTestId('nav-inbox').click();
+    const proposalRow = inboxRow(page, proposal.header.messageId);
+    await proposalRow.waitFor({ timeout: 30_000 });
+    await proposalRow.getByTestId('inbox-open').click();
+    await page.getByTestId('proposal-form').waitFor();
+    expect(await page.getByTestId('proposal-offered').innerText()).toMatch(/48,20/);
+    await page.getByTestId('decision-REJECTED').check();
+    await page.getByTestId('proposal-submit').click();
+    await page.getByTestId('error-rejectReason').waitFor();
+    await page.getByTestId('input-rejectReason').selectOption('AMOUNT_TOO_LOW');
+    await page.getByTestId('proposal-submit').click();
+    await page.getByTestId('answer-facts').waitFor();
+    expect(await page.getByTestId('answer-decision').innerText()).toBe('Niet akkoord');
+    await shot(page, '08-proposal-answered');
+    const response = await schuldregelaar.waitFor(
+      'ProposalResponse',
+      (m) => m.header.type === 'ProposalResponse' && m.header.inReplyTo === proposal.header.messageId,
+    );
+    expect(response.body as ProposalResponseBody).toEqual({
+      decision: 'REJECTED',
+      rejectReason: 'AMOUNT_TOO_LOW',
+      byPreApproval: false,
+    });
+  });
+
   it('uploads claims with per-line errors in words, and shows the account page with the audit log', async () => {
     await page.getByTestId('nav-claims').click();
     await page.getByTestId('claims-form').waitFor();
@@ -281,12 +384,12 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     expect(await bad.innerText()).toMatch(/Soort: kies een van de mogelijkheden/);
     await page.locator(`[data-testid="claims-table"] tr[data-id="${reference}"]`).waitFor();
     await expectAccessible(page);
-    await shot(page, '07-claims');
+    await shot(page, '09-claims');
 
     await page.getByTestId('nav-account').click();
     await page.getByTestId('audit-table').waitFor();
     await expectAccessible(page);
-    await shot(page, '08-account');
+    await shot(page, '10-account');
   });
 
   it('lets a viewer read and look up, without an answer form; a POST from the page is refused', async () => {
@@ -302,7 +405,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
       await viewer.getByTestId('viewer-note').waitFor();
       expect(await viewer.getByTestId('ack-form').count()).toBe(0);
       await expectAccessible(viewer);
-      await shot(viewer, '09-viewer-message');
+      await shot(viewer, '11-viewer-message');
       const status = await viewer.evaluate(async (id) => {
         const scope = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } };
         const token = scope.sessionStorage.getItem('skp.session.token');
@@ -325,7 +428,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
       await viewer.locator('[data-testid="lookup-result"][data-paused="true"]').waitFor();
       expect(await viewer.getByTestId('lookup-result').innerText()).toContain(reference);
       await expectAccessible(viewer);
-      await shot(viewer, '10-viewer-lookup');
+      await shot(viewer, '12-viewer-lookup');
       expect(await storedText(viewer)).not.toMatch(new RegExp(PERSONAL.map(escape).join('|')));
     } finally {
       await context.close();
