@@ -55,7 +55,24 @@ export function balanceForm(entry, onAnswered) {
     ),
     claimsPart,
     ...(collective
-      ? [control('Vooraf akkoord met een regeling volgens de normen', 'preApproval', preApproval)]
+      ? [
+          h(
+            'div',
+            { class: 'form-row' },
+            h(
+              'label',
+              { class: 'choice' },
+              preApproval,
+              ' Vooraf akkoord met een regeling volgens de normen',
+            ),
+            h('p', {
+              class: 'error',
+              'data-error-for': 'preApproval',
+              'data-testid': 'error-preApproval',
+              hidden: true,
+            }),
+          ),
+        ]
       : []),
     control('Betalingskenmerk (niet verplicht)', 'paymentReference', paymentReference),
     control('Toelichting voor de gemeente (niet verplicht)', 'note', note),

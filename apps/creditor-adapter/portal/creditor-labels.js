@@ -163,6 +163,9 @@ export function violationText(violation) {
     ? `Vordering ${Number(item[1]) + 1}, ${(FIELD_NAMES[item[2]] ?? item[2]).toLowerCase()}`
     : (FIELD_NAMES[name] ?? name);
   const rule = violation.rule ?? '';
+  if (/AmountCents$/.test(name) && ['integer', 'number', 'minimum-0'].includes(rule)) {
+    return `${field}: vul een bedrag in euro in, zoals 120,50`;
+  }
   const maxMonths = /^max-pause-(\d+)-months$/.exec(rule);
   if (maxMonths) {
     return `${field}: mag hoogstens ${maxMonths[1]} maanden na het begin van de pauze zijn (ons beleid)`;
