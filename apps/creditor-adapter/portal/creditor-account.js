@@ -35,7 +35,7 @@ function passwordSection(ctx) {
     'form',
     { 'data-testid': 'password-form', novalidate: 'novalidate' },
     control('Huidig wachtwoord', 'currentPassword', current),
-    control('Nieuw wachtwoord', 'newPassword', next, 'Minstens 12 tekens.'),
+    control('Nieuw wachtwoord', 'newPassword', next, 'Minstens 16 tekens.'),
     control('Herhaal het nieuwe wachtwoord', 'repeat', repeat),
     formError(),
     h('button', { type: 'submit', 'data-testid': 'password-submit' }, 'Wachtwoord wijzigen'),
@@ -80,11 +80,40 @@ async function renderAudit(section) {
       [
         { label: 'Tijdstip', cell: (e) => dateTime(e.at ?? e.createdAt ?? e.time) },
         { label: 'Gebruiker', cell: (e) => e.username ?? e.actor ?? '' },
-        { label: 'Handeling', cell: (e) => e.action ?? [e.method, e.path].filter(Boolean).join(' ') },
-        { label: 'Uitkomst', cell: (e) => (e.status !== undefined ? String(e.status) : (e.outcome ?? '')) },
+        { label: 'Handeling', cell: actionText },
+        { label: 'Uitkomst', cell: (e) => outcomeText(e.status) },
       ],
       entries.map((e, i) => ({ ...e, __id: String(e.id ?? i) })),
       { testid: 'audit-table', empty: 'Nog geen wijzigingen.' },
     ),
   );
+}
+
+/** What a portal user did, in words; unknown actions keep their code. */
+const ACTIONS = [
+  [/^auth\.login$/, 'Ingelogd'],
+  [/^auth\.logout$/, 'Uitgelogd'],
+  [/^auth\.password$|\/portal\/password$/, 'Wachtwoord gewijzigd'],
+  [/^user\.bootstrap_editor$/, 'Eerste bewerker aangemaakt'],
+  [/^user\.create$/, 'Gebruiker toegevoegd'],
+  [/^user\./, 'Gebruiker gewijzigd'],
+  [/\/acknowledgement$/, 'Kennisgeving beantwoord'],
+  [/\/balance$/, 'Saldo-opgave verstuurd'],
+  [/\/proposal-response$/, 'Betalingsvoorstel beantwoord'],
+  [/\/status-request$/, 'Stand van zaken gevraagd'],
+  [/\/claims\/import$/, 'Vorderingen geüpload'],
+  [/\/pauses\/lookup$/, 'Debiteur opgezocht'],
+];
+
+function actionText(entry) {
+  const action = entry.action ?? '';
+  const found = ACTIONS.find(([pattern]) => pattern.test(action));
+  return found ? found[1] : action;
+}
+
+function outcomeText(status) {
+  if (status === null || status === undefined) {
+    return '';
+  }
+  return status >= 200 && status < 300 ? 'Gelukt' : `Geweigerd (${status})`;
 }

@@ -119,6 +119,9 @@ export const FIELD_NAMES = {
   since: 'Sinds',
   debtor: 'Debiteur',
   body: 'Formulier',
+  currentPassword: 'Huidig wachtwoord',
+  newPassword: 'Nieuw wachtwoord',
+  repeat: 'Herhaling',
 };
 
 const RULES = {
@@ -153,6 +156,8 @@ const RULES = {
   'unknown-field': 'is geen veld van dit formulier',
   'csv-syntax': 'is geen geldige CSV (let op de aanhalingstekens)',
   'empty-file': 'heeft geen kopregel',
+  'password-rule': 'is te kort of te lang (minstens 12 tekens, in productie 16)',
+  'same-as-new': 'is niet gelijk aan het nieuwe wachtwoord',
 };
 
 /** One server violation `{field, rule, message}` in Dutch; unknown rules keep the server's words. */
