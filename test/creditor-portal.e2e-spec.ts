@@ -369,7 +369,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
       '1 regels opgeslagen, 1 regels met fouten.',
     );
     const bad = page.locator('[data-testid="claims-errors"] tr[data-id="3"]');
-    expect(await bad.innerText()).toMatch(/Soort: kies een van de mogelijkheden/);
+    expect(await bad.innerText()).toMatch(/Soort: gebruik ZORG, PUBLIEK, NUTS, OVERIG/);
     await page.locator(`[data-testid="claims-table"] tr[data-id="${reference}"]`).waitFor();
     await expectAccessible(page);
     await shot(page, '09-claims');

@@ -10,7 +10,8 @@ export async function renderClaims(ctx) {
   const list = h('div', { 'data-testid': 'claims-list' });
   const load = async () => {
     const page = await api('GET', `/claims${query({ limit: 200 })}`);
-    replace(list, h('p', {}, `${page.total} vorderingen in het register.`), claimsTable(page.claims));
+    const count = page.total === 1 ? '1 vordering' : `${page.total} vorderingen`;
+    replace(list, h('p', {}, `${count} in het register.`), claimsTable(page.claims));
   };
   replace(
     ctx.main,
@@ -111,7 +112,7 @@ function importResult(answer) {
     h(
       'p',
       { 'data-testid': 'claims-summary' },
-      `${answer.summary.stored} regels opgeslagen, ${answer.summary.failed} regels met fouten.`,
+      `${lines(answer.summary.stored)} opgeslagen, ${lines(answer.summary.failed)} met fouten.`,
     ),
     ...(errors.length > 0
       ? [
@@ -148,4 +149,8 @@ function claimsTable(claims) {
     claims.map((c) => ({ ...c, __id: c.reference })),
     { testid: 'claims-table', empty: 'Er staan nog geen vorderingen in het register.' },
   );
+}
+
+function lines(n) {
+  return n === 1 ? '1 regel' : `${n} regels`;
 }

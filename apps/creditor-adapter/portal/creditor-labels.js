@@ -171,6 +171,9 @@ export function violationText(violation) {
   if (/AmountCents$/.test(name) && ['integer', 'number', 'minimum-0'].includes(rule)) {
     return `${field}: vul een bedrag in euro in, zoals 120,50`;
   }
+  if (name === 'kind' && rule === 'one-of') {
+    return `${field}: gebruik ${Object.keys(CLAIM_KINDS).join(', ')}`;
+  }
   const maxMonths = /^max-pause-(\d+)-months$/.exec(rule);
   if (maxMonths) {
     return `${field}: mag hoogstens ${maxMonths[1]} maanden na het begin van de pauze zijn (ons beleid)`;
