@@ -29,7 +29,7 @@ import {
   storedText,
   watchPage,
 } from './support/browser';
-import { addPortalUser, CREDITOR_PORTAL_EDITOR } from './support/portal-users';
+import { addPortalUser, CREDITOR_PORTAL_EDITOR } from './support/portal-user-cli';
 import { freshId, testOin } from './support/test-env';
 
 const BSN = '123456782';
@@ -366,7 +366,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     await page.getByTestId('claims-upload').click();
     await page.getByTestId('claims-summary').waitFor();
     expect(await page.getByTestId('claims-summary').innerText()).toBe(
-      '1 regels opgeslagen, 1 regels met fouten.',
+      '1 regel opgeslagen, 1 regel met fouten.',
     );
     const bad = page.locator('[data-testid="claims-errors"] tr[data-id="3"]');
     expect(await bad.innerText()).toMatch(/Soort: gebruik ZORG, PUBLIEK, NUTS, OVERIG/);
