@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { MunicipalityEnv } from './config/municipality.env';
+import { DirectoryModule } from './directory/directory.module';
 import { ImportModule } from './import/import.module';
 import { KennisgevingModule } from './kennisgeving/kennisgeving.module';
 import { MunicipalityCoreModule } from './municipality-core.module';
@@ -22,6 +23,7 @@ export class MunicipalityModule {
         ProgressModule,
         SchuldregelingModule,
         TrackingModule,
+        DirectoryModule,
       ],
     };
   }
