@@ -67,13 +67,14 @@ export async function renderDeadLetters(ctx) {
   };
 
   const columns = [
-    ...(ctx.isAdmin
+    ...(ctx.canEdit
       ? [
           {
             label: '',
             cell: (d) =>
               h('input', {
                 type: 'checkbox',
+                'aria-label': `Select dead letter ${d.id} for redelivery`,
                 'data-testid': 'dead-letter-select',
                 disabled: !d.party || d.redeliveredAt || !d.hasContent,
                 onchange: (e) => (e.target.checked ? selected.add(d.id) : selected.delete(d.id)),
@@ -96,7 +97,7 @@ export async function renderDeadLetters(ctx) {
       cell: (d) =>
         d.redeliveredAt ? h('span', { 'data-testid': 'redelivered-at' }, dateTime(d.redeliveredAt)) : '—',
     },
-    ...(ctx.isAdmin
+    ...(ctx.canEdit
       ? [
           {
             label: '',
@@ -135,7 +136,7 @@ export async function renderDeadLetters(ctx) {
         deadLetters.items.map((d) => ({ ...d, __id: d.id })),
         { testid: 'dead-letters', empty: 'No dead letters.' },
       ),
-      ctx.isAdmin
+      ctx.canEdit
         ? h(
             'div',
             { class: 'actions' },

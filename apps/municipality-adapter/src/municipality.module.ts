@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PortalUiModule } from './portal-ui/portal-ui.module';
 import type { MunicipalityEnv } from './config/municipality.env';
 import { DirectoryModule } from './directory/directory.module';
 import { ImportModule } from './import/import.module';
@@ -24,6 +25,7 @@ export class MunicipalityModule {
         SchuldregelingModule,
         TrackingModule,
         DirectoryModule,
+        PortalUiModule,
       ],
     };
   }
