@@ -23,6 +23,7 @@ interface Rules {
   maxPauseEnd: (start: string) => string;
 }
 const source = readFileSync(join(__dirname, 'rules.js'), 'utf8').replace(/^export /gm, '');
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a browser module without a build step, evaluated as text
 const rules = new Function(
   `${source}\nreturn { bsnProblem, postcodeProblem, dateProblem, pauseEndProblem, houseNumberProblem, oinProblem, maxPauseEnd };`,
 )() as Rules;
