@@ -102,7 +102,7 @@ function variants(path: string): Record<string, string> {
 }
 
 /** Routes that need no credential, by design. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login']);
+const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'GET /api/directory']);
 
 describe('deny by default: every route of every app × odd spellings without a credential', () => {
   let hub: HubHarness;
@@ -147,6 +147,22 @@ describe('deny by default: every route of every app × odd spellings without a c
     expect(hubRoutes.length).toBeGreaterThan(10);
     expect(muniRoutes.length).toBeGreaterThan(3);
     expect(credRoutes.length).toBeGreaterThan(3);
+  });
+
+  it('serves the public directory without a credential: metadata of active parties only', async () => {
+    const answer = await raw(hub.hub.url, 'GET', '/api/directory');
+    expect(answer.status).toBe(200);
+    const entries = JSON.parse(answer.text) as Array<Record<string, unknown>>;
+    expect(entries).toContainEqual({
+      oin: creditorOin,
+      name: 'Creditor Sweep',
+      kind: 'CREDITOR',
+      bsnAllowed: false,
+    });
+    for (const entry of entries) {
+      expect(Object.keys(entry).sort()).toEqual(['bsnAllowed', 'kind', 'name', 'oin']);
+    }
+    expect(answer.text).not.toMatch(/CERTIFICATE|broker/i);
   });
 
   it('answers 401 on the exact spelling and 400/401/404 on every variant, never data', async () => {

@@ -4,6 +4,7 @@ import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { TopologyModule } from '../topology/topology.module';
 import { BrokerAccountsService } from './broker-accounts.service';
+import { DirectoryController } from './directory.controller';
 import { PartiesController } from './parties.controller';
 import { PartiesRepository } from './parties.repository';
 import { PartiesService } from './parties.service';
@@ -15,7 +16,7 @@ import { TopologyStartup } from './topology-startup';
  */
 @Module({
   imports: [TopologyModule],
-  controllers: [PartiesController],
+  controllers: [PartiesController, DirectoryController],
   providers: [
     {
       provide: BrokerManagement,

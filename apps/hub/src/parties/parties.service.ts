@@ -45,6 +45,11 @@ export class PartiesService {
     }));
   }
 
+  /** Active parties, by name: the public directory. */
+  async activeParties(): Promise<Party[]> {
+    return (await this.parties.findAll()).filter((party) => party.status === 'ACTIVE');
+  }
+
   async get(oin: string): Promise<{ party: Party; certificates: PartyCertificate[] }> {
     const party = await this.parties.findOne(oin);
     if (!party) {

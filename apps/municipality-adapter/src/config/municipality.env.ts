@@ -91,6 +91,11 @@ export class MunicipalityEnv extends AppEnv {
   @Matches(/^\S+$/, { message: 'HUB_BROKER_USER must be the broker username of the hub' })
   HUB_BROKER_USER = 'guest';
 
+  /** the hub's HTTP address, for its public party directory (`GET /api/directory`) */
+  @IsString()
+  @Matches(/^https?:\/\/\S+$/, { message: 'MUNICIPALITY_HUB_URL must be an http(s) URL' })
+  MUNICIPALITY_HUB_URL = 'http://127.0.0.1:3000';
+
   /** how often the overdue job runs */
   @Type(() => Number)
   @IsInt()

@@ -8,6 +8,8 @@ import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
 import { CaseView, SubmittedMessageView, toCaseView, toSubmittedMessageView } from './dto/kennisgeving.views';
 import type { SubmitKennisgevingDto } from './dto/submit-kennisgeving.dto';
+import { CaseListRepository } from './case-list.repository';
+import { debtorLabel } from './debtor-label';
 import { KennisgevingRepository } from './kennisgeving.repository';
 import { PreparedSubmission, prepareSubmission, SubmissionContext } from './submission';
 
@@ -27,6 +29,7 @@ export class KennisgevingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: KennisgevingRepository,
+    private readonly cases: CaseListRepository,
     private readonly messaging: PartyMessaging,
     private readonly metrics: MunicipalityMetrics,
     @Inject(SUBMISSION_CONTEXT) private readonly context: SubmissionContext,
@@ -59,8 +62,9 @@ export class KennisgevingService {
     manager: EntityManager,
     prepared: Extract<PreparedSubmission, { ok: true }>,
   ): Promise<SubmissionResult> {
-    const { caseReference, pause } = prepared;
+    const { caseReference, pause, debtor } = prepared;
     await this.repository.lockCase(manager, caseReference);
+    await this.cases.saveDebtor(manager, caseReference, debtorLabel(debtor), debtor);
     const existing = new Map(
       (await this.repository.findByCase(caseReference, manager)).map((r) => [r.creditorOin, r]),
     );
@@ -132,7 +136,10 @@ export class KennisgevingService {
         message: 'no Kennisgevingen for this case reference',
       });
     }
-    const events = await this.repository.eventsOf(records.map((r) => r.messageId));
-    return toCaseView(caseReference, records, events);
+    const [events, debtor] = await Promise.all([
+      this.repository.eventsOf(records.map((r) => r.messageId)),
+      this.cases.debtorOf(caseReference),
+    ]);
+    return toCaseView(caseReference, records, events, debtor);
   }
 }

@@ -41,7 +41,14 @@ export interface PlannedKennisgeving {
 }
 
 export type PreparedSubmission =
-  | { ok: true; caseReference: string; pause: { start: string; end: string }; planned: PlannedKennisgeving[] }
+  | {
+      ok: true;
+      caseReference: string;
+      pause: { start: string; end: string };
+      planned: PlannedKennisgeving[];
+      /** the debtor as the municipality knows it (with BSN), for its own portal */
+      debtor: KennisgevingBody['debtor'];
+    }
   | { ok: false; violations: FieldViolation[] };
 
 /** a syntactically valid OIN used only to validate a body when the creditor's own OIN is bad */
@@ -97,5 +104,6 @@ export function prepareSubmission(
     return { ok: false, violations };
   }
   const body = planned[0].message.body;
-  return { ok: true, caseReference: body.caseReference, pause: { ...body.pause }, planned };
+  const debtor = buildBody(raw, {}, 'PUBLIC', context).debtor;
+  return { ok: true, caseReference: body.caseReference, pause: { ...body.pause }, planned, debtor };
 }

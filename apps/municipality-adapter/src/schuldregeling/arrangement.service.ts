@@ -4,12 +4,12 @@ import {
   ArrangementEndedBody,
   ArrangementType,
   PaymentProposalBody,
-  proposalFigures,
   todayInAmsterdam,
 } from '@skp/messages';
-import { badField, InjectLogger, Logger } from '@skp/platform';
+import { InjectLogger, Logger } from '@skp/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConversationSender } from './conversation-sender';
+import { planProposal, proposalBasis } from './proposal-plan';
 import type { EndRequestDto, ProposalRequestDto } from './dto/schuldregeling-requests.dto';
 import type { SchuldregelingDossier } from './entities/schuldregeling.entity';
 import { SchuldregelingRepository } from './schuldregeling.repository';
@@ -18,7 +18,6 @@ import {
   balancesComplete,
   everyProposalAccepted,
   firstOfNextMonth,
-  hasClaim,
   nextCreditorState,
 } from './schuldregeling-state';
 
@@ -54,16 +53,7 @@ export class ArrangementService {
   ) {}
 
   async propose(caseReference: string, request: ProposalRequestDto): Promise<ProposalResult> {
-    const hasPercentage = request.payoutPercentage !== undefined;
-    if (hasPercentage === (request.availableCents !== undefined)) {
-      throw badField(
-        hasPercentage ? 'availableCents' : 'payoutPercentage',
-        'exactly-one-of-payoutPercentage-availableCents',
-        hasPercentage
-          ? 'availableCents must be left out when payoutPercentage is given'
-          : 'payoutPercentage is required unless availableCents is given',
-      );
-    }
+    proposalBasis(request); // refuses a bad basis before any lock is taken
     const termMonths = request.termMonths ?? 18;
     const startDate = request.startDate ?? firstOfNextMonth(todayInAmsterdam());
     const endDate = addCalendarMonths(startDate, termMonths);
@@ -76,16 +66,10 @@ export class ArrangementService {
       if (!balancesComplete(rows.map((r) => r.state))) {
         throw conflict('not every creditor has stated its balance yet');
       }
-      const withClaim = rows.filter((r) => hasClaim(r.state, r.totalOutstandingCents));
-      if (withClaim.length === 0) {
+      const figures = planProposal(rows, request);
+      if (figures.shares.length === 0) {
         throw conflict('no creditor stated a claim: there is nothing to propose');
       }
-      const figures = proposalFigures(
-        withClaim.map((row) => ({ key: row, creditorTotalCents: row.totalOutstandingCents ?? 0 })),
-        hasPercentage
-          ? { payoutPercentage: request.payoutPercentage! }
-          : { availableCents: request.availableCents! },
-      );
       const proposals: ProposalResult['proposals'] = [];
       for (const share of figures.shares) {
         const body: PaymentProposalBody = {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -17,6 +17,8 @@ import {
   SubmitSchuldregelingDto,
 } from './dto/schuldregeling-requests.dto';
 import { SchuldregelingSubmittedView, SchuldregelingView } from './dto/schuldregeling.views';
+import { DossierListQueryDto, DossierListView, ProposalPreviewView } from './dto/schuldregeling-overview.dto';
+import { SchuldregelingOverviewService } from './schuldregeling-overview.service';
 import { SchuldregelingService } from './schuldregeling.service';
 
 @ApiTags('schuldregelingen')
@@ -26,7 +28,18 @@ export class SchuldregelingController {
   constructor(
     private readonly schuldregelingen: SchuldregelingService,
     private readonly arrangements: ArrangementService,
+    private readonly overview: SchuldregelingOverviewService,
   ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Dossiers, newest first: state, creditors asked, creditors answered, debt stated so far',
+  })
+  @ApiOkResponse({ type: DossierListView })
+  @ApiBadRequestResponse({ type: HttpErrorDoc, description: 'a bad query value, by field and rule' })
+  list(@Query() query: DossierListQueryDto): Promise<DossierListView> {
+    return this.overview.list(query.limit ?? 50, query.offset ?? 0);
+  }
 
   @Post()
   @HttpCode(202)
@@ -74,6 +87,26 @@ export class SchuldregelingController {
     @Body() request: ProposalRequestDto,
   ): Promise<ProposalResult> {
     return this.arrangements.propose(caseReference, request);
+  }
+
+  // TODO(portal-auth): mark @PortalRead() once it lands on main: it only reads.
+  @Post(':caseReference/proposal/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What the proposal would offer each creditor now; sends nothing',
+    description:
+      'The same body and the same calculation as `POST …/proposal`; `balancesComplete` is false while a ' +
+      'creditor still owes its balance (the proposal itself would then be refused).',
+  })
+  @ApiOkResponse({ type: ProposalPreviewView })
+  @ApiBadRequestResponse({ type: HttpErrorDoc })
+  @ApiConflictResponse({ type: HttpErrorDoc, description: 'no creditor stated a claim' })
+  @ApiNotFoundResponse({ type: HttpErrorDoc })
+  preview(
+    @Param('caseReference') caseReference: string,
+    @Body() request: ProposalRequestDto,
+  ): Promise<ProposalPreviewView> {
+    return this.overview.preview(caseReference, request);
   }
 
   @Post(':caseReference/end')

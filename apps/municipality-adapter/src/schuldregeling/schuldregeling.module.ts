@@ -3,6 +3,7 @@ import { KennisgevingModule } from '../kennisgeving/kennisgeving.module';
 import { ArrangementService } from './arrangement.service';
 import { ConversationSender } from './conversation-sender';
 import { SchuldregelingInboxService } from './schuldregeling-inbox.service';
+import { SchuldregelingOverviewService } from './schuldregeling-overview.service';
 import { SchuldregelingController } from './schuldregeling.controller';
 import { SchuldregelingRepository } from './schuldregeling.repository';
 import { SchuldregelingService } from './schuldregeling.service';
@@ -20,6 +21,7 @@ import { StatusRequestController } from './status-request.controller';
     ConversationSender,
     StatusAnswerService,
     SchuldregelingInboxService,
+    SchuldregelingOverviewService,
   ],
   exports: [SchuldregelingInboxService, StatusAnswerService],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { SchuldregelingCreditorState, StoredDossierState } from './schuldregeling-state';
 import { SchuldregelingCreditor } from './entities/schuldregeling-creditor.entity';
 import { SchuldregelingMessage } from './entities/schuldregeling-message.entity';
 import { SchuldregelingDossier } from './entities/schuldregeling.entity';
@@ -38,6 +39,42 @@ export class SchuldregelingRepository {
       .setLock('pessimistic_write')
       .where('d.case_reference = :caseReference', { caseReference })
       .getOne();
+  }
+
+  /** Newest first, with per dossier its creditors' states, how many answered and the debt stated so far. */
+  async listDossiers(
+    limit: number,
+    offset: number,
+  ): Promise<
+    Array<{
+      caseReference: string;
+      state: StoredDossierState;
+      createdAt: Date;
+      creditorStates: SchuldregelingCreditorState[];
+      answered: number;
+      totalOutstandingCents: number;
+    }>
+  > {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT d."case_reference", d."state", d."created_at",
+              coalesce(array_agg(c."state") FILTER (WHERE c."request_id" IS NOT NULL), '{}') AS "creditor_states",
+              count(c."statement_id")::int AS "answered",
+              coalesce(sum(c."total_outstanding_cents"), 0)::text AS "total"
+       FROM "schuldregeling" d
+       LEFT JOIN "schuldregeling_creditor" c ON c."case_reference" = d."case_reference"
+       GROUP BY d."case_reference"
+       ORDER BY d."created_at" DESC, d."case_reference" DESC
+       LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    return rows.map((r) => ({
+      caseReference: r.case_reference as string,
+      state: r.state as StoredDossierState,
+      createdAt: new Date(r.created_at as string),
+      creditorStates: r.creditor_states as SchuldregelingCreditorState[],
+      answered: r.answered as number,
+      totalOutstandingCents: Number(r.total),
+    }));
   }
 
   findDossier(caseReference: string): Promise<SchuldregelingDossier | null> {

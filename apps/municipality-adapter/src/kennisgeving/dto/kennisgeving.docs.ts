@@ -56,5 +56,11 @@ export class CreditorStatusDoc extends SubmittedMessageDoc {
 
 export class CaseDoc {
   @ApiProperty() caseReference!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the debtor as first submitted (personal data: the municipality’s own)',
+  })
+  debtor?: Record<string, unknown>;
   @ApiProperty({ type: [CreditorStatusDoc] }) creditors!: CreditorStatusDoc[];
 }

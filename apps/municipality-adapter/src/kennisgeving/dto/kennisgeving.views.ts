@@ -1,3 +1,4 @@
+import type { Debtor } from '@skp/messages';
 import type { KennisgevingEvent } from '../entities/kennisgeving-event.entity';
 import type { KennisgevingRecord } from '../entities/kennisgeving-record.entity';
 
@@ -24,6 +25,8 @@ export interface CreditorStatusView extends SubmittedMessageView {
 
 export interface CaseView {
   caseReference: string;
+  /** the debtor as first submitted; absent for cases sent before the adapter kept it */
+  debtor?: Debtor;
   creditors: CreditorStatusView[];
 }
 
@@ -42,9 +45,11 @@ export function toCaseView(
   caseReference: string,
   records: KennisgevingRecord[],
   events: KennisgevingEvent[],
+  debtor: Debtor | null = null,
 ): CaseView {
   return {
     caseReference,
+    ...(debtor ? { debtor } : {}),
     creditors: records.map((record) => {
       const view: CreditorStatusView = {
         ...toSubmittedMessageView(record),

@@ -1,0 +1,33 @@
+// Municipality portal: cases, new case, CSV import, debt arrangements and the account, over this
+// adapter's own API. Pages are plain ES modules (docs/decisions/0008-one-front-end-for-three-web-uis.md).
+import { startShell } from './shell.js';
+import { renderCases } from './cases.js';
+import { renderCase } from './case.js';
+import { renderNewCase } from './new-case.js';
+import { renderImport } from './import.js';
+import { renderDossiers, renderDossier } from './dossiers.js';
+import { renderAccount } from './account.js';
+
+startShell({
+  brand: 'Schuldenknooppunt — gemeente',
+  loginPath: '/portal/login',
+  logoutPath: '/portal/logout',
+  passwordPath: '/portal/password',
+  home: '#/zaken',
+  nav: [
+    { hash: '#/zaken', label: 'Zaken', testid: 'nav-cases' },
+    { hash: '#/nieuw', label: 'Nieuwe zaak', testid: 'nav-new', editorOnly: true },
+    { hash: '#/import', label: 'Bestand inlezen', testid: 'nav-import', editorOnly: true },
+    { hash: '#/regelingen', label: 'Schuldregelingen', testid: 'nav-dossiers' },
+    { hash: '#/account', label: 'Account', testid: 'nav-account' },
+  ],
+  routes: [
+    [/^#\/zaken\/(.+)$/, (m) => (ctx) => renderCase(ctx, decodeURIComponent(m[1]))],
+    [/^#\/zaken$/, () => renderCases],
+    [/^#\/nieuw$/, () => renderNewCase],
+    [/^#\/import$/, () => renderImport],
+    [/^#\/regelingen\/(.+)$/, (m) => (ctx) => renderDossier(ctx, decodeURIComponent(m[1]))],
+    [/^#\/regelingen$/, () => renderDossiers],
+    [/^#\/account$/, () => renderAccount],
+  ],
+});

@@ -1,0 +1,338 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildHeader, offeredAmountCents } from '@skp/messages';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { AppProcess } from './support/app-process';
+import {
+  browserAvailable,
+  launchBrowser,
+  SCREENSHOTS,
+  seriousA11yViolations,
+  storedText,
+  watchPage,
+} from './support/browser';
+import { startCreditorAdapter } from './support/creditor-network';
+import { eventually } from './support/eventually';
+import { HubHarness, startHub } from './support/hub-harness';
+import { startMunicipalityAdapter } from './support/municipality-adapter-process';
+import { MunicipalityTestCreditor } from './support/municipality-test-creditor';
+import { addPortalUser, PORTAL_AUTH_ON_MAIN } from './support/portal-users';
+import { AMQP_URL, freshId, testOin } from './support/test-env';
+
+const TOKEN = `muni-token-${freshId()}`;
+const COUNSELLOR = { username: 'counsellor', password: 'demo-counsellor-test' };
+const VIEWER = { username: 'kijker', password: 'kijker-wachtwoord-1' };
+/** the test debtor: none of this may appear in a URL or in browser storage */
+const PERSONAL = {
+  bsn: '123456782',
+  surname: 'Zwanenburgerveld',
+  street: 'Kastanjeboomlaan',
+  postcode: '9718XK',
+};
+const WRONG_BSN = '123456789';
+
+const euro = (cents: number) =>
+  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' })
+    .format(cents / 100)
+    .replace(/\s/g, '');
+
+/** The municipality portal in a real browser: real hub, adapter, auto-answering creditor adapter. */
+(browserAvailable('municipality portal') ? describe : describe.skip)(
+  'municipality portal in a browser',
+  () => {
+    let hub: HubHarness;
+    let adapter: AppProcess;
+    let creditorApp: AppProcess;
+    let creditorOin: string;
+    let dossierCreditor: MunicipalityTestCreditor;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    const pageErrors: string[] = [];
+    const urls: string[] = [];
+    const a11y: string[] = [];
+    const dossierReference = `SR-${freshId()}`;
+    const dossierTotal = 345_678;
+
+    const shot = async (p: Page, name: string) => {
+      a11y.push(...(await seriousA11yViolations(p)).map((v) => `${name}: ${v}`));
+      await p.screenshot({ path: join(SCREENSHOTS, `municipality-${name}.png`), fullPage: true });
+    };
+
+    async function logIn(p: Page, user: { username: string; password: string }) {
+      await p.goto(adapter.url);
+      if (PORTAL_AUTH_ON_MAIN) {
+        await p.getByTestId('login-username').fill(user.username);
+        await p.getByTestId('login-password').fill(user.password);
+        await p.getByTestId('login-submit').click();
+      } else {
+        // until portal users exist: the adapter's API token acts as an editor
+        await p.evaluate((token) => {
+          const s = (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } })
+            .sessionStorage;
+          s.setItem('skp.session.token', token);
+          s.setItem('skp.session.role', 'editor');
+          s.setItem('skp.session.user', 'counsellor');
+        }, TOKEN);
+        await p.reload();
+      }
+      await p.getByTestId('nav-cases').waitFor();
+    }
+
+    async function adapterApi(method: string, path: string, body?: unknown) {
+      const response = await fetch(`${adapter.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as any };
+    }
+
+    beforeAll(async () => {
+      hub = await startHub();
+      const municipality = hub.pki.party('municipality', testOin(2), 'Gemeente Portaalstad');
+      const creditor = hub.pki.party('creditor-auto', testOin(3), 'Energie Portaal BV');
+      const manual = hub.pki.party('creditor-manual', testOin(3), 'Incasso Handwerk');
+      creditorOin = creditor.oin;
+      await hub.registerParty(municipality, 'MUNICIPALITY', false);
+      await hub.registerParty(creditor, 'CREDITOR', true);
+      await hub.registerParty(manual, 'CREDITOR', false);
+      creditorApp = (
+        await startCreditorAdapter(hub, creditor, { CREDITOR_BSN_ALLOWED: 'true', CREDITOR_AUTO_ACK: 'true' })
+      ).app;
+      dossierCreditor = await new MunicipalityTestCreditor(manual, hub.prefix, AMQP_URL).start();
+      adapter = await startMunicipalityAdapter(hub, municipality, TOKEN, {
+        BSN_ALLOWED_CREDITORS: creditor.oin,
+        MUNICIPALITY_HUB_URL: hub.hub.url,
+        MUNICIPALITY_PORTAL_USERNAME: COUNSELLOR.username,
+        MUNICIPALITY_PORTAL_PASSWORD: COUNSELLOR.password,
+      });
+
+      // a dossier whose creditor stated its balance, for the calculator
+      const opened = await adapterApi('POST', '/schuldregelingen', {
+        caseReference: dossierReference,
+        debtor: {
+          bsn: '111222333',
+          givenNames: 'Anna',
+          surname: 'Dossier',
+          birthDate: '1970-01-01',
+          address: { street: 'Dorpsstraat', houseNumber: 3, postcode: '1234AB', city: 'Ergens' },
+        },
+        creditors: [{ oin: manual.oin }],
+      });
+      expect(opened.status).toBe(202);
+      const request = await eventually(
+        () =>
+          dossierCreditor
+            .ofType('BalanceRequest')
+            .find((r) => r.message.body.caseReference === dossierReference)?.message,
+        { what: 'BalanceRequest' },
+      );
+      await dossierCreditor.publish({
+        header: buildHeader({
+          type: 'BalanceStatement',
+          sender: manual.oin,
+          recipient: request.header.sender,
+          conversationId: request.header.conversationId,
+          inReplyTo: request.header.messageId,
+        }),
+        body: {
+          known: true,
+          claims: [
+            {
+              reference: 'F-1',
+              kind: 'OVERIG',
+              originalAmountCents: dossierTotal,
+              outstandingAmountCents: dossierTotal,
+            },
+          ],
+          totalOutstandingCents: dossierTotal,
+        },
+      });
+      await eventually(
+        async () =>
+          (await adapterApi('GET', `/schuldregelingen/${dossierReference}`)).json.state ===
+          'BALANCES_COMPLETE',
+        { what: 'the balance' },
+      );
+
+      browser = await launchBrowser();
+      context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+      page = watchPage(await context.newPage(), pageErrors, urls);
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await dossierCreditor?.stop();
+      await creditorApp?.stop();
+      await adapter?.stop();
+      await hub?.teardown();
+    });
+
+    it('logs in as the counsellor and shows the case list', async () => {
+      await logIn(page, COUNSELLOR);
+      await page.getByTestId('case-list-empty').or(page.getByTestId('case-list')).waitFor();
+      await shot(page, 'cases-empty');
+    });
+
+    it('makes a new case through the form: a wrong BSN gets a Dutch error, then the creditor pauses', async () => {
+      await page.getByTestId('nav-new').click();
+      await page.getByTestId('new-case-form').waitFor();
+      const caseReference = `PORTAAL-${freshId()}`;
+      const fill = (path: string, value: string) => page.getByTestId(`nc-${path}`).fill(value);
+      await fill('caseReference', caseReference);
+      await fill('debtor.bsn', WRONG_BSN);
+      await eventually(
+        async () => /elfproef/.test(await page.getByTestId('error-debtor.bsn').innerText()) || undefined,
+        {
+          what: 'the BSN error in Dutch',
+        },
+      );
+      expect(await page.getByTestId('nc-debtor.bsn').getAttribute('aria-invalid')).toBe('true');
+      await shot(page, 'new-case-bad-bsn');
+      await fill('debtor.bsn', PERSONAL.bsn);
+      expect(await page.getByTestId('error-debtor.bsn').innerText()).toBe('');
+      await fill('debtor.givenNames', 'Hendrikje');
+      await fill('debtor.surname', PERSONAL.surname);
+      await fill('debtor.birthDate', '1979-02-11');
+      await fill('debtor.address.street', PERSONAL.street);
+      await fill('debtor.address.houseNumber', '12');
+      await fill('debtor.address.postcode', '9718 xk');
+      await fill('debtor.address.city', 'Groningen');
+      await page.locator(`[data-testid=creditor-option][value="${creditorOin}"]`).check();
+      await page.getByTestId('nc-submit').click();
+
+      await page.getByTestId('case-title').waitFor();
+      expect(await page.getByTestId('case-title').innerText()).toContain(caseReference);
+      expect(await page.getByTestId('debtor').innerText()).toContain(PERSONAL.surname);
+      const state = page.locator(
+        `[data-testid=creditor-row][data-oin="${creditorOin}"] [data-testid=creditor-state]`,
+      );
+      await eventually(async () => ((await state.innerText()) === 'Gepauzeerd' ? true : undefined), {
+        what: 'the creditor state Gepauzeerd',
+        timeoutMs: 60_000,
+      });
+      expect(await page.getByTestId('timeline').innerText()).toMatch(/Pauze bevestigd/);
+      await shot(page, 'case-paused');
+    });
+
+    it('imports a CSV with one bad line: the progress bar reaches 100 %, the error in words, the error file', async () => {
+      await page.getByTestId('nav-import').click();
+      await page.getByTestId('import-form').waitFor();
+      const ref = `CSV-${freshId()}`;
+      const csv = [
+        'caseReference;bsn;givenNames;surname;birthDate;street;houseNumber;postcode;city;creditorOin',
+        `${ref}-1;111222333;Piet;Goed;1980-01-01;Laan;1;1234AB;Utrecht;${creditorOin}`,
+        `${ref}-2;${WRONG_BSN};Klaas;Fout;1980-01-01;Laan;2;1234AB;Utrecht;${creditorOin}`,
+      ].join('\n');
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'zaken.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+      await page.getByTestId('import-submit').click();
+      await page.getByTestId('import-errors').waitFor();
+      expect(await page.getByTestId('import-progress').getAttribute('value')).toBe('100');
+      expect(await page.getByTestId('upload-progress').getAttribute('value')).toBe('100');
+      expect(await page.getByTestId('import-progress-text').innerText()).toMatch(/^100 %/);
+      const errorRows = await page.locator('[data-testid=import-errors] tbody tr').allInnerTexts();
+      expect(errorRows).toHaveLength(1);
+      expect(errorRows[0]).toMatch(/^3\s+bsn\s+.*elfproef/);
+      expect(await page.getByTestId('import-summary').innerText()).toMatch(/1 verstuurd/);
+      await shot(page, 'import');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('error-file').click(),
+      ]);
+      const text = readFileSync((await download.path()), 'utf8');
+      expect(download.suggestedFilename()).toBe('fouten.csv');
+      expect(text).toMatch(/regel;veld;melding/);
+      expect(text).toMatch(/\r\n3;"bsn";".*elfproef/);
+      expect(text).not.toContain(WRONG_BSN);
+    });
+
+    it('shows a dossier with the calculator’s offers from the preview route', async () => {
+      await page.getByTestId('nav-dossiers').click();
+      await page.getByTestId('dossier-list').waitFor();
+      await page
+        .locator(`[data-testid=dossier-list] tr[data-id="${dossierReference}"] [data-testid=dossier-link]`)
+        .click();
+      await page.getByTestId('calc-form').waitFor();
+      await page.getByTestId('calc-percentage').fill('45,5');
+      await page.getByTestId('calc-preview').click();
+      await page.getByTestId('calc-offers').waitFor();
+      const offered = (await page.getByTestId('offer-amount').innerText()).replace(/\s/g, '');
+      expect(offered).toBe(euro(offeredAmountCents(dossierTotal, '45.50')));
+      expect(await page.getByTestId('calc-send').isVisible()).toBe(true);
+      await shot(page, 'dossier-calculator');
+    });
+
+    it('shows the account page with the audit log for editors', async () => {
+      await page.getByTestId('nav-account').click();
+      await page.getByTestId('password-form').waitFor();
+      await shot(page, 'account');
+    });
+
+    (PORTAL_AUTH_ON_MAIN ? it : it.skip)(
+      'a viewer sees the pages but no change buttons, and is refused a change (403)',
+      async () => {
+        await addPortalUser(adapter, VIEWER.username, VIEWER.password, 'viewer');
+        const viewerContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+        const viewer = watchPage(await viewerContext.newPage(), pageErrors, urls);
+        try {
+          await logIn(viewer, VIEWER);
+          await viewer.getByTestId('case-list').waitFor();
+          expect(await viewer.getByTestId('nav-new').isVisible()).toBe(false);
+          expect(await viewer.getByTestId('nav-import').isVisible()).toBe(false);
+          await viewer.locator('[data-testid=case-link]').first().click();
+          await viewer.getByTestId('creditor-row').first().waitFor();
+          expect(await viewer.getByTestId('progress-form').count()).toBe(0);
+          await shot(viewer, 'viewer-case');
+          await viewer.goto(`${adapter.url}/#/regelingen/${encodeURIComponent(dossierReference)}`);
+          await viewer.getByTestId('calc-percentage').fill('10');
+          await viewer.getByTestId('calc-preview').click();
+          await viewer.getByTestId('calc-offers').waitFor();
+          expect(await viewer.getByTestId('calc-send').count()).toBe(0);
+          const status = await viewer.evaluate(async () => {
+            const token = (
+              globalThis as unknown as { sessionStorage: { getItem(k: string): string } }
+            ).sessionStorage.getItem('skp.session.token');
+            const response = await fetch('/kennisgevingen/x/progress', {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ status: 'STABILISATION_STARTED' }),
+            });
+            return response.status;
+          });
+          expect(status).toBe(403);
+        } finally {
+          await viewerContext.close();
+        }
+      },
+    );
+
+    it('kept personal data out of every URL and out of browser storage; no page, CSP or axe errors', async () => {
+      const forbidden = [
+        PERSONAL.bsn,
+        PERSONAL.surname,
+        PERSONAL.street,
+        PERSONAL.postcode,
+        '9718 xk',
+        '9718%20xk',
+      ];
+      for (const url of urls) {
+        for (const value of forbidden) {
+          expect(decodeURIComponent(url).toLowerCase()).not.toContain(value.toLowerCase());
+        }
+      }
+      expect(urls.length).toBeGreaterThan(10);
+      const stored = await storedText(page);
+      for (const value of forbidden) {
+        expect(stored).not.toContain(value);
+      }
+      expect(pageErrors).toEqual([]);
+      expect(a11y).toEqual([]);
+    });
+  },
+);
