@@ -2,29 +2,28 @@ import type { Debtor } from '@skp/messages';
 import type { Pause } from '../pause.entity';
 import { toRegisterEntry } from './pause-register.views';
 
-const aPause = (overrides: Partial<Pause> = {}): Pause =>
-  ({
-    conversationId: 'c1',
-    municipalityOin: '00000001002220647000',
-    bsn: null,
-    customerNumber: 'K-1',
-    surnameKey: 'vries',
-    fullSurnameKey: 'de vries',
-    birthDate: '1980-05-17',
-    postcode: '3521AZ',
-    startDate: '2026-03-01',
-    requestedEnd: '2026-07-01',
-    endDate: '2026-06-01',
-    liftedOn: null,
-    liftReason: null,
-    lastStatus: null,
-    caseReference: 'CASE-1',
-    municipality: { code: '0344', name: 'Utrecht' },
-    counsellor: { organisation: 'Gemeente Utrecht', name: 'A. Consulent', email: 'schulden@utrecht.nl' },
-    createdAt: new Date('2026-03-01T09:00:00Z'),
-    updatedAt: new Date('2026-03-01T09:00:00Z'),
-    ...overrides,
-  }) as Pause;
+const aPause = (overrides: Partial<Pause> = {}): Pause => ({
+  conversationId: 'c1',
+  municipalityOin: '00000001002220647000',
+  bsn: null,
+  customerNumber: 'K-1',
+  surnameKey: 'vries',
+  fullSurnameKey: 'de vries',
+  birthDate: '1980-05-17',
+  postcode: '3521AZ',
+  startDate: '2026-03-01',
+  requestedEnd: '2026-07-01',
+  endDate: '2026-06-01',
+  liftedOn: null,
+  liftReason: null,
+  lastStatus: null,
+  caseReference: 'CASE-1',
+  municipality: { code: '0344', name: 'Utrecht' },
+  counsellor: { organisation: 'Gemeente Utrecht', name: 'A. Consulent', email: 'schulden@utrecht.nl' },
+  createdAt: new Date('2026-03-01T09:00:00Z'),
+  updatedAt: new Date('2026-03-01T09:00:00Z'),
+  ...overrides,
+});
 
 const debtor: Debtor = {
   bsn: '111222333',
