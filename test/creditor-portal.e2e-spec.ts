@@ -177,6 +177,10 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     await page.getByTestId('ack-submit').click();
     await page.getByTestId('answer-facts').waitFor();
     expect(await page.getByTestId('answer-decision').innerText()).toBe('Gepauzeerd');
+    await page.getByText('De gemeente vragen hoe het ervoor staat').click();
+    await page.getByTestId('input-question').fill('Is er al een regeling in zicht?');
+    await page.getByTestId('status-request-submit').click();
+    await page.getByText('Uw vraag is naar de gemeente verstuurd.').waitFor();
     await shot(page, '04-answered');
 
     const state = await eventually(
@@ -196,6 +200,12 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     expect(await row.innerText()).toContain(customerNumber);
     await expectAccessible(page);
 
+    // checked in the page first, with the API's rules: no request for a BSN that cannot exist
+    await page.getByTestId('lookup-mode').selectOption('bsn');
+    await page.getByTestId('lookup-bsn').fill('123');
+    await page.getByTestId('lookup-submit').click();
+    expect(await page.getByTestId('error-bsn').innerText()).toBe('Een BSN bestaat uit 9 cijfers.');
+    await page.getByTestId('lookup-mode').selectOption('customerNumber');
     await page.getByTestId('lookup-customerNumber').fill(customerNumber);
     await page.getByTestId('lookup-submit').click();
     const result = page.getByTestId('lookup-result');

@@ -182,6 +182,9 @@ export function violationText(violation) {
   if (maxLength) {
     return `${field}: mag hoogstens ${maxLength[1]} tekens zijn`;
   }
+  if (rule === 'client') {
+    return violation.message;
+  }
   const text = RULES[rule];
   return text ? `${field}: ${text}` : `${field}: ${violation.message ?? rule}`;
 }

@@ -17,6 +17,7 @@ import { facts } from './creditor-forms.js';
 import { acknowledgementForm } from './creditor-answer-pause.js';
 import { balanceForm } from './creditor-answer-balance.js';
 import { proposalForm } from './creditor-answer-proposal.js';
+import { statusRequestSection } from './creditor-status-request.js';
 
 export async function renderInboxMessage(ctx, messageId) {
   const entry = await api('GET', `/inbox/${messageId}`);
@@ -38,6 +39,7 @@ export async function renderInboxMessage(ctx, messageId) {
     ...debtorSection(body),
     ...aboutSection(entry.type, body),
     answerArea,
+    statusRequestSection(ctx, entry),
   );
   renderAnswerArea(ctx, entry, answerArea);
 }

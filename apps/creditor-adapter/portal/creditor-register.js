@@ -3,6 +3,7 @@ import { api, apiBlob, query } from './api.js';
 import { badge, date, download, h, replace, table } from './dom.js';
 import { liftReasonText } from './creditor-labels.js';
 import { clearErrors, control, formError, input, select, showViolations } from './creditor-forms.js';
+import { bsnProblem, dateProblem, postcodeProblem } from './rules.js';
 
 const STATES = { active: 'Lopende pauzes', ended: 'Afgelopen pauzes', all: 'Alle pauzes' };
 const PAGE_SIZE = 50;
@@ -193,6 +194,11 @@ async function lookup(form, mode, fields, answer) {
       : { [mode]: fields[mode].value };
   clearErrors(form);
   replace(answer);
+  const problems = lookupProblems(body);
+  if (problems.length > 0) {
+    showViolations(form, problems);
+    return;
+  }
   try {
     // personal data only ever in the body of a POST
     replace(answer, lookupAnswer(await api('POST', '/pauses/lookup', body)));
@@ -233,4 +239,22 @@ function lookupAnswer(status) {
         )
       : '',
   );
+}
+
+/** The checks the API makes, done here first to spare a round trip (rules.js agrees with the API). */
+function lookupProblems(body) {
+  const problems = [];
+  const check = (field, message) => message && problems.push({ field, rule: 'client', message });
+  if ('customerNumber' in body) {
+    check('customerNumber', body.customerNumber.trim() ? null : 'Vul het klantnummer in.');
+  }
+  if ('bsn' in body) {
+    check('bsn', bsnProblem(body.bsn));
+  }
+  if ('surname' in body) {
+    check('surname', body.surname.trim() ? null : 'Vul de achternaam in.');
+    check('birthDate', dateProblem(body.birthDate));
+    check('postcode', postcodeProblem(body.postcode));
+  }
+  return problems;
 }
