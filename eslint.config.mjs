@@ -13,17 +13,19 @@ const NO_DEV_PKI = {
   message: 'the dev PKI (@skp/crypto/dev) is for tests, scripts and the bench, never production code',
 };
 
-/** What a browser gives the console's ES modules (apps/hub/console), declared by hand. */
+/** What a browser gives the web UIs' ES modules (hub console, portals, libs/web-ui), declared by hand. */
+const WEB_UI_FILES = ['apps/hub/console/*.js', 'apps/*/portal/*.js', 'libs/web-ui/*.js'];
 const BROWSER_GLOBALS = Object.fromEntries(
   [
     'window', 'document', 'location', 'sessionStorage', 'fetch', 'URLSearchParams', 'FormData', 'Node',
     'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'confirm', 'navigator', 'URL', 'Blob',
+    'XMLHttpRequest', 'File', 'FileReader', 'HTMLElement', 'Event', 'CustomEvent',
   ].map((name) => [name, 'readonly']),
 );
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.pki/**', '.artifacts/**', '**/*.mjs'] },
-  { ignores: ['**/*.js', '!apps/hub/console/*.js'] },
+  { ignores: ['**/*.js', ...WEB_UI_FILES.map((glob) => `!${glob}`)] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -63,14 +65,14 @@ export default tseslint.config(
   { files: ['apps/municipality-adapter/**/*.spec.ts', 'apps/creditor-adapter/**/*.spec.ts'], rules: restrict(ADAPTERS_NEVER_HUB, THROUGH_ALIASES) },
   { files: ['apps/hub/**/*.spec.ts'], rules: restrict(HUB_NEVER_ADAPTERS, THROUGH_ALIASES) },
   { files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
-  // the hub console: plain browser ES modules, served as they are (no build step, no types)
+  // the web UIs: plain browser ES modules, served as they are (no build step, no types)
   {
-    files: ['apps/hub/console/*.js'],
+    files: WEB_UI_FILES,
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { sourceType: 'module', ecmaVersion: 2022, globals: BROWSER_GLOBALS, parserOptions: { projectService: false } },
   },
   {
-    files: ['apps/hub/console/*.js'],
+    files: WEB_UI_FILES,
     rules: {
       'no-undef': 'error',
       'no-var': 'error',

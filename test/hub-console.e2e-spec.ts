@@ -148,7 +148,7 @@ if (!browserAvailable) {
       await page.evaluate(() =>
         (
           globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
-        ).sessionStorage.getItem('skp.console.token'),
+        ).sessionStorage.getItem('skp.session.token'),
       ),
     ).toEqual(expect.any(String));
     const before = Number(await page.getByTestId('fig-last-hour').innerText());
@@ -346,7 +346,7 @@ if (!browserAvailable) {
     const statuses = await viewer.evaluate(
       async ({ id, messageId, oin }) => {
         const headers = {
-          authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('skp.console.token')}`,
+          authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('skp.session.token')}`,
           'content-type': 'application/json',
         };
         const post = async (path: string, body: unknown, method = 'POST') =>
@@ -367,7 +367,7 @@ if (!browserAvailable) {
       await viewer.evaluate(() =>
         (
           globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
-        ).sessionStorage.getItem('skp.console.token'),
+        ).sessionStorage.getItem('skp.session.token'),
       ),
     ).toBeNull();
     await context.close();

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PortalUiModule } from './portal-ui/portal-ui.module';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
 import type { CreditorEnv } from './config/creditor.env';
 import { ClaimsModule } from './claims/claims.module';
@@ -27,6 +28,7 @@ export class CreditorModule {
         CollectiveModule,
         WebhookModule,
         IntakeModule,
+        PortalUiModule,
       ],
     };
   }

@@ -2,7 +2,7 @@ import { api, query } from './api.js';
 import { dateTime, h, replace, table } from './dom.js';
 
 export async function renderAudit(ctx) {
-  if (!ctx.isAdmin) {
+  if (!ctx.canEdit) {
     replace(ctx.main, h('p', { class: 'error' }, 'The audit log is for admins.'));
     return;
   }

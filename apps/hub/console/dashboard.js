@@ -1,4 +1,5 @@
-import { api, meta } from './api.js';
+import { api } from './api.js';
+import { meta } from './meta.js';
 import { badge, dateTime, duration, h, oinLabel, replace, table } from './dom.js';
 
 const REFRESH_MS = 3000;

@@ -67,7 +67,7 @@ export async function renderDeadLetters(ctx) {
   };
 
   const columns = [
-    ...(ctx.isAdmin
+    ...(ctx.canEdit
       ? [
           {
             label: '',
@@ -96,7 +96,7 @@ export async function renderDeadLetters(ctx) {
       cell: (d) =>
         d.redeliveredAt ? h('span', { 'data-testid': 'redelivered-at' }, dateTime(d.redeliveredAt)) : '—',
     },
-    ...(ctx.isAdmin
+    ...(ctx.canEdit
       ? [
           {
             label: '',
@@ -135,7 +135,7 @@ export async function renderDeadLetters(ctx) {
         deadLetters.items.map((d) => ({ ...d, __id: d.id })),
         { testid: 'dead-letters', empty: 'No dead letters.' },
       ),
-      ctx.isAdmin
+      ctx.canEdit
         ? h(
             'div',
             { class: 'actions' },

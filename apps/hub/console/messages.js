@@ -1,4 +1,5 @@
-import { api, meta, query } from './api.js';
+import { api, query } from './api.js';
+import { meta } from './meta.js';
 import { badge, dateTime, field, h, oinLabel, replace, table } from './dom.js';
 
 const FILTERS = ['type', 'state', 'sender', 'recipient', 'conversationId', 'since', 'until'];
@@ -162,7 +163,7 @@ export async function renderMessage(ctx, messageId) {
   const detail = await api('GET', `/api/messages/${messageId}`);
   const m = detail.message;
   const actions = h('div', { class: 'actions' });
-  if (ctx.isAdmin) {
+  if (ctx.canEdit) {
     actions.append(
       h(
         'button',

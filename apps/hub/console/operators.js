@@ -50,7 +50,7 @@ export function renderAccount(ctx) {
 
 /** Admins: every operator, with a control to disable (ends its sessions) or enable it. */
 export async function renderOperators(ctx) {
-  if (!ctx.isAdmin) {
+  if (!ctx.canEdit) {
     replace(ctx.main, h('p', { class: 'error' }, 'Operators are managed by admins.'));
     return;
   }

@@ -1,4 +1,5 @@
-import { api, meta } from './api.js';
+import { api } from './api.js';
+import { meta } from './meta.js';
 import { badge, field, h, replace, table } from './dom.js';
 
 function readFile(input) {
@@ -89,7 +90,7 @@ export async function renderParties(ctx, shown) {
     { label: 'status', cell: (p) => h('span', { 'data-testid': 'party-status' }, badge(p.status)) },
     { label: 'BSN allowed', cell: (p) => (p.kind === 'CREDITOR' ? (p.bsnAllowed ? 'yes' : 'no') : 'n/a') },
     { label: 'signing certificates', cell: certificateCell },
-    ...(ctx.isAdmin
+    ...(ctx.canEdit
       ? [
           {
             label: '',
@@ -181,7 +182,7 @@ export async function renderParties(ctx, shown) {
       ),
     ),
   ];
-  if (ctx.isAdmin) {
+  if (ctx.canEdit) {
     page.push(addPartyForm(ctx, partyKinds, (created) => renderParties(ctx, created)));
   }
   replace(ctx.main, ...page);

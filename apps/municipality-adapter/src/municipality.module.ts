@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PortalUiModule } from './portal-ui/portal-ui.module';
 import type { MunicipalityEnv } from './config/municipality.env';
 import { ImportModule } from './import/import.module';
 import { KennisgevingModule } from './kennisgeving/kennisgeving.module';
@@ -22,6 +23,7 @@ export class MunicipalityModule {
         ProgressModule,
         SchuldregelingModule,
         TrackingModule,
+        PortalUiModule,
       ],
     };
   }

@@ -36,6 +36,7 @@ export { FieldViolationDoc, HttpErrorDoc } from './http/http-error.docs';
 export { isPublicRoute, Public, PUBLIC_ROUTE_KEY } from './http/public-route';
 export { oddPathReason, refuseOddPaths } from './http/path-spelling';
 export { CONTENT_SECURITY_POLICY, securityHeaders } from './http/security-headers';
+export { loadStaticUi, SHARED_UI_FOLDER, staticUiController } from './http/static-ui';
 export {
   DEMO_SECRETS,
   isProduction,

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { staticUiController } from '@skp/platform';
+import { join } from 'node:path';
 import { ConsoleMetaController } from './console-meta.controller';
-import { ConsoleController } from './console.controller';
 
 /** The operator console at `/` (docs/decisions/0003-hub-console.md) and the enumerations it shows. */
-@Module({ controllers: [ConsoleController, ConsoleMetaController] })
+@Module({ controllers: [staticUiController(join('apps', 'hub', 'console')), ConsoleMetaController] })
 export class ConsoleModule {}

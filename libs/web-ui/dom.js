@@ -1,4 +1,4 @@
-// Tiny DOM helpers. Text always goes in as text (never as HTML), so nothing from the API can inject markup.
+// Tiny DOM helpers shared by the hub console and the portals. Text always goes in as text (never as HTML), so nothing from the API can inject markup.
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -41,7 +41,13 @@ export function replace(el, ...children) {
   return el;
 }
 
-export function table(columns, rows, { testid, empty = 'Nothing to show.' } = {}) {
+const NOTHING = { nl: 'Niets te tonen.', en: 'Nothing to show.' };
+
+export function table(
+  columns,
+  rows,
+  { testid, empty = NOTHING[document.documentElement.lang] ?? NOTHING.en } = {},
+) {
   if (rows.length === 0) {
     return h('p', { class: 'empty', 'data-testid': testid ? `${testid}-empty` : undefined }, empty);
   }
@@ -69,6 +75,36 @@ export function table(columns, rows, { testid, empty = 'Nothing to show.' } = {}
       ),
     ),
   );
+}
+
+/** A date (no time) the Dutch way: 2 december 2026. */
+export function date(iso) {
+  if (!iso) {
+    return '—';
+  }
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
+  return d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** An amount in euro cents the Dutch way: € 1.234,56. */
+export function money(cents) {
+  if (cents === null || cents === undefined) {
+    return '—';
+  }
+  return new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/**
+ * Saves a Blob as a file through a temporary object URL: the data never appears in an address
+ * the server or the history could see.
+ */
+export function download(filename, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function dateTime(iso) {
@@ -103,9 +139,20 @@ export function badge(text, kind = String(text).toLowerCase()) {
   return h('span', { class: `badge badge-${kind}` }, text);
 }
 
-export function field(label, control) {
-  return h('label', { class: 'field' }, h('span', {}, label), control);
+/**
+ * A labelled control: the <label> wraps its caption and the control, so the pair needs no ids.
+ * A hint is tied to the control with aria-describedby.
+ */
+export function field(label, control, hint) {
+  let hintEl;
+  if (hint) {
+    const id = `hint-${++field.count}`;
+    hintEl = h('small', { class: 'hint', id }, hint);
+    control.setAttribute('aria-describedby', id);
+  }
+  return h('label', { class: 'field' }, h('span', {}, label), control, hintEl);
 }
+field.count = 0;
 
 export function oinLabel(oin, name) {
   if (!oin) {
