@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
  */
 export interface PortalAuditEntry {
   username: string | null;
-  kind?: 'user' | 'api' | 'cli';
+  /** who acted: a portal user, the API token, the CLI, or the adapter itself (the first user) */
+  kind?: 'user' | 'api' | 'cli' | 'system';
   action: string;
   target: string | null;
   status?: number | null;

@@ -45,7 +45,7 @@ export class PortalUsersService implements OnApplicationBootstrap {
     if (await this.users.insertFirst(username, await hashPassword(password))) {
       await this.audit.record({
         username: null,
-        kind: 'cli',
+        kind: 'system',
         action: 'user.bootstrap_editor',
         target: username,
         detail: { role: 'editor' },
