@@ -1,13 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as amqp from 'amqplib';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { amqpNames } from '@skp/messages';
 import {
   anUnsignedDeliveryReceipt,
   anUnsignedKennisgeving,
   anUnsignedPauseAcknowledgement,
 } from './factories/messages.factory';
+import {
+  browserAvailable,
+  launchBrowser,
+  SCREENSHOTS,
+  seriousA11yViolations,
+  watchPage,
+} from './support/browser';
 import { eventually } from './support/eventually';
 import { api, login } from './support/hub-api-client';
 import { HubDb } from './support/hub-db';
@@ -15,8 +21,6 @@ import { HUB_ADMIN, HubHarness, startHub } from './support/hub-harness';
 import { PartyClient } from './support/party-client';
 import { AMQP_URL, databaseUrl, testOin } from './support/test-env';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '.artifacts', 'screenshots');
 const VIEWER = { username: 'console-viewer', password: 'console-viewer-pw' };
 const PERSONAL = ['123456782', 'Zwanenburgerveld', 'Kastanjeboomlaan', '9718XK', 'Hendrikje'];
 
@@ -30,15 +34,8 @@ const debtor = (variant: 'PUBLIC' | 'PRIVATE') => ({
   },
 });
 
-const browserAvailable = existsSync(CHROMIUM);
-if (!browserAvailable) {
-  process.stderr.write(
-    `hub console browser tests SKIPPED: ${CHROMIUM} is absent (Debian: apt-get install -y chromium; npm test installs it)\n`,
-  );
-}
-
 /** The hub console in a real browser against a real hub with real messages flowing. */
-(browserAvailable ? describe : describe.skip)('hub console in a browser', () => {
+(browserAvailable('hub console') ? describe : describe.skip)('hub console in a browser', () => {
   let h: HubHarness;
   let db: HubDb;
   let browser: Browser;
@@ -51,21 +48,16 @@ if (!browserAvailable) {
   const pageErrors: string[] = [];
   /** text of every page the operators saw */
   const seenText: string[] = [];
+  /** axe-core violations (serious, critical) on every page a screenshot was taken of */
+  const a11y: string[] = [];
 
   const shot = async (p: Page, name: string) => {
     seenText.push(await p.locator('body').innerText());
+    a11y.push(...(await seriousA11yViolations(p)).map((v) => `${name}: ${v}`));
     await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   };
 
-  const watch = (p: Page) => {
-    p.on('pageerror', (error) => pageErrors.push(error.message));
-    p.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) {
-        pageErrors.push(message.text());
-      }
-    });
-    p.on('dialog', (dialog) => void dialog.accept());
-  };
+  const watch = (p: Page) => watchPage(p, pageErrors);
 
   const logIn = async (p: Page, username: string, password: string) => {
     await p.goto(h.hub.url);
@@ -76,7 +68,6 @@ if (!browserAvailable) {
   };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     h = await startHub();
     db = await HubDb.open(databaseUrl(h.databases[0]));
     const admin = await login(h.hub.url, HUB_ADMIN.username, HUB_ADMIN.password);
@@ -106,19 +97,7 @@ if (!browserAvailable) {
         }
       }
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
     adminContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     page = await adminContext.newPage();
     watch(page);
@@ -415,7 +394,7 @@ if (!browserAvailable) {
     await context.close();
   });
 
-  it('never showed personal data and raised no script or CSP errors', async () => {
+  it('never showed personal data, raised no script or CSP errors, and had no serious accessibility faults', async () => {
     const [stored] = await db.query<{ raw: string }>(
       `SELECT "raw" FROM "message" WHERE "type" = 'Kennisgeving' AND "raw" LIKE '%' || $1 || '%' LIMIT 1`,
       [PERSONAL[0]],
@@ -427,5 +406,6 @@ if (!browserAvailable) {
       expect(all).not.toContain(needle);
     }
     expect(pageErrors).toEqual([]);
+    expect(a11y).toEqual([]);
   });
 });

@@ -74,6 +74,7 @@ export async function renderDeadLetters(ctx) {
             cell: (d) =>
               h('input', {
                 type: 'checkbox',
+                'aria-label': `Select dead letter ${d.id} for redelivery`,
                 'data-testid': 'dead-letter-select',
                 disabled: !d.party || d.redeliveredAt || !d.hasContent,
                 onchange: (e) => (e.target.checked ? selected.add(d.id) : selected.delete(d.id)),
