@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { PortalRead } from '@skp/platform';
 import type { Response } from 'express';
 import { PauseLookupDto, PauseLookupResponse } from './dto/pause-lookup.dto';
 import { PauseRegisterPageDoc, PauseRegisterQueryDto } from './dto/pause-register.dto';
@@ -43,6 +44,7 @@ export class PausesController {
     return csv;
   }
 
+  @PortalRead()
   @Post('lookup')
   @HttpCode(200)
   @ApiOperation({
