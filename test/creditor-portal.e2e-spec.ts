@@ -437,6 +437,13 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
       await viewer.getByTestId('password-repeat').fill('kort');
       await viewer.getByTestId('password-submit').click();
       await viewer.getByTestId('error-newPassword').waitFor();
+      // a wrong current password is said so, and the viewer stays signed in
+      await viewer.getByTestId('password-current').fill('not-the-password');
+      await viewer.getByTestId('password-new').fill('viewer-new-password-5678');
+      await viewer.getByTestId('password-repeat').fill('viewer-new-password-5678');
+      await viewer.getByTestId('password-submit').click();
+      await viewer.getByText('Huidig wachtwoord: klopt niet').waitFor();
+      expect(await viewer.getByTestId('login-form').count()).toBe(0);
       await viewer.getByTestId('password-current').fill(VIEWER.password);
       await viewer.getByTestId('password-new').fill('viewer-new-password-5678');
       await viewer.getByTestId('password-repeat').fill('viewer-new-password-5678');
@@ -460,7 +467,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     expect(await storedText(page)).not.toMatch(new RegExp(PERSONAL.map(escape).join('|')));
     // the answers and the password with a broken rule, sent on purpose, are the only failed requests
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
-    expect(errors.filter((e) => /status of 400/.test(e))).toHaveLength(5);
+    expect(errors.filter((e) => /status of 400/.test(e))).toHaveLength(6);
   });
 });
 

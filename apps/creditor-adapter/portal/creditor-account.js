@@ -52,13 +52,9 @@ function passwordSection(ctx) {
     try {
       await api('POST', '/portal/password', { currentPassword: current.value, newPassword: next.value });
       form.reset();
-      ctx.flash('Uw wachtwoord is gewijzigd.', 'paused');
+      ctx.flash('Uw wachtwoord is gewijzigd.', 'ok');
     } catch (error) {
-      showViolations(
-        form,
-        error.violations ?? [],
-        error.status === 401 || error.status === 403 ? 'Het huidige wachtwoord klopt niet.' : error.message,
-      );
+      showViolations(form, error.violations ?? [], error.message);
     }
   };
   return h(

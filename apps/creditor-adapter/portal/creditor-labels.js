@@ -158,6 +158,8 @@ const RULES = {
   'empty-file': 'heeft geen kopregel',
   'password-rule': 'is te kort of te lang (minstens 12 tekens, in productie 16)',
   'same-as-new': 'is niet gelijk aan het nieuwe wachtwoord',
+  'current-password': 'klopt niet',
+  'differs-from-current': 'moet anders zijn dan het huidige wachtwoord',
 };
 
 /** One server violation `{field, rule, message}` in Dutch; unknown rules keep the server's words. */

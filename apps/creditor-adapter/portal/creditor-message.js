@@ -67,7 +67,7 @@ function renderAnswerArea(ctx, entry, area) {
     return;
   }
   const answered = async (updated) => {
-    ctx.flash('Uw antwoord is verstuurd.', 'paused');
+    ctx.flash('Uw antwoord is verstuurd.', 'ok');
     await renderInboxMessage(ctx, updated.messageId);
   };
   replace(area, h('h2', { id: 'answer-heading' }, 'Antwoord geven'), form(entry, answered));

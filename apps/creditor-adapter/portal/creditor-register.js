@@ -63,7 +63,7 @@ async function exportCsv(ctx, button) {
   try {
     const blob = await apiBlob('/pauses/export.csv');
     download(`gepauzeerde-debiteuren-${todayInAmsterdam()}.csv`, blob);
-    ctx.flash('De export is gedownload.', 'paused');
+    ctx.flash('De export is gedownload.', 'ok');
   } catch (error) {
     ctx.flash(`De export is niet gelukt: ${error.message}`, 'error');
   } finally {
