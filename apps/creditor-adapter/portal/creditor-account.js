@@ -7,7 +7,7 @@ export async function renderAccount(ctx) {
   const audit = h('section', { 'aria-labelledby': 'audit-heading' });
   replace(
     ctx.main,
-    h('h1', {}, 'Account'),
+    h('h1', { tabindex: '-1' }, 'Account'),
     h('p', {}, `U bent ingelogd als ${ctx.username} (${ctx.canEdit ? 'bewerker' : 'lezer'}).`),
     passwordSection(ctx),
     audit,

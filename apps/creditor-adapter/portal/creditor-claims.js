@@ -15,7 +15,7 @@ export async function renderClaims(ctx) {
   };
   replace(
     ctx.main,
-    h('h1', {}, 'Vorderingen'),
+    h('h1', { tabindex: '-1' }, 'Vorderingen'),
     h(
       'p',
       {},

@@ -26,12 +26,18 @@ export async function renderInbox(ctx) {
       value: filter.type,
     },
   );
+  let shown = null;
   const load = async () => {
     const { messages } = await api(
       'GET',
       `/inbox${query({ state: filter.state, type: filter.type, limit: 100 })}`,
     );
-    replace(list, inboxTable(messages));
+    // redrawn only when something changed, so a keyboard user's focus stays where it is
+    const fingerprint = JSON.stringify(messages);
+    if (fingerprint !== shown) {
+      shown = fingerprint;
+      replace(list, inboxTable(messages));
+    }
   };
   const onChange = () => {
     filter.state = stateSelect.value;
@@ -42,7 +48,7 @@ export async function renderInbox(ctx) {
   typeSelect.onchange = onChange;
   replace(
     ctx.main,
-    h('h1', {}, 'Inbox'),
+    h('h1', { tabindex: '-1' }, 'Inbox'),
     h(
       'p',
       {},

@@ -26,7 +26,7 @@ export async function renderInboxMessage(ctx, messageId) {
   replace(
     ctx.main,
     h('p', {}, h('a', { href: '#/inbox', 'data-testid': 'back-to-inbox' }, '← Terug naar de inbox')),
-    h('h1', { 'data-testid': 'message-title' }, label(MESSAGE_TYPES, entry.type)),
+    h('h1', { tabindex: '-1', 'data-testid': 'message-title' }, label(MESSAGE_TYPES, entry.type)),
     facts('message-facts', [
       ['Ontvangen', dateTime(entry.receivedAt)],
       ['Van', whoText(body, entry.sender)],

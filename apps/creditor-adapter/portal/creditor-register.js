@@ -38,7 +38,7 @@ export async function renderRegister(ctx) {
   );
   replace(
     ctx.main,
-    h('h1', {}, 'Pauzeregister'),
+    h('h1', { tabindex: '-1' }, 'Pauzeregister'),
     h(
       'p',
       {},
