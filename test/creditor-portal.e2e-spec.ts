@@ -177,6 +177,12 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     await page.getByTestId('ack-submit').click();
     await page.getByTestId('answer-facts').waitFor();
     expect(await page.getByTestId('answer-decision').innerText()).toBe('Gepauzeerd');
+    // the page follows the answer until the municipality's adapter has it
+    await eventually(
+      async () =>
+        (await page.getByTestId('answer-status').innerText()) === 'Afgeleverd bij de gemeente' || undefined,
+      { what: 'answer delivered', timeoutMs: 30_000 },
+    );
     await page.getByText('De gemeente vragen hoe het ervoor staat').click();
     await page.getByTestId('input-question').fill('Is er al een regeling in zicht?');
     await page.getByTestId('status-request-submit').click();

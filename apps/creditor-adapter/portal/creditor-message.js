@@ -47,6 +47,7 @@ export async function renderInboxMessage(ctx, messageId) {
 function renderAnswerArea(ctx, entry, area) {
   if (entry.answer) {
     replace(area, h('h2', { id: 'answer-heading' }, 'Uw antwoord'), answerFacts(entry.answer));
+    followDelivery(ctx, entry, area);
     return;
   }
   const form = formFor(entry);
@@ -71,6 +72,21 @@ function renderAnswerArea(ctx, entry, area) {
     await renderInboxMessage(ctx, updated.messageId);
   };
   replace(area, h('h2', { id: 'answer-heading' }, 'Antwoord geven'), form(entry, answered));
+}
+
+/** Until the answer is delivered or refused, its delivery state is fetched again every few seconds. */
+function followDelivery(ctx, entry, area) {
+  let status = entry.answer.status;
+  ctx.every(3000, async () => {
+    if (status === 'DELIVERED' || status === 'REJECTED') {
+      return;
+    }
+    const fresh = await api('GET', `/inbox/${entry.messageId}`).catch(() => null);
+    if (fresh?.answer && fresh.answer.status !== status) {
+      status = fresh.answer.status;
+      replace(area, h('h2', { id: 'answer-heading' }, 'Uw antwoord'), answerFacts(fresh.answer));
+    }
+  });
 }
 
 function formFor(entry) {
