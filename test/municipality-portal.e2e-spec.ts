@@ -213,7 +213,16 @@ const euro = (cents: number) =>
         timeoutMs: 60_000,
       });
       expect(await page.getByTestId('timeline').innerText()).toMatch(/Pauze bevestigd/);
+      expect(await page.getByTestId('progress-end-date').isVisible()).toBe(false);
+      await page.getByTestId('progress-status').selectOption('PAUSE_EXTENDED');
+      expect(await page.getByTestId('progress-end-date').isVisible()).toBe(true);
       await shot(page, 'case-paused');
+
+      await page.getByTestId('nav-cases').click();
+      const row = page.locator(`[data-testid=case-list] tr[data-id="${caseReference}"]`);
+      await row.waitFor();
+      expect(await row.innerText()).toMatch(/H\. Zwanenburgerveld[\s\S]*Energie Portaal BV: Gepauzeerd/);
+      await shot(page, 'cases');
     });
 
     it('imports a CSV with one bad line: the progress bar reaches 100 %, the error in words, the error file', async () => {
@@ -245,7 +254,7 @@ const euro = (cents: number) =>
         page.waitForEvent('download'),
         page.getByTestId('error-file').click(),
       ]);
-      const text = readFileSync((await download.path()), 'utf8');
+      const text = readFileSync(await download.path(), 'utf8');
       expect(download.suggestedFilename()).toBe('fouten.csv');
       expect(text).toMatch(/regel;veld;melding/);
       expect(text).toMatch(/\r\n3;"bsn";".*elfproef/);
@@ -271,6 +280,9 @@ const euro = (cents: number) =>
     it('shows the account page with the audit log for editors', async () => {
       await page.getByTestId('nav-account').click();
       await page.getByTestId('password-form').waitFor();
+      if (PORTAL_AUTH_ON_MAIN) {
+        await page.getByTestId('audit-log').waitFor();
+      }
       await shot(page, 'account');
     });
 
