@@ -200,6 +200,15 @@ const euro = (cents: number) =>
       await fill('debtor.address.postcode', '9718 xk');
       await fill('debtor.address.city', 'Groningen');
       await page.locator(`[data-testid=creditor-option][value="${creditorOin}"]`).check();
+      // a rule only the server checks (length): its violation lands at the field it names
+      await fill('caseReference', 'X'.repeat(101));
+      await page.getByTestId('nc-submit').click();
+      await eventually(
+        async () => /te lang/.test(await page.getByTestId('error-caseReference').innerText()) || undefined,
+        { what: "the server's violation at its field" },
+      );
+      expect(await page.getByTestId('form-error').innerText()).toMatch(/Controleer de velden/);
+      await fill('caseReference', caseReference);
       await page.getByTestId('nc-submit').click();
 
       await page.getByTestId('case-title').waitFor();
