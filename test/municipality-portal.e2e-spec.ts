@@ -273,6 +273,7 @@ const euro = (cents: number) =>
     it('shows a dossier with the calculator’s offers from the preview route', async () => {
       await page.getByTestId('nav-dossiers').click();
       await page.getByTestId('dossier-list').waitFor();
+      await shot(page, 'dossiers');
       await page
         .locator(`[data-testid=dossier-list] tr[data-id="${dossierReference}"] [data-testid=dossier-link]`)
         .click();
