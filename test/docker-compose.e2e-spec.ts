@@ -234,6 +234,9 @@ describe('docker/ compose files', () => {
       expect(env('municipality-adapter', 'MUNICIPALITY_API_TOKEN')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
       expect(env('creditor-public', 'CREDITOR_API_TOKEN')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
       expect(env('creditor-private', 'CREDITOR_API_TOKEN')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
+      expect(env('municipality-adapter', 'MUNICIPALITY_PORTAL_PASSWORD')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
+      expect(env('creditor-public', 'CREDITOR_PORTAL_PASSWORD')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
+      expect(env('creditor-private', 'CREDITOR_PORTAL_PASSWORD')).toMatch(/^\$\{\w+:\?[^}]+\}$/);
       expect(
         ['municipality-adapter', 'creditor-public', 'creditor-private'].map((s) => env(s, 'HUB_OIN')),
       ).toEqual(['00000099000000000001', '00000099000000000001', '00000099000000000001']);

@@ -148,6 +148,8 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
       {
         ...common(utrecht, 'municipality'),
         MUNICIPALITY_API_TOKEN: tokens.municipality,
+        MUNICIPALITY_PORTAL_USERNAME: settings.portal.municipality.username,
+        MUNICIPALITY_PORTAL_PASSWORD: settings.portal.municipality.password,
         MUNICIPALITY_CODE: '0344',
         MUNICIPALITY_NAME: 'Gemeente Utrecht',
         COUNSELLOR_ORGANISATION: 'Gemeente Utrecht',
@@ -167,6 +169,8 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
       {
         ...common(pub, 'creditor_public'),
         CREDITOR_API_TOKEN: tokens.creditorPublic,
+        CREDITOR_PORTAL_USERNAME: settings.portal.creditor.username,
+        CREDITOR_PORTAL_PASSWORD: settings.portal.creditor.password,
         CREDITOR_AUTO_ACK: 'true',
         CREDITOR_MAX_PAUSE_MONTHS: '6',
         CREDITOR_BSN_ALLOWED: 'true',
@@ -182,6 +186,8 @@ export function networkApps(settings: DemoSettings, parties: DemoParty[]): DemoA
       {
         ...common(priv, 'creditor_private'),
         CREDITOR_API_TOKEN: tokens.creditorPrivate,
+        CREDITOR_PORTAL_USERNAME: settings.portal.creditor.username,
+        CREDITOR_PORTAL_PASSWORD: settings.portal.creditor.password,
         CREDITOR_AUTO_ACK: 'false',
         CREDITOR_BSN_ALLOWED: 'false',
       },
@@ -243,6 +249,9 @@ async function main(): Promise<void> {
     `  hub console      ${hub.url}/            login ${settings.admin.username} / ${settings.admin.password}`,
   );
   say(`  hub API docs     ${hub.url}/docs`);
+  const { municipality: mPortal, creditor: cPortal } = settings.portal;
+  say(`  portals          login ${mPortal.username} / ${mPortal.password} (municipality),`);
+  say(`                   ${cPortal.username} / ${cPortal.password} (both creditors), at / of each adapter`);
   say(
     `  municipality     ${municipality.url}/docs   token ${settings.tokens.municipality}   (Gemeente Utrecht)`,
   );

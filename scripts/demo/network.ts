@@ -31,6 +31,10 @@ export interface DemoSettings {
   };
   tokens: { municipality: string; creditorPublic: string; creditorPrivate: string };
   admin: { username: string; password: string };
+  portal: {
+    municipality: { username: string; password: string };
+    creditor: { username: string; password: string };
+  };
 }
 
 /** Demo settings: fixed so scripts can rely on them, each overridable by the environment. */
@@ -56,6 +60,17 @@ export function demoSettings(env: NodeJS.ProcessEnv = process.env): DemoSettings
       creditorPrivate: env.DEMO_CREDITOR_PRIVATE_TOKEN ?? 'demo-creditor-private',
     },
     admin: { username: env.HUB_ADMIN_USERNAME ?? 'admin', password: env.HUB_ADMIN_PASSWORD ?? 'demo-admin' },
+    // the first portal user (editor) of the municipality adapter and of every creditor adapter
+    portal: {
+      municipality: {
+        username: env.MUNICIPALITY_PORTAL_USERNAME ?? 'counsellor',
+        password: env.MUNICIPALITY_PORTAL_PASSWORD ?? 'demo-counsellor',
+      },
+      creditor: {
+        username: env.CREDITOR_PORTAL_USERNAME ?? 'creditor',
+        password: env.CREDITOR_PORTAL_PASSWORD ?? 'demo-creditor',
+      },
+    },
   };
 }
 

@@ -171,6 +171,9 @@ export async function startCreditorAdapter(
     PARTY_CERT: party.certPath,
     PARTY_KEY: party.keyPath,
     CREDITOR_API_TOKEN: token,
+    // the demo portal user (editor), created at start-up
+    CREDITOR_PORTAL_USERNAME: 'creditor',
+    CREDITOR_PORTAL_PASSWORD: 'demo-creditor',
     HUB_OIN: harness.hubParty.oin,
     ...env,
   }).start();

@@ -26,6 +26,9 @@ export async function startMunicipalityAdapter(
     PARTY_CERT: party.certPath,
     PARTY_KEY: party.keyPath,
     MUNICIPALITY_API_TOKEN: token,
+    // the demo portal user (editor), created at start-up
+    MUNICIPALITY_PORTAL_USERNAME: 'counsellor',
+    MUNICIPALITY_PORTAL_PASSWORD: 'demo-counsellor',
     MUNICIPALITY_CODE: '0344',
     MUNICIPALITY_NAME: 'Gemeente Test',
     COUNSELLOR_EMAIL: 'schulden@gemeente.test',

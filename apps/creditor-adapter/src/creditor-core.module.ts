@@ -1,9 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, Reflector } from '@nestjs/core';
 import { CryptoModule } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import { OutboxEntry, PartyMessaging, PlatformModule, providePartyMessaging } from '@skp/platform';
-import { CreditorApiGuard } from './auth/creditor-api.guard';
+import {
+  OutboxEntry,
+  PartyMessaging,
+  PlatformModule,
+  PortalModule,
+  providePartyMessaging,
+} from '@skp/platform';
 import { ClaimRecord } from './claims/claim.entity';
 import { policyFromEnv } from './config/creditor-policy';
 import type { CreditorEnv } from './config/creditor.env';
@@ -34,15 +38,19 @@ export class CreditorCoreModule {
           migrations: CREDITOR_MIGRATIONS,
         }),
         CryptoModule.forRoot(env),
+        // the global guard: CREDITOR_API_TOKEN (machine clients) or a portal session
+        PortalModule.forRoot({
+          apiToken: env.CREDITOR_API_TOKEN,
+          sessionTtlMinutes: env.PORTAL_SESSION_TTL_MINUTES,
+          loginRateLimit: env.PORTAL_LOGIN_RATE_LIMIT,
+          production: env.NODE_ENV === 'production',
+          firstUser: { username: env.CREDITOR_PORTAL_USERNAME, password: env.CREDITOR_PORTAL_PASSWORD },
+          envPrefix: 'CREDITOR_PORTAL_',
+        }),
       ],
       providers: [
         { provide: CREDITOR_ENV, useValue: env },
         { provide: CREDITOR_POLICY, useValue: policyFromEnv(env) },
-        {
-          provide: APP_GUARD,
-          inject: [Reflector],
-          useFactory: (reflector: Reflector) => new CreditorApiGuard(env.CREDITOR_API_TOKEN, reflector),
-        },
         CreditorMetrics,
         providePartyMessaging(amqpNames(env.AMQP_PREFIX), { hubBrokerUser: env.HUB_BROKER_USER }),
       ],

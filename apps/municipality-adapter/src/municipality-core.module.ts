@@ -1,12 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { CryptoModule, SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import { OutboxEntry, PartyMessaging, PlatformModule, providePartyMessaging } from '@skp/platform';
+import {
+  OutboxEntry,
+  PartyMessaging,
+  PlatformModule,
+  PortalModule,
+  providePartyMessaging,
+} from '@skp/platform';
 import type { MunicipalityEnv } from './config/municipality.env';
 import { submissionContextFrom } from './kennisgeving/submission-context';
 import { MUNICIPALITY_MIGRATIONS } from './database/migrations';
-import { ApiTokenGuard } from './http/api-token.guard';
 import { ImportJob } from './import/import-job.entity';
 import { KennisgevingEvent } from './kennisgeving/entities/kennisgeving-event.entity';
 import { KennisgevingRecord } from './kennisgeving/entities/kennisgeving-record.entity';
@@ -48,6 +52,18 @@ export class MunicipalityCoreModule {
           migrations: MUNICIPALITY_MIGRATIONS,
         }),
         CryptoModule.forRoot(env),
+        // the global guard: MUNICIPALITY_API_TOKEN (machine clients) or a portal session
+        PortalModule.forRoot({
+          apiToken: env.MUNICIPALITY_API_TOKEN,
+          sessionTtlMinutes: env.PORTAL_SESSION_TTL_MINUTES,
+          loginRateLimit: env.PORTAL_LOGIN_RATE_LIMIT,
+          production: env.NODE_ENV === 'production',
+          firstUser: {
+            username: env.MUNICIPALITY_PORTAL_USERNAME,
+            password: env.MUNICIPALITY_PORTAL_PASSWORD,
+          },
+          envPrefix: 'MUNICIPALITY_PORTAL_',
+        }),
       ],
       providers: [
         { provide: MUNICIPALITY_ENV, useValue: env },
@@ -58,7 +74,6 @@ export class MunicipalityCoreModule {
           useFactory: (identity: SigningIdentity) => submissionContextFrom(env, identity),
         },
         providePartyMessaging(amqpNames(env.AMQP_PREFIX), { hubBrokerUser: env.HUB_BROKER_USER }),
-        { provide: APP_GUARD, useClass: ApiTokenGuard },
         MunicipalityMetrics,
       ],
       exports: [

@@ -65,3 +65,32 @@ export { DatabaseGate, isTransientDatabaseError } from './resilience/database-ga
 export type { DependencyState } from './resilience/database-gate';
 export { CsvSyntaxError, detectSeparator, parseCsv } from './csv/csv-parser';
 export type { CsvDocument, CsvRecord } from './csv/csv-parser';
+export {
+  decoyHash,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  MIN_PRODUCTION_PASSWORD_LENGTH,
+  passwordRuleProblem,
+  verifyPassword,
+} from './auth/password';
+export { LoginRateLimiter, tooManyLoginsException } from './auth/login-rate-limiter';
+export { createPortalTables, dropPortalTables } from './portal/portal.migration';
+export { PortalModule } from './portal/portal.module';
+export type { PortalOptions } from './portal/portal.options';
+export { PORTAL_OPTIONS } from './portal/portal.options';
+export { CurrentPrincipal, PortalEditorOnly, PortalRead, portalPrincipalOf } from './portal/portal-access';
+export { PORTAL_AUTHENTICATOR, PortalAwareGuard } from './portal/portal-aware.guard';
+export type { PortalAuthenticator } from './portal/portal-aware.guard';
+export { PortalAuthService } from './portal/portal-auth.service';
+export { PortalUsersService, PortalUserError } from './portal/portal-users.service';
+export { PortalAudit } from './portal/portal-audit';
+export { PORTAL_ROLES, isPortalRole } from './portal/portal-user';
+export type { PortalPrincipal, PortalRole, PortalUserRecord } from './portal/portal-user';
+export {
+  CliUsageError,
+  PORTAL_USER_USAGE,
+  portalUserCommand,
+  readPortalPassword,
+} from './portal/portal-user-cli';
+export type { PortalCliContext } from './portal/portal-user-cli';

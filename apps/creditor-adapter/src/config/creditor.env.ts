@@ -1,6 +1,16 @@
 import { Type } from 'class-transformer';
 import { AppEnv } from '@skp/platform';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const FLAG = /^(true|false|1|0|yes|no|on|off)$/i;
 const FLAG_MESSAGE = (name: string) => ({ message: `${name} must be true or false` });
@@ -22,6 +32,34 @@ export class CreditorEnv extends AppEnv {
   @IsString()
   @IsNotEmpty({ message: 'CREDITOR_API_TOKEN is required: the bearer token of this adapter API' })
   CREDITOR_API_TOKEN!: string;
+
+  /** the first portal user (role editor), created at start-up while no portal user exists */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, {
+    message: 'CREDITOR_PORTAL_USERNAME must be 1 to 100 letters, digits, or . _ @ -',
+  })
+  CREDITOR_PORTAL_USERNAME?: string;
+
+  /** password of that first portal user (at least 16 characters, and no demo value, in production) */
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'CREDITOR_PORTAL_PASSWORD must be at least 12 characters' })
+  CREDITOR_PORTAL_PASSWORD?: string;
+
+  /** how long a portal session lasts after login (fixed, not extended by use) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  PORTAL_SESSION_TTL_MINUTES = 480;
+
+  /** portal login attempts per client address per minute (kept in each process's memory) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PORTAL_LOGIN_RATE_LIMIT = 30;
 
   /** the hub's OIN: ACCEPTED and REJECTED receipts are only believed when signed by it (required) */
   @IsString({

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PortalRead } from '@skp/platform';
 import { PauseLookupDto, PauseLookupResponse } from './dto/pause-lookup.dto';
 import { PauseRegister } from './pause-register.service';
 
@@ -9,6 +10,7 @@ import { PauseRegister } from './pause-register.service';
 export class PausesController {
   constructor(private readonly register: PauseRegister) {}
 
+  @PortalRead()
   @Post('lookup')
   @HttpCode(200)
   @ApiOperation({

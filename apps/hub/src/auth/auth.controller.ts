@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { tooManyLoginsException } from '@skp/platform';
 import type { Request, Response } from 'express';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
 import type { AuthenticatedOperator } from '../access/authenticated-operator';
@@ -7,7 +8,6 @@ import { AuthService } from './auth.service';
 import { CurrentOperator } from '../access/current-operator.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
-import { tooManyLoginsException } from './login-rate-limiter';
 import { bearerTokenOf } from './operator-auth.guard';
 import { Public } from '../access/roles.decorator';
 

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { badField } from '@skp/platform';
+import { badField, hashPassword, LoginRateLimiter, passwordRuleProblem } from '@skp/platform';
 import { createHash, randomBytes } from 'node:crypto';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
@@ -7,8 +7,6 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import type { OperatorRecord } from '../operators/operator';
 import { OperatorsRepository } from '../operators/operators.repository';
-import { LoginRateLimiter } from './login-rate-limiter';
-import { hashPassword, passwordRuleProblem } from '../operators/password';
 import { PasswordChecker } from './password-checker';
 import type { OperatorRole } from '../access/roles.decorator';
 

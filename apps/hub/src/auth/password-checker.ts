@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { decoyHash, verifyPassword } from '../operators/password';
+import { decoyHash, verifyPassword } from '@skp/platform';
 
 /**
  * Every slow password check of the hub goes through here and is counted

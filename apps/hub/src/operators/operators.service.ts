@@ -5,11 +5,10 @@ import {
   NotFoundException,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { badField, InjectLogger, Logger } from '@skp/platform';
+import { badField, hashPassword, InjectLogger, Logger, passwordRuleProblem } from '@skp/platform';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, passwordRuleProblem } from './password';
 import type { OperatorRole } from '../access/roles.decorator';
 import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import type { OperatorRecord } from './operator';

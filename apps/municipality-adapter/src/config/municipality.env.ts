@@ -45,6 +45,34 @@ export class MunicipalityEnv extends AppEnv {
   @MinLength(8, { message: 'MUNICIPALITY_API_TOKEN must be at least 8 characters' })
   MUNICIPALITY_API_TOKEN!: string;
 
+  /** the first portal user (role editor), created at start-up while no portal user exists */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, {
+    message: 'MUNICIPALITY_PORTAL_USERNAME must be 1 to 100 letters, digits, or . _ @ -',
+  })
+  MUNICIPALITY_PORTAL_USERNAME?: string;
+
+  /** password of that first portal user (at least 16 characters, and no demo value, in production) */
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'MUNICIPALITY_PORTAL_PASSWORD must be at least 12 characters' })
+  MUNICIPALITY_PORTAL_PASSWORD?: string;
+
+  /** how long a portal session lasts after login (fixed, not extended by use) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  PORTAL_SESSION_TTL_MINUTES = 480;
+
+  /** portal login attempts per client address per minute (kept in each process's memory) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PORTAL_LOGIN_RATE_LIMIT = 30;
+
   /** CBS gemeentecode of this municipality, e.g. 0344 */
   @IsString()
   @Matches(/^\d{4}$/, { message: 'MUNICIPALITY_CODE must be a 4-digit CBS gemeentecode' })

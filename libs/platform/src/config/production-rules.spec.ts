@@ -85,6 +85,34 @@ describe('productionConfigProblems', () => {
     ).toHaveLength(1);
   });
 
+  it('refuses the demo portal passwords and short ones', () => {
+    const base = { AMQP_URL: GOOD_AMQP, HUB_OIN: '00000001234567890000' };
+    expect(
+      productionConfigProblems('municipality-adapter', {
+        ...base,
+        MUNICIPALITY_API_TOKEN: STRONG,
+        MUNICIPALITY_PORTAL_PASSWORD: 'demo-counsellor',
+      }),
+    ).toEqual([
+      'MUNICIPALITY_PORTAL_PASSWORD: a demo credential is not allowed in production',
+      'MUNICIPALITY_PORTAL_PASSWORD: must be at least 16 characters in production',
+    ]);
+    expect(
+      productionConfigProblems('creditor-adapter', {
+        ...base,
+        CREDITOR_API_TOKEN: STRONG,
+        CREDITOR_PORTAL_PASSWORD: 'demo-creditor-but-long-enough',
+      }),
+    ).toEqual(['CREDITOR_PORTAL_PASSWORD: a demo credential is not allowed in production']);
+    expect(
+      productionConfigProblems('creditor-adapter', {
+        ...base,
+        CREDITOR_API_TOKEN: STRONG,
+        CREDITOR_PORTAL_PASSWORD: STRONG,
+      }),
+    ).toEqual([]);
+  });
+
   it('requires AMQP_URL, whose default is the guest account', () => {
     expect(productionConfigProblems('hub', {})).toEqual([
       "AMQP_URL: required in production (the default is the broker's guest account)",

@@ -16,8 +16,8 @@ export const MIN_PRODUCTION_SECRET_LENGTH = 16;
 /** Secrets each app reads, by variable; URLs are checked for the password inside them. */
 const SECRETS: Record<ProductionApp, string[]> = {
   hub: ['HUB_ADMIN_PASSWORD'],
-  'municipality-adapter': ['MUNICIPALITY_API_TOKEN'],
-  'creditor-adapter': ['CREDITOR_API_TOKEN'],
+  'municipality-adapter': ['MUNICIPALITY_API_TOKEN', 'MUNICIPALITY_PORTAL_PASSWORD'],
+  'creditor-adapter': ['CREDITOR_API_TOKEN', 'CREDITOR_PORTAL_PASSWORD'],
 };
 
 const BROKER_URLS = ['AMQP_URL', 'RABBITMQ_MANAGEMENT_URL'];

@@ -1,6 +1,6 @@
 import { decoyHash, hashPassword, passwordRuleProblem, verifyPassword } from './password';
 
-describe('operator password hashing', () => {
+describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {
     const stored = await hashPassword('correct horse battery staple');
     expect(await verifyPassword('correct horse battery staple', stored)).toBe(true);
@@ -22,7 +22,7 @@ describe('operator password hashing', () => {
   });
 });
 
-describe('operator password rules', () => {
+describe('password rules', () => {
   it('wants 12 characters, 16 in production', () => {
     expect(passwordRuleProblem('eleven-char', false)).toBe('password must be at least 12 characters');
     expect(passwordRuleProblem('twelve-chars', false)).toBeNull();

@@ -1,8 +1,9 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { httpErrorBody } from '../http/http-errors';
 
 /**
- * Login attempts per client address in fixed one-minute windows. Kept in the memory of each hub
- * process: with N hub instances behind a load balancer an address gets up to N times the limit,
+ * Login attempts per client address in fixed one-minute windows. Kept in the memory of each
+ * process (hub or adapter): with N instances behind a load balancer an address gets up to N times the limit,
  * and a restart forgets the counts. The account lockout (in the database) is the hard bound per
  * account; this limit slows down guessing across many accounts from one address.
  */
@@ -44,9 +45,12 @@ export class LoginRateLimiter {
 export function tooManyLoginsException(retryAfterSeconds: number): HttpException {
   return new HttpException(
     {
-      statusCode: HttpStatus.TOO_MANY_REQUESTS,
-      error: 'Too Many Requests',
-      message: `too many login attempts from this address; retry after ${retryAfterSeconds} seconds`,
+      ...httpErrorBody(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'Too Many Requests',
+        [],
+        `too many login attempts from this address; retry after ${retryAfterSeconds} seconds`,
+      ),
       retryAfterSeconds,
     },
     HttpStatus.TOO_MANY_REQUESTS,

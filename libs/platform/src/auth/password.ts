@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /**
- * Operator passwords with scrypt (Node's built-in KDF, no native dependency). The parameters are
+ * Passwords (hub operators, portal users) with scrypt (Node's built-in KDF, no native dependency). The parameters are
  * part of the stored string, so they can be raised later without invalidating existing hashes:
  * `scrypt$<N>$<r>$<p>$<salt base64>$<hash base64>`.
  */
@@ -62,7 +62,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MIN_PRODUCTION_PASSWORD_LENGTH = 16;
 export const MAX_PASSWORD_LENGTH = 1000;
 
-/** What is wrong with a new operator password, or null: at least 12 characters, 16 in production. */
+/** What is wrong with a new password, or null: at least 12 characters, 16 in production. */
 export function passwordRuleProblem(password: string, production: boolean): string | null {
   const min = production ? MIN_PRODUCTION_PASSWORD_LENGTH : MIN_PASSWORD_LENGTH;
   if ([...password].length < min) {

@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class PortalPasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  currentPassword!: string;
+
+  @ApiProperty({
+    minLength: 12,
+    description: 'at least 12 characters; 16 when the adapter runs with NODE_ENV=production',
+  })
+  @IsString()
+  @MaxLength(1000)
+  newPassword!: string;
+}

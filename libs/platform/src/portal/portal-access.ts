@@ -1,0 +1,47 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { PortalPrincipal } from './portal-user';
+
+export const PORTAL_READ_KEY = 'skp:portal-read';
+export const PORTAL_SELF_SERVICE_KEY = 'skp:portal-self-service';
+export const PORTAL_EDITOR_ONLY_KEY = 'skp:portal-editor-only';
+export const PORTAL_SELF_AUDITED_KEY = 'skp:portal-self-audited';
+
+/**
+ * Marks a POST route that only reads (e.g. a lookup whose criteria are personal data, so they
+ * travel in a body rather than in the URL): a portal viewer may call it.
+ */
+export const PortalRead = (): MethodDecorator & ClassDecorator => SetMetadata(PORTAL_READ_KEY, true);
+
+/** A viewer may call it on itself (logout, own password). */
+export const PortalSelfService = (): MethodDecorator => SetMetadata(PORTAL_SELF_SERVICE_KEY, true);
+
+/** Only editors (and the API token), even for GET (e.g. the audit). */
+export const PortalEditorOnly = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(PORTAL_EDITOR_ONLY_KEY, true);
+
+/** The handler writes its own audit rows (login, logout, password change). */
+export const PortalSelfAudited = (): MethodDecorator => SetMetadata(PORTAL_SELF_AUDITED_KEY, true);
+
+const PRINCIPAL = Symbol('skp:portal-principal');
+
+type WithPrincipal = Request & { [PRINCIPAL]?: PortalPrincipal };
+
+export function attachPortalPrincipal(request: Request, principal: PortalPrincipal): void {
+  (request as WithPrincipal)[PRINCIPAL] = principal;
+}
+
+export function portalPrincipalOf(request: Request): PortalPrincipal | undefined {
+  return (request as WithPrincipal)[PRINCIPAL];
+}
+
+/** The principal the guard authenticated (API token or portal user). */
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): PortalPrincipal | undefined =>
+    portalPrincipalOf(context.switchToHttp().getRequest<Request>()),
+);
+
+export function bearerTokenOf(request: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,123 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { tooManyLoginsException } from '../auth/login-rate-limiter';
+import { Public } from '../http/public-route';
+import { PortalAuditQueryDto } from './dto/portal-audit-query.dto';
+import { PortalLoginDto } from './dto/portal-login.dto';
+import { PortalPasswordDto } from './dto/portal-password.dto';
+import {
+  bearerTokenOf,
+  CurrentPrincipal,
+  PortalEditorOnly,
+  PortalSelfAudited,
+  PortalSelfService,
+} from './portal-access';
+import { PortalAudit } from './portal-audit';
+import { PortalAuthService } from './portal-auth.service';
+import { forbidden } from './portal-errors';
+import type { PortalPrincipal } from './portal-user';
+
+/** Login, logout, own password and the audit of the adapter's portal users. */
+@ApiTags('portal')
+@Controller('portal')
+export class PortalController {
+  constructor(
+    private readonly auth: PortalAuthService,
+    private readonly audit: PortalAudit,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in a portal user; the token goes in Authorization: Bearer' })
+  @ApiResponse({ status: 423, description: 'account locked after 5 failed attempts (lockedUntil)' })
+  @ApiResponse({ status: 429, description: 'too many attempts from this client address (Retry-After)' })
+  async login(
+    @Body() dto: PortalLoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    // request.ip is the socket's address, or X-Forwarded-For only from a proxy in TRUST_PROXY
+    const retryAfter = await this.auth.countLoginAttempt(request.ip ?? 'unknown');
+    if (retryAfter !== null) {
+      response.setHeader('Retry-After', String(retryAfter));
+      throw tooManyLoginsException(retryAfter);
+    }
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  @ApiBearerAuth()
+  @PortalSelfService()
+  @PortalSelfAudited()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() request: Request, @CurrentPrincipal() principal: PortalPrincipal): Promise<void> {
+    // the API token has no session to end
+    if (principal.kind === 'user') {
+      await this.auth.logout(bearerTokenOf(request) ?? '', principal);
+    }
+  }
+
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change your own password',
+    description:
+      'Needs the current password (a wrong one counts towards the lockout). Every other session of the user ends; this one stays.',
+  })
+  @PortalSelfService()
+  @PortalSelfAudited()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(
+    @Req() request: Request,
+    @Body() dto: PortalPasswordDto,
+    @CurrentPrincipal() principal: PortalPrincipal,
+  ) {
+    if (principal.kind !== 'user') {
+      throw forbidden('requires a portal user session');
+    }
+    return this.auth.changePassword(
+      principal,
+      bearerTokenOf(request) ?? '',
+      dto.currentPassword,
+      dto.newPassword,
+    );
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentPrincipal() principal: PortalPrincipal) {
+    return principal.kind === 'user'
+      ? {
+          username: principal.username,
+          role: principal.role,
+          expiresAt: principal.sessionExpiresAt.toISOString(),
+          kind: 'user',
+        }
+      : { username: null, role: principal.role, expiresAt: null, kind: 'api' };
+  }
+
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The portal audit, newest first (editors only)' })
+  @PortalEditorOnly()
+  @Get('audit')
+  async list(@Query() query: PortalAuditQueryDto) {
+    const limit = query.limit ?? 100;
+    const rows = await this.audit.list({ username: query.username, before: query.cursor, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        username: r.username,
+        kind: r.kind,
+        action: r.action,
+        target: r.target,
+        status: r.status,
+        detail: r.detail,
+      })),
+      nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    };
+  }
+}
