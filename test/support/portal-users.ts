@@ -4,9 +4,6 @@ import type { AppProcess } from './app-process';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** True once portal users (portal-auth) are on this branch: the tests then log in through the form. */
-export const PORTAL_AUTH_ON_MAIN = false;
-
 /**
  * Adds a portal user with the adapter's CLI from the build (`user add NAME --role ROLE`, password
  * from PORTAL_USER_PASSWORD), in the adapter's own environment, as an operator would.
