@@ -217,7 +217,29 @@ const euro = (cents: number) =>
       expect(await page.getByTestId('progress-end-date').isVisible()).toBe(false);
       await page.getByTestId('progress-status').selectOption('PAUSE_EXTENDED');
       expect(await page.getByTestId('progress-end-date').isVisible()).toBe(true);
+      // the pause started today: more than 8 months on is refused in words, before anything is sent
+      const start = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+      const plusMonths = (months: number) => {
+        const [y, m] = start.split('-').map(Number);
+        const index = y * 12 + m - 1 + months;
+        return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+      };
+      await page.getByTestId('progress-end-date').fill(plusMonths(9));
+      await eventually(
+        async () => /8 maanden/.test(await page.locator('#progress-end-error').innerText()) || undefined,
+        {
+          what: 'the pause limit in words',
+        },
+      );
       await shot(page, 'case-paused');
+      await page.getByTestId('progress-end-date').fill(plusMonths(6));
+      await page.getByTestId('progress-submit').click();
+      await eventually(
+        async () => /Voortgang verzonden/.test(await page.getByTestId('timeline').innerText()) || undefined,
+        {
+          what: 'the progress update in the timeline',
+        },
+      );
 
       await page.getByTestId('nav-cases').click();
       const row = page.locator(`[data-testid=case-list] tr[data-id="${caseReference}"]`);
