@@ -1,6 +1,7 @@
 import { buildHeader, offeredAmountCents, SkpMessage } from '@skp/messages';
 import { AppProcess } from './support/app-process';
 import { eventually } from './support/eventually';
+import { api as hubApi } from './support/hub-api-client';
 import { HubHarness, startHub } from './support/hub-harness';
 import { startMunicipalityAdapter } from './support/municipality-adapter-process';
 import { MunicipalityTestCreditor } from './support/municipality-test-creditor';
@@ -285,5 +286,19 @@ describe('municipality adapter: routes for the portal', () => {
     // the preview went out before the proposal on the same queue: had it sent one, it would be here
     expect(proposals()).toHaveLength(1);
     expect(proposals()[0].body.offeredAmountCents).toBe(preview.json.offers[0].offeredAmountCents);
+  });
+
+  it("the hub's directory leaves out a suspended party", async () => {
+    const suspended = hub.pki.party('creditor-gone', testOin(3), 'Opgeheven BV');
+    await hub.registerParty(suspended, 'CREDITOR', false);
+    const listed = async () =>
+      ((await (await fetch(`${hub.hub.url}/api/directory`)).json()) as Json[]).map((e) => e.oin);
+    expect(await listed()).toContain(suspended.oin);
+    const patch = await hubApi(hub.hub.url, 'PATCH', `/api/parties/${suspended.oin}`, {
+      token: await hub.adminToken(),
+      body: { status: 'SUSPENDED' },
+    });
+    expect(patch.status).toBe(200);
+    expect(await listed()).not.toContain(suspended.oin);
   });
 });

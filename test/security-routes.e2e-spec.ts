@@ -102,7 +102,7 @@ function variants(path: string): Record<string, string> {
 }
 
 /** Routes that need no credential, by design. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'GET /api/directory', 'POST /portal/login']);
+const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /portal/login', 'GET /api/directory']);
 
 describe('deny by default: every route of every app × odd spellings without a credential', () => {
   let hub: HubHarness;

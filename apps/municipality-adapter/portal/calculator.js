@@ -1,7 +1,7 @@
 // The proposal calculator of a dossier: the terms the proposal route takes; each creditor's offer
 // comes from the preview route (the same calculation, nothing sent); editors may then send it.
 import { api } from './api.js';
-import { field, h, money, replace, table } from './dom.js';
+import { date, field, h, money, replace, table } from './dom.js';
 import { dateProblem } from './rules.js';
 import { ARRANGEMENT_TYPE, ruleText } from './words.js';
 
@@ -128,7 +128,7 @@ export function proposalCalculator(ctx, dossier, names, onSent) {
         h(
           'p',
           { 'data-testid': 'calc-summary' },
-          `${result.payoutPercentage.replace('.', ',')} % van ${money(result.totalDebtCents)}: samen ${money(result.offeredTotalCents)} over ${result.termMonths} maanden (${result.startDate} tot ${result.endDate}).`,
+          `${result.payoutPercentage.replace('.', ',')} % van ${money(result.totalDebtCents)}: samen ${money(result.offeredTotalCents)} over ${result.termMonths} maanden (${date(result.startDate)} tot ${date(result.endDate)}).`,
         ),
         result.balancesComplete
           ? null

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { HttpErrorDoc } from '@skp/platform';
+import { HttpErrorDoc, PortalRead } from '@skp/platform';
 import { ArrangementService, ProposalResult } from './arrangement.service';
 import {
   EndRequestDto,
@@ -89,7 +89,7 @@ export class SchuldregelingController {
     return this.arrangements.propose(caseReference, request);
   }
 
-  // TODO(portal-auth): mark @PortalRead() once it lands on main: it only reads.
+  @PortalRead() // it only reads: a viewer may use the calculator
   @Post(':caseReference/proposal/preview')
   @HttpCode(200)
   @ApiOperation({
