@@ -29,7 +29,7 @@ import {
   storedText,
   watchPage,
 } from './support/browser';
-import { addPortalUser, CREDITOR_PORTAL_EDITOR } from './support/portal-user-cli';
+import { addPortalUser } from './support/portal-users';
 import { freshId, testOin } from './support/test-env';
 
 const BSN = '123456782';
@@ -37,6 +37,8 @@ const SURNAME = '=HYPERLINK("Zwanenburgerveld")';
 const POSTCODE = '9718 XK';
 /** what must never be in a URL or in the browser's storage */
 const PERSONAL = [BSN, 'Zwanenburgerveld', 'HYPERLINK', '9718XK', '9718 XK', '9718%20XK', 'Hendrikje'];
+/** the editor every test creditor adapter starts with (support/creditor-network) */
+const CREDITOR_PORTAL_EDITOR = { username: 'creditor', password: 'demo-creditor' };
 const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-1234' };
 
 /**
@@ -121,7 +123,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     creditor = await startCreditorAdapter(h, c, { CREDITOR_AUTO_ACK: 'false' });
     municipalityToken = `municipality-${freshId()}`;
     municipality = await startMunicipalityAdapter(h, m, municipalityToken, { HUB_OIN: h.hubParty.oin });
-    await addPortalUser(creditor.app, VIEWER.username, 'viewer', VIEWER.password);
+    await addPortalUser(creditor.app, VIEWER.username, VIEWER.password, 'viewer');
     browser = await launchBrowser();
     editorContext = await browser.newContext({
       viewport: { width: 1360, height: 900 },
