@@ -23,9 +23,11 @@ export interface StaticAsset {
 
 /** The checkout (or image) root: from the sources, from dist/, or the working directory. */
 function rootHolding(folder: string): string | undefined {
-  return [resolve(__dirname, '..', '..', '..', '..'), resolve(__dirname, '..', '..', '..', '..', '..'), process.cwd()].find(
-    (root) => existsSync(join(root, folder, 'index.html')),
-  );
+  return [
+    resolve(__dirname, '..', '..', '..', '..'),
+    resolve(__dirname, '..', '..', '..', '..', '..'),
+    process.cwd(),
+  ].find((root) => existsSync(join(root, folder, 'index.html')));
 }
 
 /**
