@@ -106,6 +106,18 @@ describe('demo', () => {
     }
     expect(output).toContain('login admin / demo-admin');
     expect(output).toContain('demo-municipality');
+    // every portal is printed with its login, and the login works
+    const portals: [number, string, string][] = [
+      [ports.municipality, 'counsellor', 'demo-counsellor'],
+      [ports.pub, 'creditor', 'demo-creditor'],
+      [ports.priv, 'creditor', 'demo-creditor'],
+    ];
+    for (const [port, username, password] of portals) {
+      expect(output).toContain(`http://127.0.0.1:${port}/   login ${username} / ${password}`);
+      const { status, body } = await call(port, 'POST', '/portal/login', '', { username, password });
+      expect([status, body.role]).toEqual([200, 'editor']);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).headers.get('content-type')).toMatch(/^text\/html/);
+    }
 
     const { body: partyList } = await call(
       ports.hub,

@@ -250,8 +250,15 @@ async function main(): Promise<void> {
   );
   say(`  hub API docs     ${hub.url}/docs`);
   const { municipality: mPortal, creditor: cPortal } = settings.portal;
-  say(`  portals          login ${mPortal.username} / ${mPortal.password} (municipality),`);
-  say(`                   ${cPortal.username} / ${cPortal.password} (both creditors), at / of each adapter`);
+  say(
+    `  municipality portal      ${municipality.url}/   login ${mPortal.username} / ${mPortal.password}   (counsellors)`,
+  );
+  say(
+    `  public creditor portal   ${creditorPublic.url}/   login ${cPortal.username} / ${cPortal.password}   (creditor staff)`,
+  );
+  say(
+    `  private creditor portal  ${creditorPrivate.url}/   login ${cPortal.username} / ${cPortal.password}   (answers by hand here)`,
+  );
   say(
     `  municipality     ${municipality.url}/docs   token ${settings.tokens.municipality}   (Gemeente Utrecht)`,
   );
