@@ -127,6 +127,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     browser = await launchBrowser();
     editorContext = await browser.newContext({
       viewport: { width: 1360, height: 900 },
+      locale: 'nl-NL',
       acceptDownloads: true,
     });
     page = watchPage(await editorContext.newPage(), errors, urls);
@@ -402,7 +403,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     const reference = `POR-${freshId()}`;
     const customerNumber = `KL-${freshId()}`;
     const messageId = await sendCase(reference, customerNumber, 'Bakker');
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL' });
     const viewer = watchPage(await context.newPage(), errors, urls);
     try {
       await logIn(viewer, VIEWER);

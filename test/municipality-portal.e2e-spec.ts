@@ -145,7 +145,11 @@ const euro = (cents: number) =>
       );
 
       browser = await launchBrowser();
-      context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+      context = await browser.newContext({
+        viewport: { width: 1360, height: 900 },
+        locale: 'nl-NL',
+        acceptDownloads: true,
+      });
       page = watchPage(await context.newPage(), pageErrors, urls);
     }, 240_000);
 
@@ -312,7 +316,10 @@ const euro = (cents: number) =>
 
     it('a viewer sees the pages but no change buttons, and is refused a change (403)', async () => {
       await addPortalUser(adapter, VIEWER.username, VIEWER.password, 'viewer');
-      const viewerContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+      const viewerContext = await browser.newContext({
+        viewport: { width: 1360, height: 900 },
+        locale: 'nl-NL',
+      });
       const viewer = watchPage(await viewerContext.newPage(), pageErrors, urls);
       try {
         await logIn(viewer, VIEWER);

@@ -74,12 +74,12 @@ const PERSONAL = [BSN, SURNAME, 'Zwanenburgerveld', '9718XK', '9718 XK', '9718 x
 
   it('a case made in the municipality portal is paused by hand in the creditor portal, and the case page shows it', async () => {
     const counsellor = watchPage(
-      await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage(),
+      await (await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL' })).newPage(),
       errors,
       urls,
     );
     const staff = watchPage(
-      await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage(),
+      await (await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL' })).newPage(),
       errors,
       urls,
     );
