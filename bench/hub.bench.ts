@@ -74,6 +74,14 @@ async function run(net: BenchNetwork): Promise<void> {
     hubMeanRoutingMs: latency.meanRoutingMs,
     hubP99RoutingCeilingMs: latency.p99RoutingCeilingMs,
   });
+  line({
+    bench: 'latency legs (split where the hub records receiving)',
+    value: latency.legs.hubToCreditor.p99Ms,
+    unit: 'ms p99 hub → creditor',
+    n: latency.n,
+    publishToHub: latency.legs.toHub,
+    hubToCreditor: latency.legs.hubToCreditor,
+  });
 
   const csv = await csvImport(net, SIZES.csvRows);
   line({

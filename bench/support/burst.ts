@@ -6,6 +6,9 @@ import { note, now, round, secondsSince, vmMb, watchRss } from './report';
 
 export interface BurstResult {
   n: number;
+  /** hrtime (ns) of the first publish and of the last receipt's arrival */
+  startedAt: bigint;
+  endedAt: bigint;
   /** the last message in its creditor's queue */
   routedSeconds: number;
   /** that, and the last ACCEPTED receipt in the municipality's queue */
@@ -46,7 +49,8 @@ export async function burst(net: BenchNetwork, hubs: AppProcess[], n: number): P
     },
     { timeoutMs: 600_000, intervalMs: 20, what: `${n} routed and ACCEPTED` },
   );
-  const seconds = secondsSince(started);
+  const endedAt = now();
+  const seconds = Number(endedAt - started) / 1e9;
   const peakRssMb = stopRss();
   if (net.receipts.rejected.size > 0) {
     throw new Error(`${net.receipts.rejected.size} messages REJECTED by the hub`);
@@ -62,6 +66,8 @@ export async function burst(net: BenchNetwork, hubs: AppProcess[], n: number): P
   );
   return {
     n,
+    startedAt: started,
+    endedAt,
     routedSeconds: round(routedSeconds, 2),
     seconds: round(seconds, 2),
     messagesPerSec: Math.round(n / seconds),

@@ -1,6 +1,7 @@
 import { eventually } from '../../test/support/eventually';
 import { BenchNetwork, prepareKennisgevingen, progressOf, publish } from './bench-network';
 import { between, bucketCeiling, mean, readHub } from './hub-metrics';
+import { legsOf, PacedLegs, wallClock } from './paced-stages';
 import { note, now, percentile, round } from './report';
 
 export interface PacedResult {
@@ -15,6 +16,7 @@ export interface PacedResult {
   /** inside the hub: taken off the inbound queue → decision committed */
   meanRoutingMs: number;
   p99RoutingCeilingMs: number;
+  legs: PacedLegs;
 }
 
 const TICK_MS = 2;
@@ -51,12 +53,13 @@ export async function paced(net: BenchNetwork, rate: number, seconds: number): P
     what: `${n} paced messages at their creditors`,
   });
   const routing = between([before.routing], [(await readHub(net.h.hub.url)).routing]);
-  const latencies = ids
-    .map((id, i) => {
-      const arrived = net.inboxes[i % net.inboxes.length].delivered.get(id) as bigint;
-      return Number(arrived - (publishedAt.get(id) as bigint)) / 1e6;
-    })
-    .sort((a, b) => a - b);
+  const wall = wallClock();
+  const trips = ids.map((id, i) => ({
+    messageId: id,
+    publishedMs: wall(publishedAt.get(id) as bigint),
+    arrivedMs: wall(net.inboxes[i % net.inboxes.length].delivered.get(id) as bigint),
+  }));
+  const latencies = trips.map((t) => t.arrivedMs - t.publishedMs).sort((a, b) => a - b);
   return {
     n,
     rate,
@@ -67,5 +70,6 @@ export async function paced(net: BenchNetwork, rate: number, seconds: number): P
     maxMs: round(latencies[latencies.length - 1]),
     meanRoutingMs: round(mean(routing) * 1000),
     p99RoutingCeilingMs: bucketCeiling(routing, 99) * 1000,
+    legs: await legsOf(net.h.hub.env.DATABASE_URL, trips),
   };
 }
