@@ -11,6 +11,7 @@ import { burst, BurstResult } from './support/burst';
 import { csvImport } from './support/csv-import';
 import { paced } from './support/paced';
 import { line, note, round, SIZES } from './support/report';
+import { brokerPaced } from './support/broker-paced';
 import { brokerRoundTrip } from './support/round-trip';
 
 function burstLines(result: BurstResult, hubs: number, brokerRate: number, creditors: number): void {
@@ -59,6 +60,17 @@ async function run(net: BenchNetwork): Promise<void> {
 
   burstLines(await burst(net, [net.h.hub], SIZES.messages), 1, brokerRate, net.creditors.length);
 
+  const floor = await brokerPaced(net.h.prefix, payload, SIZES.pacedRate, SIZES.pacedSeconds);
+  line({
+    bench: 'latency publish → consumer, broker alone (paced)',
+    value: floor.p99Ms,
+    unit: 'ms p99',
+    n: floor.n,
+    rate: SIZES.pacedRate,
+    p50Ms: floor.p50Ms,
+    p95Ms: floor.p95Ms,
+    p99Ms: floor.p99Ms,
+  });
   const latency = await paced(net, SIZES.pacedRate, SIZES.pacedSeconds);
   line({
     bench: 'latency publish → creditor queue (paced)',

@@ -22,6 +22,30 @@ export interface PacedResult {
 const TICK_MS = 2;
 
 /**
+ * Calls `send(i)` for i = 0..n-1, each at its scheduled moment i / rate seconds after the start,
+ * without waiting for earlier sends; resolves when all have resolved, with the seconds sending took.
+ */
+export async function publishPaced(
+  n: number,
+  rate: number,
+  send: (i: number) => Promise<void>,
+): Promise<number> {
+  const sent: Promise<void>[] = [];
+  const started = now();
+  let next = 0;
+  while (next < n) {
+    const due = Math.min(n, Math.floor((Number(now() - started) / 1e9) * rate) + 1);
+    for (; next < due; next++) {
+      sent.push(send(next));
+    }
+    await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+  }
+  const seconds = Number(now() - started) / 1e9;
+  await Promise.all(sent);
+  return seconds;
+}
+
+/**
  * Publishes at a steady `rate` for `seconds` (each message at its own scheduled moment, without
  * waiting for the previous confirm) and measures publish → arrival at the creditor's consumer,
  * per messageId, on one clock (this process's).
@@ -34,19 +58,10 @@ export async function paced(net: BenchNetwork, rate: number, seconds: number): P
   const publishedAt = new Map<string, bigint>();
   const before = await readHub(net.h.hub.url);
   note(`paced: ${rate} msg/s for ${seconds} s`);
-  const confirms: Promise<void>[] = [];
-  const started = now();
-  let next = 0;
-  while (next < n) {
-    const due = Math.min(n, Math.floor((Number(now() - started) / 1e9) * rate) + 1);
-    for (; next < due; next++) {
-      publishedAt.set(messages[next].messageId, now());
-      confirms.push(publish(net, messages[next]));
-    }
-    await new Promise((resolve) => setTimeout(resolve, TICK_MS));
-  }
-  const publishSeconds = Number(now() - started) / 1e9;
-  await Promise.all(confirms);
+  const publishSeconds = await publishPaced(n, rate, (i) => {
+    publishedAt.set(messages[i].messageId, now());
+    return publish(net, messages[i]);
+  });
   await eventually(() => progressOf(net, ids).delivered === n, {
     timeoutMs: 600_000,
     intervalMs: 50,
