@@ -50,6 +50,25 @@ export const STAGES: ReadonlyArray<[string, RegExp]> = [
   ['idle', /^\(idle\)$/],
 ];
 
+/** The same for a municipality adapter importing a CSV. */
+export const ADAPTER_STAGES: ReadonlyArray<[string, RegExp]> = [
+  ['outbox (enqueue and relay)', /libs\/platform\/src\/outbox\//],
+  [
+    'schema validation',
+    /libs\/messages\/src\/(validation|protocol)\/|node_modules\/class-(validator|transformer)\//,
+  ],
+  ['canonicalise', /libs\/messages\/src\/codec\/canonical-json|\bsigningInput\b/],
+  ['signing', /libs\/crypto\/|node_modules\/node-forge\//],
+  ['CSV parse and plan', /libs\/platform\/src\/csv\/|municipality-adapter\/src\/import\/csv-import-plan/],
+  ['DB (TypeORM, pg)', /node_modules\/(typeorm|pg|pg-protocol|pg-types)\//],
+  ['AMQP (amqplib, client)', /node_modules\/amqplib\/|libs\/platform\/src\/amqp\//],
+  ['receipts and tracking', /municipality-adapter\/src\/tracking\//],
+  ['import runner and submission', /apps\/municipality-adapter\/src\//],
+  ['HTTP and framework', /node_modules\/(@nestjs|express|router|body-parser)\//],
+  ['garbage collection', /^\(garbage collector\)$/],
+  ['idle', /^\(idle\)$/],
+];
+
 const OTHER = 'other (runtime, unattributed)';
 
 function label(frame: CallFrame): string {
@@ -65,7 +84,12 @@ export interface ProfileSummary {
 }
 
 /** Sums the samples taken between `fromUs` and `toUs` (V8 monotonic µs; the whole profile if omitted). */
-export function summarise(profile: CpuProfile, fromUs = -Infinity, toUs = Infinity): ProfileSummary {
+export function summarise(
+  profile: CpuProfile,
+  fromUs = -Infinity,
+  toUs = Infinity,
+  stages: ReadonlyArray<[string, RegExp]> = STAGES,
+): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) {
@@ -83,7 +107,7 @@ export function summarise(profile: CpuProfile, fromUs = -Infinity, toUs = Infini
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       stack.push((byId.get(at) as ProfileNode).callFrame);
     }
-    const found = STAGES.find(([, pattern]) =>
+    const found = stages.find(([, pattern]) =>
       stack.some((f) => pattern.test(f.url) || pattern.test(f.functionName)),
     );
     const stage = found?.[0] ?? OTHER;

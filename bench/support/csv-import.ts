@@ -8,6 +8,11 @@ import { note, now, round, secondsSince } from './report';
 
 export interface CsvResult {
   rows: number;
+  /** hrtime (ns) of the upload and of the last row seen ACCEPTED */
+  startedAt: bigint;
+  endedAt: bigint;
+  /** the adapter process's id (it has exited by the time this is returned) */
+  pid: number | undefined;
   cases: number;
   /** the import job DONE: every row stored and queued in the adapter's outbox */
   jobSeconds: number;
@@ -90,9 +95,13 @@ export async function csvImport(net: BenchNetwork, rows: number): Promise<CsvRes
     if (failure) {
       throw failure;
     }
-    const seconds = secondsSince(started);
+    const endedAt = now();
+    const seconds = Number(endedAt - started) / 1e9;
     return {
       rows,
+      startedAt: started,
+      endedAt,
+      pid: adapter.pid,
       cases: Math.ceil(rows / net.creditors.length),
       jobSeconds: round(jobSeconds, 2),
       seconds: round(seconds, 2),
