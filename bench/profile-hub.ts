@@ -22,6 +22,8 @@ const KEEP = join(__dirname, '..', '.artifacts', 'profile');
 
 interface Window {
   name: string;
+  /** the profile's file name under .artifacts/profile/ (one per process) */
+  file: string;
   pid: number | undefined;
   fromUs: number;
   toUs: number;
@@ -36,7 +38,7 @@ function report(dir: string, w: Window): void {
     throw new Error(`${w.name} (pid ${w.pid}) wrote no profile in ${dir} (did it exit cleanly?)`);
   }
   mkdirSync(KEEP, { recursive: true });
-  copyFileSync(join(dir, file), join(KEEP, `${w.name}.cpuprofile`));
+  copyFileSync(join(dir, file), join(KEEP, `${w.file}.cpuprofile`));
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   // V8's profile clock and process.hrtime are both CLOCK_MONOTONIC on Linux; if not, take it all.
   const aligned = w.fromUs >= profile.startTime && w.toUs <= profile.endTime + 5e6;
@@ -49,7 +51,7 @@ function report(dir: string, w: Window): void {
     sampledMs: Math.round(summary.windowMs),
     busyMs: Math.round(summary.busyMs),
     busyMsPerItem: round(summary.busyMs / w.n, 2),
-    profile: `.artifacts/profile/${w.name}.cpuprofile`,
+    profile: `.artifacts/profile/${w.file}.cpuprofile`,
   });
   for (const { stage, ms } of summary.stages) {
     line({
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     const us = (ns: bigint): number => Number(ns / 1000n);
     windows.push({
       name: 'hub',
+      file: 'hub',
       pid: net.h.hub.pid,
       fromUs: us(result.startedAt),
       toUs: us(result.endedAt),
@@ -107,8 +110,9 @@ async function main(): Promise<void> {
       const csv = await csvImport(net, CSV_ROWS);
       line({ bench: 'profile CSV import', value: csv.rowsPerSec, unit: 'rows/s', n: CSV_ROWS });
       const window = { fromUs: us(csv.startedAt), toUs: us(csv.endedAt), n: CSV_ROWS };
-      windows.push({ name: 'municipality-adapter', pid: csv.pid, ...window, stages: ADAPTER_STAGES });
-      windows.push({ name: 'hub-during-csv', pid: net.h.hub.pid, ...window, stages: STAGES });
+      const adapter = 'municipality-adapter';
+      windows.push({ name: adapter, file: adapter, pid: csv.pid, ...window, stages: ADAPTER_STAGES });
+      windows.push({ name: 'hub-during-csv', file: 'hub', pid: net.h.hub.pid, ...window, stages: STAGES });
     }
   } finally {
     await net.close(); // each app writes its profile when it exits
