@@ -1,128 +1,137 @@
 /**
- * `npm run bench:hub`: routed messages per second through a real hub process with every check on
- * (decode, schema, signature and chain, authorisation, record, outbox, signed receipt), next to the
- * raw broker round trip measured in the same run on the same machine. JSON lines on stdout.
+ * `npm run bench:hub`: the hub measured end to end as real processes on this machine, one JSON
+ * object per figure on stdout (progress on stderr). In one run: the raw broker round trip, the
+ * hub's burst throughput and its ratio to that, latency at a paced rate, the hub's peak RSS, a CSV
+ * import through a municipality adapter until every row is ACCEPTED, and the burst with two hubs.
+ * Sizes: BENCH_MESSAGES, BENCH_PACED_RATE, BENCH_PACED_SECONDS, BENCH_CSV_ROWS, BENCH_CREDITORS.
  */
-import * as amqp from 'amqplib';
-import { cpus } from 'node:os';
-import { SkpMessage } from '@skp/messages';
-import { anUnsignedKennisgeving } from '../test/factories/messages.factory';
-import { eventually } from '../test/support/eventually';
-import { startHub } from '../test/support/hub-harness';
-import { PartyClient } from '../test/support/party-client';
-import { AMQP_URL, testOin } from '../test/support/test-env';
+import { cpus, loadavg } from 'node:os';
+import { startBenchNetwork, prepareKennisgevingen, BenchNetwork } from './support/bench-network';
+import { burst, BurstResult } from './support/burst';
+import { csvImport } from './support/csv-import';
+import { paced } from './support/paced';
+import { line, note, round, SIZES } from './support/report';
+import { brokerPaced } from './support/broker-paced';
+import { brokerRoundTrip } from './support/round-trip';
 
-const N = Number(process.env.BENCH_MESSAGES ?? 5000);
-
-function line(record: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify(record)}\n`);
+function burstLines(result: BurstResult, hubs: number, brokerRate: number, creditors: number): void {
+  line({
+    bench: 'hub burst (routed to every creditor queue and every ACCEPTED receipt back)',
+    hubs,
+    value: result.messagesPerSec,
+    unit: 'msg/s',
+    n: result.n,
+    creditors,
+    seconds: result.seconds,
+    routedSeconds: result.routedSeconds,
+    meanRoutingMs: result.meanRoutingMs,
+    p99RoutingCeilingMs: result.p99RoutingCeilingMs,
+    meanMessagesPerCommit: result.meanMessagesPerCommit,
+  });
+  line({
+    bench: 'hub burst / broker round trip',
+    hubs,
+    value: round(result.messagesPerSec / brokerRate, 3),
+    unit: 'ratio',
+    n: result.n,
+  });
+  line({
+    bench: 'hub peak RSS during the burst',
+    hubs,
+    value: Math.max(...result.peakRssMb),
+    unit: 'MB',
+    n: result.n,
+    perHubSampledMb: result.peakRssMb,
+    perHubVmHwmMb: result.hwmMb,
+  });
 }
 
-/** Publish N persistent messages of the given size with confirms and consume them back. */
-async function brokerRoundTrip(prefix: string, payload: Buffer): Promise<number> {
-  const connection = await amqp.connect(AMQP_URL);
-  const publish = await connection.createConfirmChannel();
-  const consume = await connection.createChannel();
-  const queue = `${prefix}.bench.roundtrip`;
-  await publish.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
-  await consume.prefetch(300);
-  let received = 0;
-  let done!: () => void;
-  const finished = new Promise<void>((resolve) => (done = resolve));
-  await consume.consume(queue, (msg) => {
-    if (msg) {
-      consume.ack(msg);
-      received += 1;
-      if (received === N) {
-        done();
-      }
-    }
+async function run(net: BenchNetwork): Promise<void> {
+  const payload = prepareKennisgevingen(net, 1)[0].content;
+  note(`broker round trip: ${SIZES.messages} messages of ${payload.length} bytes`);
+  const brokerRate = await brokerRoundTrip(net.h.prefix, payload, SIZES.messages);
+  line({
+    bench: 'broker round trip (quorum queue, confirms, manual ack)',
+    value: Math.round(brokerRate),
+    unit: 'msg/s',
+    n: SIZES.messages,
+    bytes: payload.length,
   });
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < N; i += 200) {
-    const chunk = Math.min(200, N - i);
-    for (let j = 0; j < chunk; j++) {
-      publish.sendToQueue(queue, payload, { persistent: true, contentType: 'application/json' });
-    }
-    await publish.waitForConfirms();
+
+  burstLines(await burst(net, [net.h.hub], SIZES.messages), 1, brokerRate, net.creditors.length);
+
+  const floor = await brokerPaced(net.h.prefix, payload, SIZES.pacedRate, SIZES.pacedSeconds);
+  line({
+    bench: 'latency publish → consumer, broker alone (paced)',
+    value: floor.p99Ms,
+    unit: 'ms p99',
+    n: floor.n,
+    rate: SIZES.pacedRate,
+    p50Ms: floor.p50Ms,
+    p95Ms: floor.p95Ms,
+    p99Ms: floor.p99Ms,
+  });
+  const latency = await paced(net, SIZES.pacedRate, SIZES.pacedSeconds);
+  line({
+    bench: 'latency publish → creditor queue (paced)',
+    value: latency.p99Ms,
+    unit: 'ms p99',
+    n: latency.n,
+    rate: latency.rate,
+    achievedRate: latency.achievedRate,
+    p50Ms: latency.p50Ms,
+    p95Ms: latency.p95Ms,
+    p99Ms: latency.p99Ms,
+    maxMs: latency.maxMs,
+    hubMeanRoutingMs: latency.meanRoutingMs,
+    hubP99RoutingCeilingMs: latency.p99RoutingCeilingMs,
+  });
+  line({
+    bench: 'latency legs (split where the hub records receiving)',
+    value: latency.legs.hubToCreditor.p99Ms,
+    unit: 'ms p99 hub → creditor',
+    n: latency.n,
+    publishToHub: latency.legs.toHub,
+    hubToCreditor: latency.legs.hubToCreditor,
+  });
+
+  const csv = await csvImport(net, SIZES.csvRows);
+  line({
+    bench: 'CSV import end to end (upload → every row ACCEPTED)',
+    value: csv.rowsPerSec,
+    unit: 'rows/s',
+    n: csv.rows,
+    cases: csv.cases,
+    seconds: csv.seconds,
+    jobDoneSeconds: csv.jobSeconds,
+  });
+
+  note('starting a second hub on the same database and broker prefix');
+  const second = await net.h.startAnotherHub();
+  try {
+    const two = await burst(net, [net.h.hub, second], SIZES.messages);
+    burstLines(two, 2, brokerRate, net.creditors.length);
+  } finally {
+    await second.stop();
   }
-  await finished;
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await publish.deleteQueue(queue);
-  await connection.close();
-  return N / seconds;
 }
 
 async function main(): Promise<void> {
-  const h = await startHub({ LOG_LEVEL: 'warn' });
+  const loadBefore = loadavg().map((l) => round(l, 2));
+  note(`starting the network: a hub and ${SIZES.creditors} creditors`);
+  const net = await startBenchNetwork(SIZES.creditors);
   try {
-    const m = h.pki.party('municipality', testOin(1), 'Bench gemeente');
-    const c = h.pki.party('creditor', testOin(2), 'Bench schuldeiser');
-    await h.registerParty(m, 'MUNICIPALITY', false);
-    await h.registerParty(c, 'CREDITOR', true);
-    const municipality = await new PartyClient(m, h.prefix).connect();
-    const creditor = await new PartyClient(c, h.prefix).connect();
-
-    const messages = Array.from({ length: N }, () =>
-      municipality.sign(anUnsignedKennisgeving({ sender: m.oin, recipient: c.oin })),
-    ) as SkpMessage[];
-    const payload = Buffer.from(JSON.stringify(messages[0]));
-
-    const brokerRate = await brokerRoundTrip(h.prefix, payload);
-    line({
-      bench: 'broker round trip (quorum queue, confirms, persistent)',
-      messagesPerSec: Math.round(brokerRate),
-      n: N,
-      bytes: payload.length,
-    });
-
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < N; i += 200) {
-      await Promise.all(messages.slice(i, i + 200).map((msg) => municipality.publishSigned(msg)));
-    }
-    await eventually(() => creditor.received.length >= N, {
-      timeoutMs: 600_000,
-      intervalMs: 50,
-      what: `${N} routed`,
-    });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const hubRate = N / seconds;
-    await eventually(() => municipality.received.length >= N, {
-      timeoutMs: 600_000,
-      intervalMs: 50,
-      what: `${N} receipts`,
-    });
-    const receiptSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    line({
-      bench: 'hub routed (all checks on, end to end)',
-      messagesPerSec: Math.round(hubRate),
-      n: N,
-      seconds: Number(seconds.toFixed(2)),
-    });
-    line({
-      bench: 'hub routed + ACCEPTED receipt back at sender',
-      messagesPerSec: Math.round(N / receiptSeconds),
-      n: N,
-    });
-    const metrics = await (await fetch(`${h.hub.url}/metrics`)).text();
-    const sum = Number(/skp_hub_batch_size_sum\{[^}]*\} ([\d.e+]+)/.exec(metrics)?.[1] ?? 0);
-    const batches = Number(/skp_hub_batch_size_count\{[^}]*\} ([\d.e+]+)/.exec(metrics)?.[1] ?? 0);
-    line({
-      bench: 'hub group commit',
-      batches,
-      meanMessagesPerCommit: batches ? Number((sum / batches).toFixed(1)) : 0,
-    });
-    line({
-      bench: 'ratio',
-      hubOverBrokerRoundTrip: Number((hubRate / brokerRate).toFixed(3)),
-      node: process.version,
-      cores: cpus().length,
-    });
-    await municipality.close();
-    await creditor.close();
+    await run(net);
   } finally {
-    await h.teardown();
+    await net.close();
   }
+  line({
+    bench: 'machine',
+    node: process.version,
+    cores: cpus().length,
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: loadavg().map((l) => round(l, 2)),
+  });
 }
 
 main().catch((error: unknown) => {
