@@ -75,6 +75,18 @@ export {
   verifyPassword,
 } from './auth/password';
 export { LoginRateLimiter, tooManyLoginsException } from './auth/login-rate-limiter';
+export type { AccountRecord, AccountSession, AccountTables } from './accounts/account';
+export type { AccountAuditEntry, AccountAuditSink } from './accounts/account-audit';
+export { AccountAuth, hashSessionToken } from './accounts/account-auth';
+export type { AccountAuthOptions, LoginResult } from './accounts/account-auth';
+export { LOCKOUT_MS, LOCKOUT_THRESHOLD } from './accounts/account-errors';
+export { AccountsRepository, updatedRows } from './accounts/accounts.repository';
+export { PasswordChecker } from './accounts/password-checker';
+export type { PasswordCheckMetric } from './accounts/password-checker';
+export { LoginDto } from './accounts/dto/login.dto';
+export { ChangePasswordDto } from './accounts/dto/change-password.dto';
+export { AuditPageQueryDto, auditPage } from './accounts/dto/audit-page-query.dto';
+export { rateLimitedLogin } from './accounts/rate-limited-login';
 export { createPortalTables, dropPortalTables } from './portal/portal.migration';
 export { PortalModule } from './portal/portal.module';
 export type { PortalOptions } from './portal/portal.options';

@@ -76,7 +76,7 @@ export class PortalUsersService implements OnApplicationBootstrap {
 
   /** Disables a user and ends every session of it. */
   async disable(actor: string, username: string): Promise<PortalUserRecord> {
-    const user = this.found(username, await this.users.disable(username, new Date()));
+    const user = this.found(username, await this.users.setDisabled(username, true, new Date()));
     const revokedSessions = await this.users.deleteSessionsOf(user.id, null);
     await this.changed(actor, 'user.disable', username, { revokedSessions });
     return user;
