@@ -6,6 +6,7 @@ import {
   PartyMessaging,
   PlatformModule,
   PortalModule,
+  portalOptionsFrom,
   providePartyMessaging,
 } from '@skp/platform';
 import { ClaimRecord } from './claims/claim.entity';
@@ -39,14 +40,13 @@ export class CreditorCoreModule {
         }),
         CryptoModule.forRoot(env),
         // the global guard: CREDITOR_API_TOKEN (machine clients) or a portal session
-        PortalModule.forRoot({
-          apiToken: env.CREDITOR_API_TOKEN,
-          sessionTtlMinutes: env.PORTAL_SESSION_TTL_MINUTES,
-          loginRateLimit: env.PORTAL_LOGIN_RATE_LIMIT,
-          production: env.NODE_ENV === 'production',
-          firstUser: { username: env.CREDITOR_PORTAL_USERNAME, password: env.CREDITOR_PORTAL_PASSWORD },
-          envPrefix: 'CREDITOR_PORTAL_',
-        }),
+        PortalModule.forRoot(
+          portalOptionsFrom(env, {
+            apiToken: env.CREDITOR_API_TOKEN,
+            firstUser: { username: env.CREDITOR_PORTAL_USERNAME, password: env.CREDITOR_PORTAL_PASSWORD },
+            envPrefix: 'CREDITOR_PORTAL_',
+          }),
+        ),
       ],
       providers: [
         { provide: CREDITOR_ENV, useValue: env },

@@ -6,6 +6,7 @@ import {
   PartyMessaging,
   PlatformModule,
   PortalModule,
+  portalOptionsFrom,
   providePartyMessaging,
 } from '@skp/platform';
 import type { MunicipalityEnv } from './config/municipality.env';
@@ -53,17 +54,16 @@ export class MunicipalityCoreModule {
         }),
         CryptoModule.forRoot(env),
         // the global guard: MUNICIPALITY_API_TOKEN (machine clients) or a portal session
-        PortalModule.forRoot({
-          apiToken: env.MUNICIPALITY_API_TOKEN,
-          sessionTtlMinutes: env.PORTAL_SESSION_TTL_MINUTES,
-          loginRateLimit: env.PORTAL_LOGIN_RATE_LIMIT,
-          production: env.NODE_ENV === 'production',
-          firstUser: {
-            username: env.MUNICIPALITY_PORTAL_USERNAME,
-            password: env.MUNICIPALITY_PORTAL_PASSWORD,
-          },
-          envPrefix: 'MUNICIPALITY_PORTAL_',
-        }),
+        PortalModule.forRoot(
+          portalOptionsFrom(env, {
+            apiToken: env.MUNICIPALITY_API_TOKEN,
+            firstUser: {
+              username: env.MUNICIPALITY_PORTAL_USERNAME,
+              password: env.MUNICIPALITY_PORTAL_PASSWORD,
+            },
+            envPrefix: 'MUNICIPALITY_PORTAL_',
+          }),
+        ),
       ],
       providers: [
         { provide: MUNICIPALITY_ENV, useValue: env },

@@ -106,3 +106,6 @@ export {
   readPortalPassword,
 } from './portal/portal-user-cli';
 export type { PortalCliContext } from './portal/portal-user-cli';
+export { parseCliArgs, runPortalCli } from './portal/portal-cli';
+export type { PortalCliSpec } from './portal/portal-cli';
+export { PortalEnv, portalOptionsFrom } from './portal/portal-env';
