@@ -81,6 +81,8 @@ export { AccountAuth, hashSessionToken } from './accounts/account-auth';
 export type { AccountAuthOptions, LoginResult } from './accounts/account-auth';
 export { LOCKOUT_MS, LOCKOUT_THRESHOLD } from './accounts/account-errors';
 export { AccountsRepository, updatedRows } from './accounts/accounts.repository';
+export { ensureFirstAccount } from './accounts/first-account';
+export { bearerTokenOf, principalSlot } from './accounts/request-principal';
 export { PasswordChecker } from './accounts/password-checker';
 export type { PasswordCheckMetric } from './accounts/password-checker';
 export { LoginDto } from './accounts/dto/login.dto';

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ChangePasswordDto, LoginDto, rateLimitedLogin } from '@skp/platform';
+import { bearerTokenOf, ChangePasswordDto, LoginDto, rateLimitedLogin } from '@skp/platform';
 import type { Request, Response } from 'express';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
 import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { AuthService } from './auth.service';
 import { CurrentOperator } from '../access/current-operator.decorator';
-import { bearerTokenOf } from './operator-auth.guard';
 import { Public } from '../access/roles.decorator';
 
 @ApiTags('auth')
