@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import { bearerTokenOf, principalSlot } from '../accounts/request-principal';
+import { principalSlot } from '../accounts/request-principal';
 import type { PortalPrincipal } from './portal-user';
 
 export const PORTAL_READ_KEY = 'skp:portal-read';
@@ -34,5 +34,3 @@ export const CurrentPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext): PortalPrincipal | undefined =>
     portalPrincipalOf(context.switchToHttp().getRequest<Request>()),
 );
-
-export { bearerTokenOf };

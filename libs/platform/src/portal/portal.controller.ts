@@ -6,14 +6,9 @@ import { ChangePasswordDto } from '../accounts/dto/change-password.dto';
 import { LoginDto } from '../accounts/dto/login.dto';
 import { rateLimitedLogin } from '../accounts/rate-limited-login';
 import { Public } from '../http/public-route';
+import { bearerTokenOf } from '../accounts/request-principal';
 import { PortalAuditQueryDto } from './dto/portal-audit-query.dto';
-import {
-  bearerTokenOf,
-  CurrentPrincipal,
-  PortalEditorOnly,
-  PortalSelfAudited,
-  PortalSelfService,
-} from './portal-access';
+import { CurrentPrincipal, PortalEditorOnly, PortalSelfAudited, PortalSelfService } from './portal-access';
 import { PortalAudit } from './portal-audit';
 import { PortalAuthService } from './portal-auth.service';
 import { forbidden } from './portal-errors';
