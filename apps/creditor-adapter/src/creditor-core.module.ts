@@ -1,13 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CryptoModule } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import {
-  OutboxEntry,
-  PartyMessaging,
-  PlatformModule,
-  PortalModule,
-  providePartyMessaging,
-} from '@skp/platform';
+import { OutboxEntry, PartyMessaging, portalAppModules, providePartyMessaging } from '@skp/platform';
 import { ClaimRecord } from './claims/claim.entity';
 import { policyFromEnv } from './config/creditor-policy';
 import type { CreditorEnv } from './config/creditor.env';
@@ -27,27 +20,18 @@ export class CreditorCoreModule {
     return {
       module: CreditorCoreModule,
       global: true,
-      imports: [
-        PlatformModule.forRoot({
-          app: 'creditor-adapter',
-          env,
-          databaseUrl: env.DATABASE_URL,
-          amqpUrl: env.AMQP_URL,
-          runMigrations: env.DB_SKIP_MIGRATIONS !== 'true',
-          entities: CREDITOR_ENTITIES,
-          migrations: CREDITOR_MIGRATIONS,
-        }),
-        CryptoModule.forRoot(env),
-        // the global guard: CREDITOR_API_TOKEN (machine clients) or a portal session
-        PortalModule.forRoot({
+      // database, broker, keys; the global guard: CREDITOR_API_TOKEN (machine clients) or a portal session
+      imports: portalAppModules({
+        app: 'creditor-adapter',
+        env,
+        entities: CREDITOR_ENTITIES,
+        migrations: CREDITOR_MIGRATIONS,
+        portal: {
           apiToken: env.CREDITOR_API_TOKEN,
-          sessionTtlMinutes: env.PORTAL_SESSION_TTL_MINUTES,
-          loginRateLimit: env.PORTAL_LOGIN_RATE_LIMIT,
-          production: env.NODE_ENV === 'production',
           firstUser: { username: env.CREDITOR_PORTAL_USERNAME, password: env.CREDITOR_PORTAL_PASSWORD },
           envPrefix: 'CREDITOR_PORTAL_',
-        }),
-      ],
+        },
+      }),
       providers: [
         { provide: CREDITOR_ENV, useValue: env },
         { provide: CREDITOR_POLICY, useValue: policyFromEnv(env) },

@@ -1,13 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CryptoModule, SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
+import { SIGNING_IDENTITY, SigningIdentity } from '@skp/crypto';
 import { amqpNames } from '@skp/messages';
-import {
-  OutboxEntry,
-  PartyMessaging,
-  PlatformModule,
-  PortalModule,
-  providePartyMessaging,
-} from '@skp/platform';
+import { OutboxEntry, PartyMessaging, portalAppModules, providePartyMessaging } from '@skp/platform';
 import type { MunicipalityEnv } from './config/municipality.env';
 import { submissionContextFrom } from './kennisgeving/submission-context';
 import { MUNICIPALITY_MIGRATIONS } from './database/migrations';
@@ -41,30 +35,21 @@ export class MunicipalityCoreModule {
     return {
       module: MunicipalityCoreModule,
       global: true,
-      imports: [
-        PlatformModule.forRoot({
-          app: 'municipality-adapter',
-          env,
-          databaseUrl: env.DATABASE_URL,
-          amqpUrl: env.AMQP_URL,
-          runMigrations: env.DB_SKIP_MIGRATIONS !== 'true',
-          entities: MUNICIPALITY_ENTITIES,
-          migrations: MUNICIPALITY_MIGRATIONS,
-        }),
-        CryptoModule.forRoot(env),
-        // the global guard: MUNICIPALITY_API_TOKEN (machine clients) or a portal session
-        PortalModule.forRoot({
+      // database, broker, keys; the global guard: MUNICIPALITY_API_TOKEN (machine clients) or a portal session
+      imports: portalAppModules({
+        app: 'municipality-adapter',
+        env,
+        entities: MUNICIPALITY_ENTITIES,
+        migrations: MUNICIPALITY_MIGRATIONS,
+        portal: {
           apiToken: env.MUNICIPALITY_API_TOKEN,
-          sessionTtlMinutes: env.PORTAL_SESSION_TTL_MINUTES,
-          loginRateLimit: env.PORTAL_LOGIN_RATE_LIMIT,
-          production: env.NODE_ENV === 'production',
           firstUser: {
             username: env.MUNICIPALITY_PORTAL_USERNAME,
             password: env.MUNICIPALITY_PORTAL_PASSWORD,
           },
           envPrefix: 'MUNICIPALITY_PORTAL_',
-        }),
-      ],
+        },
+      }),
       providers: [
         { provide: MUNICIPALITY_ENV, useValue: env },
         { provide: MUNICIPALITY_AMQP_NAMES, useValue: amqpNames(env.AMQP_PREFIX) },

@@ -75,7 +75,21 @@ export {
   verifyPassword,
 } from './auth/password';
 export { LoginRateLimiter, tooManyLoginsException } from './auth/login-rate-limiter';
-export { createPortalTables, dropPortalTables } from './portal/portal.migration';
+export type { AccountRecord, AccountSession, AccountTables } from './accounts/account';
+export type { AccountAuditEntry, AccountAuditSink } from './accounts/account-audit';
+export { AccountAuth, hashSessionToken } from './accounts/account-auth';
+export type { AccountAuthOptions, LoginResult } from './accounts/account-auth';
+export { LOCKOUT_MS, LOCKOUT_THRESHOLD } from './accounts/account-errors';
+export { AccountsRepository, updatedRows } from './accounts/accounts.repository';
+export { ensureFirstAccount } from './accounts/first-account';
+export { bearerTokenOf, principalSlot } from './accounts/request-principal';
+export { PasswordChecker } from './accounts/password-checker';
+export type { PasswordCheckMetric } from './accounts/password-checker';
+export { LoginDto } from './accounts/dto/login.dto';
+export { ChangePasswordDto } from './accounts/dto/change-password.dto';
+export { AuditPageQueryDto, auditPage } from './accounts/dto/audit-page-query.dto';
+export { rateLimitedLogin } from './accounts/rate-limited-login';
+export { createPortalTables, dropPortalTables, PortalUsers1765200000000 } from './portal/portal.migration';
 export { PortalModule } from './portal/portal.module';
 export type { PortalOptions } from './portal/portal.options';
 export { PORTAL_OPTIONS } from './portal/portal.options';
@@ -94,3 +108,8 @@ export {
   readPortalPassword,
 } from './portal/portal-user-cli';
 export type { PortalCliContext } from './portal/portal-user-cli';
+export { parseCliArgs, runPortalCli } from './portal/portal-cli';
+export type { PortalCliSpec } from './portal/portal-cli';
+export { PortalEnv, portalOptionsFrom } from './portal/portal-env';
+export { portalAppModules } from './portal/portal-app';
+export type { PortalAppSpec } from './portal/portal-app';

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { AppEnv } from '@skp/platform';
+import { PortalEnv } from '@skp/platform';
 import {
   IsInt,
   IsNotEmpty,
@@ -16,7 +16,7 @@ const FLAG = /^(true|false|1|0|yes|no|on|off)$/i;
 const FLAG_MESSAGE = (name: string) => ({ message: `${name} must be true or false` });
 
 /** Every setting of the creditor adapter, read once at start-up from the environment (DESIGN §7). */
-export class CreditorEnv extends AppEnv {
+export class CreditorEnv extends PortalEnv {
   override DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_creditor';
 
   override PORT = 3002;
@@ -46,20 +46,6 @@ export class CreditorEnv extends AppEnv {
   @IsString()
   @MinLength(12, { message: 'CREDITOR_PORTAL_PASSWORD must be at least 12 characters' })
   CREDITOR_PORTAL_PASSWORD?: string;
-
-  /** how long a portal session lasts after login (fixed, not extended by use) */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(7 * 24 * 60)
-  PORTAL_SESSION_TTL_MINUTES = 480;
-
-  /** portal login attempts per client address per minute (kept in each process's memory) */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  PORTAL_LOGIN_RATE_LIMIT = 30;
 
   /** the hub's OIN: ACCEPTED and REJECTED receipts are only believed when signed by it (required) */
   @IsString({

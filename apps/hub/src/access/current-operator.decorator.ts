@@ -1,18 +1,12 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { principalSlot } from '@skp/platform';
 import type { Request } from 'express';
 import type { AuthenticatedOperator } from './authenticated-operator';
 
-const OPERATOR = Symbol('skp:operator');
+const operators = principalSlot<AuthenticatedOperator>();
 
-type WithOperator = Request & { [OPERATOR]?: AuthenticatedOperator };
-
-export function attachOperator(request: Request, operator: AuthenticatedOperator): void {
-  (request as WithOperator)[OPERATOR] = operator;
-}
-
-export function operatorOf(request: Request): AuthenticatedOperator | undefined {
-  return (request as WithOperator)[OPERATOR];
-}
+export const attachOperator = operators.attach;
+export const operatorOf = operators.of;
 
 /** The operator the guard authenticated for this request. */
 export const CurrentOperator = createParamDecorator(

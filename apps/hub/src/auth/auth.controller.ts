@@ -1,14 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { tooManyLoginsException } from '@skp/platform';
+import { bearerTokenOf, ChangePasswordDto, LoginDto, rateLimitedLogin } from '@skp/platform';
 import type { Request, Response } from 'express';
 import { AuditAction, AuditedByHandler } from '../audit/audit.decorator-keys';
 import type { AuthenticatedOperator } from '../access/authenticated-operator';
 import { AuthService } from './auth.service';
 import { CurrentOperator } from '../access/current-operator.decorator';
-import { ChangePasswordDto } from './dto/change-password.dto';
-import { LoginDto } from './dto/login.dto';
-import { bearerTokenOf } from './operator-auth.guard';
 import { Public } from '../access/roles.decorator';
 
 @ApiTags('auth')
@@ -21,18 +18,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiResponse({ status: 423, description: 'account locked after 5 failed attempts' })
   @ApiResponse({ status: 429, description: 'too many attempts from this client address (Retry-After)' })
-  async login(
-    @Body() dto: LoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    // request.ip is the socket's address, or X-Forwarded-For only from a proxy in TRUST_PROXY
-    const retryAfter = await this.auth.countLoginAttempt(request.ip ?? 'unknown');
-    if (retryAfter !== null) {
-      response.setHeader('Retry-After', String(retryAfter));
-      throw tooManyLoginsException(retryAfter);
-    }
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return rateLimitedLogin(this.auth, dto, request, response);
   }
 
   @ApiBearerAuth()

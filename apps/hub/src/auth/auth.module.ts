@@ -5,7 +5,7 @@ import { OperatorsModule } from '../operators/operators.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OperatorAuthGuard } from './operator-auth.guard';
-import { PasswordChecker } from './password-checker';
+import { OperatorPasswordChecker } from './password-checker';
 
 /**
  * Operator login, sessions and password change, and the hub's one global guard (deny by default):
@@ -14,6 +14,6 @@ import { PasswordChecker } from './password-checker';
 @Module({
   imports: [AuditModule, OperatorsModule],
   controllers: [AuthController],
-  providers: [AuthService, PasswordChecker, { provide: APP_GUARD, useClass: OperatorAuthGuard }],
+  providers: [AuthService, OperatorPasswordChecker, { provide: APP_GUARD, useClass: OperatorAuthGuard }],
 })
 export class AuthModule {}

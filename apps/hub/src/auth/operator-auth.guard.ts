@@ -6,18 +6,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { isPublicRoute } from '@skp/platform';
+import { bearerTokenOf, isPublicRoute } from '@skp/platform';
 import type { Request } from 'express';
 import { auditActionOf } from '../audit/audit.decorator-keys';
 import { markRefusedAction } from '../audit/request-marks';
 import { AuthService } from './auth.service';
 import { attachOperator } from '../access/current-operator.decorator';
 import { OperatorRole, ROLES_KEY } from '../access/roles.decorator';
-
-export function bearerTokenOf(request: Request): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1];
-}
 
 /**
  * The hub's one global guard, deny by default: every route needs an operator session unless its

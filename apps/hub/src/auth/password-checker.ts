@@ -1,34 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Registry } from 'prom-client';
-import { decoyHash, verifyPassword } from '@skp/platform';
+import { PasswordChecker } from '@skp/platform';
+import { Registry } from 'prom-client';
 
-/**
- * Every slow password check of the hub goes through here and is counted
- * (`skp_hub_password_checks_total`), so an operator can see guessing and a test can measure that
- * the lockout bounds the number of checks.
- */
+/** The hub's operator password checks, counted as `skp_hub_password_checks_total`. */
 @Injectable()
-export class PasswordChecker {
-  private readonly checks: Counter<'result'>;
-
+export class OperatorPasswordChecker extends PasswordChecker {
   constructor(registry: Registry) {
-    this.checks = new Counter({
+    super(registry, {
       name: 'skp_hub_password_checks_total',
       help: 'Operator password checks (scrypt) by result: match, mismatch, or decoy (unknown or disabled operator)',
-      labelNames: ['result'],
-      registers: [registry],
     });
-  }
-
-  async check(password: string, storedHash: string): Promise<boolean> {
-    const ok = await verifyPassword(password, storedHash);
-    this.checks.inc({ result: ok ? 'match' : 'mismatch' });
-    return ok;
-  }
-
-  /** Takes as long as a real check, so a response does not tell which usernames exist. */
-  async decoy(password: string): Promise<void> {
-    await verifyPassword(password, await decoyHash());
-    this.checks.inc({ result: 'decoy' });
   }
 }

@@ -1,17 +1,8 @@
+import type { AccountRecord } from '@skp/platform';
 import type { OperatorRole } from '../access/roles.decorator';
 
-/** An operator row as the service layer sees it (the password hash never leaves the repository's callers). */
-export interface OperatorRecord {
-  id: string;
-  username: string;
-  passwordHash: string;
-  role: OperatorRole;
-  failedAttempts: number;
-  lockedUntil: Date | null;
-  createdAt: Date;
-  lastLoginAt: Date | null;
-  disabledAt: Date | null;
-}
+/** An operator row as the service layer sees it (the password hash never leaves the auth code). */
+export type OperatorRecord = AccountRecord<OperatorRole>;
 
 export function toOperatorView(o: OperatorRecord) {
   return {

@@ -5,7 +5,14 @@ import {
   NotFoundException,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { badField, hashPassword, InjectLogger, Logger, passwordRuleProblem } from '@skp/platform';
+import {
+  badField,
+  ensureFirstAccount,
+  hashPassword,
+  InjectLogger,
+  Logger,
+  passwordRuleProblem,
+} from '@skp/platform';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
 import { AuditService } from '../audit/audit.service';
@@ -29,23 +36,20 @@ export class OperatorsService implements OnApplicationBootstrap {
   }
 
   async ensureFirstAdmin(): Promise<void> {
-    const { HUB_ADMIN_USERNAME: username, HUB_ADMIN_PASSWORD: password } = this.env;
-    if (!username || !password) {
-      if ((await this.operators.count()) === 0) {
-        this.logger.warn(
-          'no operator exists and HUB_ADMIN_USERNAME/HUB_ADMIN_PASSWORD are not set: nobody can log in',
-        );
-      }
-      return;
-    }
-    if ((await this.operators.count()) > 0) {
-      return;
-    }
-    if (await this.operators.insertFirst(username, await hashPassword(password))) {
+    const username = this.env.HUB_ADMIN_USERNAME;
+    const outcome = await ensureFirstAccount(this.operators, {
+      username,
+      password: this.env.HUB_ADMIN_PASSWORD,
+    });
+    if (outcome === 'nobody') {
+      this.logger.warn(
+        'no operator exists and HUB_ADMIN_USERNAME/HUB_ADMIN_PASSWORD are not set: nobody can log in',
+      );
+    } else if (outcome === 'created') {
       await this.audit.record({
         operator: null,
         action: 'operator.bootstrap_admin',
-        target: username,
+        target: username ?? null,
         detail: { role: 'admin' },
       });
       this.logger.info({ username }, 'first admin operator created');

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { AppEnv, OinRule } from '@skp/platform';
+import { PortalEnv, OinRule } from '@skp/platform';
 import {
   IsEmail,
   IsInt,
@@ -35,7 +35,7 @@ export function splitList(value: string): string[] {
 }
 
 /** Every setting of the municipality adapter, read once at start-up (DESIGN §7 and the adapter issue). */
-export class MunicipalityEnv extends AppEnv {
+export class MunicipalityEnv extends PortalEnv {
   override DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/skp_municipality';
 
   override PORT = 3001;
@@ -58,20 +58,6 @@ export class MunicipalityEnv extends AppEnv {
   @IsString()
   @MinLength(12, { message: 'MUNICIPALITY_PORTAL_PASSWORD must be at least 12 characters' })
   MUNICIPALITY_PORTAL_PASSWORD?: string;
-
-  /** how long a portal session lasts after login (fixed, not extended by use) */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(7 * 24 * 60)
-  PORTAL_SESSION_TTL_MINUTES = 480;
-
-  /** portal login attempts per client address per minute (kept in each process's memory) */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  PORTAL_LOGIN_RATE_LIMIT = 30;
 
   /** CBS gemeentecode of this municipality, e.g. 0344 */
   @IsString()

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
+import { principalSlot } from '../accounts/request-principal';
 import type { PortalPrincipal } from './portal-user';
 
 export const PORTAL_READ_KEY = 'skp:portal-read';
@@ -23,25 +24,13 @@ export const PortalEditorOnly = (): MethodDecorator & ClassDecorator =>
 /** The handler writes its own audit rows (login, logout, password change). */
 export const PortalSelfAudited = (): MethodDecorator => SetMetadata(PORTAL_SELF_AUDITED_KEY, true);
 
-const PRINCIPAL = Symbol('skp:portal-principal');
+const principals = principalSlot<PortalPrincipal>();
 
-type WithPrincipal = Request & { [PRINCIPAL]?: PortalPrincipal };
-
-export function attachPortalPrincipal(request: Request, principal: PortalPrincipal): void {
-  (request as WithPrincipal)[PRINCIPAL] = principal;
-}
-
-export function portalPrincipalOf(request: Request): PortalPrincipal | undefined {
-  return (request as WithPrincipal)[PRINCIPAL];
-}
+export const attachPortalPrincipal = principals.attach;
+export const portalPrincipalOf = principals.of;
 
 /** The principal the guard authenticated (API token or portal user). */
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext): PortalPrincipal | undefined =>
     portalPrincipalOf(context.switchToHttp().getRequest<Request>()),
 );
-
-export function bearerTokenOf(request: Request): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1];
-}

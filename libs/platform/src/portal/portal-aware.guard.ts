@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { bearerTokenOf } from '../accounts/request-principal';
 import { tokensMatch } from '../http/bearer-token.guard';
 import { isPublicRoute } from '../http/public-route';
 import {
   attachPortalPrincipal,
-  bearerTokenOf,
   PORTAL_EDITOR_ONLY_KEY,
   PORTAL_READ_KEY,
   PORTAL_SELF_SERVICE_KEY,

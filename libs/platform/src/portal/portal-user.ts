@@ -1,3 +1,5 @@
+import type { AccountRecord } from '../accounts/account';
+
 /** What a portal user may do: `viewer` reads, `editor` also changes. */
 export const PORTAL_ROLES = ['viewer', 'editor'] as const;
 export type PortalRole = (typeof PORTAL_ROLES)[number];
@@ -7,17 +9,7 @@ export function isPortalRole(value: string): value is PortalRole {
 }
 
 /** A portal user row as the services see it (the password hash never leaves the auth code). */
-export interface PortalUserRecord {
-  id: string;
-  username: string;
-  passwordHash: string;
-  role: PortalRole;
-  failedAttempts: number;
-  lockedUntil: Date | null;
-  createdAt: Date;
-  lastLoginAt: Date | null;
-  disabledAt: Date | null;
-}
+export type PortalUserRecord = AccountRecord<PortalRole>;
 
 /** A portal user as a list shows it: no hash, a lock only while it holds. */
 export function toPortalUserView(u: PortalUserRecord, now = new Date()) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { hashPassword, passwordRuleProblem } from '../auth/password';
+import { ensureFirstAccount } from '../accounts/first-account';
 import { LOGGER } from '../platform.tokens';
 import { PortalAudit } from './portal-audit';
 import type { PortalRole, PortalUserRecord } from './portal-user';
@@ -29,25 +30,19 @@ export class PortalUsersService implements OnApplicationBootstrap {
   }
 
   async ensureFirstUser(): Promise<void> {
-    const { username, password } = this.options.firstUser;
-    if (!username || !password) {
-      if ((await this.users.count()) === 0) {
-        const prefix = this.options.envPrefix;
-        this.logger.warn(
-          `no portal user exists and ${prefix}USERNAME/${prefix}PASSWORD are not set: nobody can log in to the portal`,
-        );
-      }
-      return;
-    }
-    if ((await this.users.count()) > 0) {
-      return;
-    }
-    if (await this.users.insertFirst(username, await hashPassword(password))) {
+    const { username } = this.options.firstUser;
+    const outcome = await ensureFirstAccount(this.users, this.options.firstUser);
+    if (outcome === 'nobody') {
+      const prefix = this.options.envPrefix;
+      this.logger.warn(
+        `no portal user exists and ${prefix}USERNAME/${prefix}PASSWORD are not set: nobody can log in to the portal`,
+      );
+    } else if (outcome === 'created') {
       await this.audit.record({
         username: null,
         kind: 'system',
         action: 'user.bootstrap_editor',
-        target: username,
+        target: username ?? null,
         detail: { role: 'editor' },
       });
       this.logger.info({ username }, 'first portal user created');
@@ -76,7 +71,7 @@ export class PortalUsersService implements OnApplicationBootstrap {
 
   /** Disables a user and ends every session of it. */
   async disable(actor: string, username: string): Promise<PortalUserRecord> {
-    const user = this.found(username, await this.users.disable(username, new Date()));
+    const user = this.found(username, await this.users.setDisabled(username, true, new Date()));
     const revokedSessions = await this.users.deleteSessionsOf(user.id, null);
     await this.changed(actor, 'user.disable', username, { revokedSessions });
     return user;

@@ -1,18 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { tooManyLoginsException } from '../auth/login-rate-limiter';
+import { auditPage } from '../accounts/dto/audit-page-query.dto';
+import { ChangePasswordDto } from '../accounts/dto/change-password.dto';
+import { LoginDto } from '../accounts/dto/login.dto';
+import { rateLimitedLogin } from '../accounts/rate-limited-login';
+import { bearerTokenOf } from '../accounts/request-principal';
 import { Public } from '../http/public-route';
 import { PortalAuditQueryDto } from './dto/portal-audit-query.dto';
-import { PortalLoginDto } from './dto/portal-login.dto';
-import { PortalPasswordDto } from './dto/portal-password.dto';
-import {
-  bearerTokenOf,
-  CurrentPrincipal,
-  PortalEditorOnly,
-  PortalSelfAudited,
-  PortalSelfService,
-} from './portal-access';
+import { CurrentPrincipal, PortalEditorOnly, PortalSelfAudited, PortalSelfService } from './portal-access';
 import { PortalAudit } from './portal-audit';
 import { PortalAuthService } from './portal-auth.service';
 import { forbidden } from './portal-errors';
@@ -33,18 +29,8 @@ export class PortalController {
   @ApiOperation({ summary: 'Log in a portal user; the token goes in Authorization: Bearer' })
   @ApiResponse({ status: 423, description: 'account locked after 5 failed attempts (lockedUntil)' })
   @ApiResponse({ status: 429, description: 'too many attempts from this client address (Retry-After)' })
-  async login(
-    @Body() dto: PortalLoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    // request.ip is the socket's address, or X-Forwarded-For only from a proxy in TRUST_PROXY
-    const retryAfter = await this.auth.countLoginAttempt(request.ip ?? 'unknown');
-    if (retryAfter !== null) {
-      response.setHeader('Retry-After', String(retryAfter));
-      throw tooManyLoginsException(retryAfter);
-    }
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return rateLimitedLogin(this.auth, dto, request, response);
   }
 
   @ApiBearerAuth()
@@ -71,7 +57,7 @@ export class PortalController {
   @HttpCode(200)
   changePassword(
     @Req() request: Request,
-    @Body() dto: PortalPasswordDto,
+    @Body() dto: ChangePasswordDto,
     @CurrentPrincipal() principal: PortalPrincipal,
   ) {
     if (principal.kind !== 'user') {
@@ -102,12 +88,11 @@ export class PortalController {
   @ApiOperation({ summary: 'The portal audit, newest first (editors only)' })
   @PortalEditorOnly()
   @Get('audit')
-  async list(@Query() query: PortalAuditQueryDto) {
-    const limit = query.limit ?? 100;
-    const rows = await this.audit.list({ username: query.username, before: query.cursor, limit: limit + 1 });
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map((r) => ({
+  list(@Query() query: PortalAuditQueryDto) {
+    return auditPage(
+      query,
+      (before, limit) => this.audit.list({ username: query.username, before, limit }),
+      (r) => ({
         id: r.id,
         at: r.at.toISOString(),
         username: r.username,
@@ -116,8 +101,7 @@ export class PortalController {
         target: r.target,
         status: r.status,
         detail: r.detail,
-      })),
-      nextCursor: rows.length > limit ? page[page.length - 1].id : null,
-    };
+      }),
+    );
   }
 }

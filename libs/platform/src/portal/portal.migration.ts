@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The portal tables of an adapter (users, sessions, audit), created by each adapter's own
@@ -48,4 +48,20 @@ export async function dropPortalTables(q: QueryRunner): Promise<void> {
   await q.query(`DROP FUNCTION IF EXISTS "portal_audit_append_only"()`);
   await q.query(`DROP TABLE IF EXISTS "portal_session"`);
   await q.query(`DROP TABLE IF EXISTS "portal_user"`);
+}
+
+/**
+ * The migration that creates the portal tables: one class, listed by both adapters' migrations
+ * under the same name and timestamp, so both databases record it alike.
+ */
+export class PortalUsers1765200000000 implements MigrationInterface {
+  name = 'PortalUsers1765200000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await createPortalTables(q);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await dropPortalTables(q);
+  }
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { AuditPageQueryDto } from '@skp/platform';
+import { IsOptional, IsString } from 'class-validator';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends AuditPageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -12,17 +12,4 @@ export class AuditQueryDto {
   @IsOptional()
   @IsString()
   action?: string;
-
-  @ApiPropertyOptional({ description: 'cursor: nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'cursor must be the nextCursor of a previous page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }

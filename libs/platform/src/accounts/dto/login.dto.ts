@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-export class PortalLoginDto {
-  @ApiProperty({ example: 'counsellor' })
+/** `POST …/login` of operators and portal users. */
+export class LoginDto {
+  @ApiProperty()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
+/** `POST …/password`: an account changes its own password. */
 export class ChangePasswordDto {
   @ApiProperty()
   @IsString()
@@ -10,7 +11,7 @@ export class ChangePasswordDto {
 
   @ApiProperty({
     minLength: 12,
-    description: 'at least 12 characters; 16 when the hub runs with NODE_ENV=production',
+    description: 'at least 12 characters; 16 when the service runs with NODE_ENV=production',
   })
   @IsString()
   @MaxLength(1000)
