@@ -99,6 +99,7 @@ const ACTIONS = [
   [/\/status-request$/, 'Stand van zaken gevraagd'],
   [/\/claims\/import$/, 'Vorderingen geüpload'],
   [/\/pauses\/lookup$/, 'Debiteur opgezocht'],
+  [/\/pauses\/export\.csv$/, 'Pauzeregister geëxporteerd'],
 ];
 
 function actionText(entry) {

@@ -93,7 +93,13 @@ export { createPortalTables, dropPortalTables, PortalUsers1765200000000 } from '
 export { PortalModule } from './portal/portal.module';
 export type { PortalOptions } from './portal/portal.options';
 export { PORTAL_OPTIONS } from './portal/portal.options';
-export { CurrentPrincipal, PortalEditorOnly, PortalRead, portalPrincipalOf } from './portal/portal-access';
+export {
+  CurrentPrincipal,
+  PortalAuditedRead,
+  PortalEditorOnly,
+  PortalRead,
+  portalPrincipalOf,
+} from './portal/portal-access';
 export { PORTAL_AUTHENTICATOR, PortalAwareGuard } from './portal/portal-aware.guard';
 export type { PortalAuthenticator } from './portal/portal-aware.guard';
 export { PortalAuthService } from './portal/portal-auth.service';

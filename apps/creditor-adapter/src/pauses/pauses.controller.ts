@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { PortalRead } from '@skp/platform';
+import { PortalAuditedRead, PortalRead } from '@skp/platform';
 import type { Response } from 'express';
 import { PauseLookupDto, PauseLookupResponse } from './dto/pause-lookup.dto';
 import { PauseRegisterPageDoc, PauseRegisterQueryDto } from './dto/pause-register.dto';
@@ -28,13 +28,14 @@ export class PausesController {
     return this.view.page(query);
   }
 
+  @PortalAuditedRead()
   @Get('export.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Paused debtors as CSV, one row per pause in force today',
     description:
-      "UTF-8 with BOM, `;` separator, header line. Cells that a spreadsheet would read as a formula start with `'`.",
+      "UTF-8 with BOM, `;` separator, header line. Cells that a spreadsheet would read as a formula start with `'`. A portal user's export is audited.",
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })

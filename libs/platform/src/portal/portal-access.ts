@@ -7,6 +7,7 @@ export const PORTAL_READ_KEY = 'skp:portal-read';
 export const PORTAL_SELF_SERVICE_KEY = 'skp:portal-self-service';
 export const PORTAL_EDITOR_ONLY_KEY = 'skp:portal-editor-only';
 export const PORTAL_SELF_AUDITED_KEY = 'skp:portal-self-audited';
+export const PORTAL_AUDITED_READ_KEY = 'skp:portal-audited-read';
 
 /**
  * Marks a POST route that only reads (e.g. a lookup whose criteria are personal data, so they
@@ -20,6 +21,12 @@ export const PortalSelfService = (): MethodDecorator => SetMetadata(PORTAL_SELF_
 /** Only editors (and the API token), even for GET (e.g. the audit). */
 export const PortalEditorOnly = (): MethodDecorator & ClassDecorator =>
   SetMetadata(PORTAL_EDITOR_ONLY_KEY, true);
+
+/**
+ * A GET that hands out personal data in bulk (an export of the pause register): audited like a
+ * change, so the audit shows who took a copy and when.
+ */
+export const PortalAuditedRead = (): MethodDecorator => SetMetadata(PORTAL_AUDITED_READ_KEY, true);
 
 /** The handler writes its own audit rows (login, logout, password change). */
 export const PortalSelfAudited = (): MethodDecorator => SetMetadata(PORTAL_SELF_AUDITED_KEY, true);

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpException, Injectable, NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
-import { PORTAL_SELF_AUDITED_KEY, portalPrincipalOf } from './portal-access';
+import { PORTAL_AUDITED_READ_KEY, PORTAL_SELF_AUDITED_KEY, portalPrincipalOf } from './portal-access';
 import { PortalAudit } from './portal-audit';
 import { auditActionName, auditTargetOf } from './portal-audit-action';
 import { routePathOf } from './portal-aware.guard';
@@ -10,8 +10,8 @@ import { routePathOf } from './portal-aware.guard';
 const READING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Audits every changing request (anything but GET/HEAD/OPTIONS) of a portal user once it has
- * completed, failed or not: who, `METHOD route-pattern`, the first route parameter as target and
+ * Audits every changing request (anything but GET/HEAD/OPTIONS) of a portal user, and every read
+ * marked @PortalAuditedRead(), once it has completed, failed or not: who, `METHOD route-pattern`, the first route parameter as target and
  * the status. Never a body or a query value: they hold personal data. Requests with the API token
  * are the machine clients' own business and are not audited here.
  */
@@ -28,10 +28,11 @@ export class PortalAuditInterceptor implements NestInterceptor {
     }
     const request = context.switchToHttp().getRequest<Request>();
     const principal = portalPrincipalOf(request);
+    const marked = (key: string) => this.reflector.get<boolean>(key, context.getHandler()) === true;
     if (
       principal?.kind !== 'user' ||
-      READING_METHODS.has(request.method) ||
-      this.reflector.get<boolean>(PORTAL_SELF_AUDITED_KEY, context.getHandler()) === true
+      (READING_METHODS.has(request.method) && !marked(PORTAL_AUDITED_READ_KEY)) ||
+      marked(PORTAL_SELF_AUDITED_KEY)
     ) {
       return next.handle();
     }
