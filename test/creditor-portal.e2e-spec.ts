@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import {
   addCalendarMonths,
   BalanceStatementBody,
@@ -23,11 +23,13 @@ import { HubHarness, startHub } from './support/hub-harness';
 import { startMunicipalityAdapter } from './support/municipality-adapter-process';
 import {
   browserAvailable,
+  Credentials,
   launchBrowser,
+  logInThroughForm,
+  portalPage,
   SCREENSHOTS,
   seriousA11yViolations,
   storedText,
-  watchPage,
 } from './support/browser';
 import { addPortalUser } from './support/portal-users';
 import { freshId, testOin } from './support/test-env';
@@ -53,7 +55,6 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
   /** a second municipality that signs and sends Schuldregelen messages itself */
   let schuldregelaar: TestMunicipality;
   let browser: Browser;
-  let editorContext: BrowserContext;
   let page: Page;
   const errors: string[] = [];
   const urls: string[] = [];
@@ -99,13 +100,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     expect(await seriousA11yViolations(p)).toEqual([]);
   }
 
-  async function logIn(p: Page, user: { username: string; password: string }): Promise<void> {
-    await p.goto(creditor.app.url);
-    await p.getByTestId('login-username').fill(user.username);
-    await p.getByTestId('login-password').fill(user.password);
-    await p.getByTestId('login-submit').click();
-    await p.getByTestId('inbox-filters').waitFor();
-  }
+  const logIn = (p: Page, user: Credentials) => logInThroughForm(p, creditor.app.url, user, 'inbox-filters');
 
   /** The inbox row of a message, once the page's own refresh has brought it. */
   const inboxRow = (p: Page, messageId: string) =>
@@ -125,12 +120,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     municipality = await startMunicipalityAdapter(h, m, municipalityToken, { HUB_OIN: h.hubParty.oin });
     await addPortalUser(creditor.app, VIEWER.username, VIEWER.password, 'viewer');
     browser = await launchBrowser();
-    editorContext = await browser.newContext({
-      viewport: { width: 1360, height: 900 },
-      locale: 'nl-NL',
-      acceptDownloads: true,
-    });
-    page = watchPage(await editorContext.newPage(), errors, urls);
+    page = await portalPage(browser, errors, urls);
   }, 180_000);
 
   afterAll(async () => {
@@ -405,8 +395,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
     const reference = `POR-${freshId()}`;
     const customerNumber = `KL-${freshId()}`;
     const messageId = await sendCase(reference, customerNumber, 'Bakker');
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL' });
-    const viewer = watchPage(await context.newPage(), errors, urls);
+    const viewer = await portalPage(browser, errors, urls);
     try {
       await logIn(viewer, VIEWER);
       await inboxRow(viewer, messageId).waitFor({ timeout: 30_000 });
@@ -464,7 +453,7 @@ const VIEWER = { username: `viewer-${freshId()}`, password: 'viewer-password-123
       await shot(viewer, '13-viewer-account');
       expect(await storedText(viewer)).not.toMatch(new RegExp(PERSONAL.map(escape).join('|')));
     } finally {
-      await context.close();
+      await viewer.context().close();
     }
   });
 

@@ -10,6 +10,7 @@ import {
 import {
   browserAvailable,
   launchBrowser,
+  logInThroughForm,
   SCREENSHOTS,
   seriousA11yViolations,
   watchPage,
@@ -59,13 +60,8 @@ const debtor = (variant: 'PUBLIC' | 'PRIVATE') => ({
 
   const watch = (p: Page) => watchPage(p, pageErrors);
 
-  const logIn = async (p: Page, username: string, password: string) => {
-    await p.goto(h.hub.url);
-    await p.getByTestId('login-username').fill(username);
-    await p.getByTestId('login-password').fill(password);
-    await p.getByTestId('login-submit').click();
-    await p.getByTestId('dashboard').waitFor();
-  };
+  const logIn = (p: Page, username: string, password: string) =>
+    logInThroughForm(p, h.hub.url, { username, password }, 'dashboard');
 
   beforeAll(async () => {
     h = await startHub();

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHeader, offeredAmountCents } from '@skp/messages';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { AppProcess } from './support/app-process';
 import {
   browserAvailable,
+  Credentials,
   launchBrowser,
+  logInThroughForm,
+  portalPage,
   SCREENSHOTS,
   seriousA11yViolations,
   storedText,
-  watchPage,
 } from './support/browser';
 import { startCreditorAdapter } from './support/creditor-network';
 import { eventually } from './support/eventually';
@@ -46,7 +48,6 @@ const euro = (cents: number) =>
     let creditorOin: string;
     let dossierCreditor: MunicipalityTestCreditor;
     let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
     const pageErrors: string[] = [];
     const urls: string[] = [];
@@ -59,13 +60,7 @@ const euro = (cents: number) =>
       await p.screenshot({ path: join(SCREENSHOTS, `municipality-${name}.png`), fullPage: true });
     };
 
-    async function logIn(p: Page, user: { username: string; password: string }) {
-      await p.goto(adapter.url);
-      await p.getByTestId('login-username').fill(user.username);
-      await p.getByTestId('login-password').fill(user.password);
-      await p.getByTestId('login-submit').click();
-      await p.getByTestId('nav-cases').waitFor();
-    }
+    const logIn = (p: Page, user: Credentials) => logInThroughForm(p, adapter.url, user, 'nav-cases');
 
     async function adapterApi(method: string, path: string, body?: unknown) {
       const response = await fetch(`${adapter.url}${path}`, {
@@ -145,12 +140,7 @@ const euro = (cents: number) =>
       );
 
       browser = await launchBrowser();
-      context = await browser.newContext({
-        viewport: { width: 1360, height: 900 },
-        locale: 'nl-NL',
-        acceptDownloads: true,
-      });
-      page = watchPage(await context.newPage(), pageErrors, urls);
+      page = await portalPage(browser, pageErrors, urls);
     }, 240_000);
 
     afterAll(async () => {
@@ -308,19 +298,18 @@ const euro = (cents: number) =>
     it('shows the account page with the audit log for editors', async () => {
       await page.getByTestId('nav-account').click();
       await page.getByTestId('password-form').waitFor();
-      await page.getByTestId('audit-log').waitFor();
+      await page.getByTestId('audit-table').waitFor();
       // the case this editor made through the form is in the audit log, under its name
-      expect(await page.getByTestId('audit-log').innerText()).toMatch(/counsellor/);
+      const audit = await page.getByTestId('audit-table').innerText();
+      expect(audit).toMatch(/counsellor/);
+      // in words, not as a route
+      expect(audit).toContain('Zaak aangemaakt en verstuurd');
       await shot(page, 'account');
     });
 
     it('a viewer sees the pages but no change buttons, and is refused a change (403)', async () => {
       await addPortalUser(adapter, VIEWER.username, VIEWER.password, 'viewer');
-      const viewerContext = await browser.newContext({
-        viewport: { width: 1360, height: 900 },
-        locale: 'nl-NL',
-      });
-      const viewer = watchPage(await viewerContext.newPage(), pageErrors, urls);
+      const viewer = await portalPage(browser, pageErrors, urls);
       try {
         await logIn(viewer, VIEWER);
         await viewer.getByTestId('case-list').waitFor();
@@ -348,7 +337,7 @@ const euro = (cents: number) =>
         });
         expect(status).toBe(403);
       } finally {
-        await viewerContext.close();
+        await viewer.context().close();
       }
     });
 

@@ -4,10 +4,11 @@ import { AppProcess } from './support/app-process';
 import {
   browserAvailable,
   launchBrowser,
+  logInThroughForm,
+  portalPage,
   SCREENSHOTS,
   seriousA11yViolations,
   storedText,
-  watchPage,
 } from './support/browser';
 import { CreditorAdapter, startCreditorAdapter } from './support/creditor-network';
 import { eventually } from './support/eventually';
@@ -37,13 +38,7 @@ const PERSONAL = [BSN, SURNAME, 'Zwanenburgerveld', '9718XK', '9718 XK', '9718 x
   const shot = (p: Page, name: string) =>
     p.screenshot({ path: join(SCREENSHOTS, `portals-${name}.png`), fullPage: true });
 
-  async function logIn(p: Page, url: string, user: { username: string; password: string }, landmark: string) {
-    await p.goto(url);
-    await p.getByTestId('login-username').fill(user.username);
-    await p.getByTestId('login-password').fill(user.password);
-    await p.getByTestId('login-submit').click();
-    await p.getByTestId(landmark).waitFor();
-  }
+  const logIn = logInThroughForm;
 
   beforeAll(async () => {
     h = await startHub();
@@ -73,16 +68,8 @@ const PERSONAL = [BSN, SURNAME, 'Zwanenburgerveld', '9718XK', '9718 XK', '9718 x
   });
 
   it('a case made in the municipality portal is paused by hand in the creditor portal, and the case page shows it', async () => {
-    const counsellor = watchPage(
-      await (await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL' })).newPage(),
-      errors,
-      urls,
-    );
-    const staff = watchPage(
-      await (await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL' })).newPage(),
-      errors,
-      urls,
-    );
+    const counsellor = await portalPage(browser, errors, urls);
+    const staff = await portalPage(browser, errors, urls);
     const oin = creditor.party.oin;
 
     await logIn(counsellor, municipality.url, COUNSELLOR, 'nav-cases');

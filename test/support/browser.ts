@@ -100,3 +100,32 @@ interface BrowserStorage {
   key(index: number): string | null;
   getItem(key: string): string | null;
 }
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Logs in through a web UI's own form at `url` and waits for the element `landmark` of its first page. */
+export async function logInThroughForm(
+  page: Page,
+  url: string,
+  user: Credentials,
+  landmark: string,
+): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(landmark).waitFor();
+}
+
+/** A fresh browser context the way a portal user has one (Dutch, downloads allowed), with a watched page. */
+export async function portalPage(browser: Browser, errors: string[], urls: string[] = []): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: 900 },
+    locale: 'nl-NL',
+    acceptDownloads: true,
+  });
+  return watchPage(await context.newPage(), errors, urls);
+}

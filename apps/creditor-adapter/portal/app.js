@@ -4,7 +4,11 @@ import { renderInbox } from './creditor-inbox.js';
 import { renderInboxMessage } from './creditor-message.js';
 import { renderRegister } from './creditor-register.js';
 import { renderClaims } from './creditor-claims.js';
-import { renderAccount } from './creditor-account.js';
+import { renderPortalAccount } from './portal-account.js';
+import { useViolationText } from './forms.js';
+import { CREDITOR_ACTIONS, violationText } from './creditor-labels.js';
+
+useViolationText(violationText);
 
 startShell({
   brand: 'Schuldenknooppunt — portaal voor schuldeisers',
@@ -23,6 +27,6 @@ startShell({
     [/^#\/inbox\/([0-9a-f-]{36})$/i, (match) => (ctx) => renderInboxMessage(ctx, match[1])],
     [/^#\/register$/, () => renderRegister],
     [/^#\/vorderingen$/, () => renderClaims],
-    [/^#\/account$/, () => renderAccount],
+    [/^#\/account$/, () => (ctx) => renderPortalAccount(ctx, CREDITOR_ACTIONS)],
   ],
 });

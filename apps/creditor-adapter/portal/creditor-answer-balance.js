@@ -1,7 +1,7 @@
 // The answer to a BalanceRequest: the claims on this debtor, or "not known here".
 import { h, money, replace } from './dom.js';
 import { CLAIM_KINDS } from './creditor-labels.js';
-import { control, euroToCents, formError, input, select } from './creditor-forms.js';
+import { control, euroToCents, formError, input, select } from './forms.js';
 import { submitAnswer } from './creditor-answer-submit.js';
 
 export function balanceForm(entry, onAnswered) {

@@ -1,7 +1,7 @@
 // The answer to a Kennisgeving: pause (until a date) or decline (with a reason).
 import { h } from './dom.js';
 import { DECLINE_REASONS } from './creditor-labels.js';
-import { control, formError, input, select } from './creditor-forms.js';
+import { control, formError, input, radio, select } from './forms.js';
 import { submitAnswer } from './creditor-answer-submit.js';
 
 export function acknowledgementForm(entry, onAnswered) {
@@ -66,15 +66,4 @@ export function acknowledgementForm(entry, onAnswered) {
     void submitAnswer(form, `/inbox/${entry.messageId}/acknowledgement`, body, onAnswered);
   };
   return form;
-}
-
-function radio(value, text, checked) {
-  const el = h('input', {
-    type: 'radio',
-    name: 'decision',
-    value,
-    'data-testid': `decision-${value}`,
-    checked,
-  });
-  return { input: el, label: h('label', { class: 'choice' }, el, ` ${text}`) };
 }

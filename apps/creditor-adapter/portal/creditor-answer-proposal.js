@@ -1,12 +1,12 @@
 // The answer to a PaymentProposal: agree, or not with a reason.
 import { h } from './dom.js';
 import { PROPOSAL_REJECT_REASONS } from './creditor-labels.js';
-import { control, formError, select } from './creditor-forms.js';
+import { control, formError, radio, select } from './forms.js';
 import { submitAnswer } from './creditor-answer-submit.js';
 
 export function proposalForm(entry, onAnswered) {
-  const accepted = choice('ACCEPTED', 'Akkoord met het voorstel', true);
-  const rejected = choice('REJECTED', 'Niet akkoord', false);
+  const accepted = radio('ACCEPTED', 'Akkoord met het voorstel', true);
+  const rejected = radio('REJECTED', 'Niet akkoord', false);
   const rejectReason = select('rejectReason', PROPOSAL_REJECT_REASONS, { placeholder: 'Kies een reden' });
   const note = h('textarea', { name: 'note', rows: '3', maxlength: '2000', 'data-testid': 'input-note' });
   const reasonRow = control('Reden', 'rejectReason', rejectReason);
@@ -43,15 +43,4 @@ export function proposalForm(entry, onAnswered) {
     void submitAnswer(form, `/inbox/${entry.messageId}/proposal-response`, body, onAnswered);
   };
   return form;
-}
-
-function choice(value, text, checked) {
-  const el = h('input', {
-    type: 'radio',
-    name: 'decision',
-    value,
-    'data-testid': `decision-${value}`,
-    checked,
-  });
-  return { input: el, label: h('label', { class: 'choice' }, el, ` ${text}`) };
 }

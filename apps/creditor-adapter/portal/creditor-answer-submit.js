@@ -1,6 +1,6 @@
 // Sending an answer form: the server's violations go to their fields, other errors to the form.
 import { api } from './api.js';
-import { clearErrors, showViolations } from './creditor-forms.js';
+import { clearErrors, showViolations } from './forms.js';
 
 export async function submitAnswer(form, path, body, onAnswered) {
   const button = form.querySelector('button[type="submit"]');

@@ -2,7 +2,7 @@
 import { api, query } from './api.js';
 import { badge, dateTime, h, replace, table } from './dom.js';
 import { INBOX_STATES, MESSAGE_TYPES, label } from './creditor-labels.js';
-import { select } from './creditor-forms.js';
+import { select } from './forms.js';
 
 const REFRESH_MS = 5000;
 /** the filter chosen last, kept while the page is open (no personal data) */

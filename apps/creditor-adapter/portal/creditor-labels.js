@@ -190,3 +190,14 @@ export function violationText(violation) {
   const text = RULES[rule];
   return text ? `${field}: ${text}` : `${field}: ${violation.message ?? rule}`;
 }
+
+/** The audit's words for this portal's own routes (`METHOD route-pattern`). */
+export const CREDITOR_ACTIONS = [
+  [/\/acknowledgement$/, 'Kennisgeving beantwoord'],
+  [/\/balance$/, 'Saldo-opgave verstuurd'],
+  [/\/proposal-response$/, 'Betalingsvoorstel beantwoord'],
+  [/\/status-request$/, 'Stand van zaken gevraagd'],
+  [/\/claims\/import$/, 'Vorderingen geüpload'],
+  [/\/pauses\/lookup$/, 'Debiteur opgezocht'],
+  [/\/pauses\/export\.csv$/, 'Pauzeregister geëxporteerd'],
+];

@@ -13,7 +13,7 @@ import {
   SIGNALS,
   label,
 } from './creditor-labels.js';
-import { facts } from './creditor-forms.js';
+import { facts } from './forms.js';
 import { acknowledgementForm } from './creditor-answer-pause.js';
 import { balanceForm } from './creditor-answer-balance.js';
 import { proposalForm } from './creditor-answer-proposal.js';

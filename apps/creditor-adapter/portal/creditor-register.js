@@ -2,7 +2,7 @@
 import { api, apiBlob, query } from './api.js';
 import { badge, date, download, h, replace, table } from './dom.js';
 import { liftReasonText } from './creditor-labels.js';
-import { clearErrors, control, formError, input, select, showViolations } from './creditor-forms.js';
+import { clearErrors, control, formError, input, select, showViolations } from './forms.js';
 import { bsnProblem, dateProblem, postcodeProblem } from './rules.js';
 
 const STATES = { active: 'Lopende pauzes', ended: 'Afgelopen pauzes', all: 'Alle pauzes' };

@@ -1,6 +1,6 @@
 // Asking the municipality for news in a message's conversation (a StatusRequest), for editors.
 import { h } from './dom.js';
-import { control, formError } from './creditor-forms.js';
+import { control, formError } from './forms.js';
 import { submitAnswer } from './creditor-answer-submit.js';
 
 const ASKABLE = new Set(['Kennisgeving', 'BalanceRequest', 'ProgressUpdate', 'PaymentProposal']);

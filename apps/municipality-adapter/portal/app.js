@@ -6,7 +6,11 @@ import { renderCase } from './case.js';
 import { renderNewCase } from './new-case.js';
 import { renderImport } from './import.js';
 import { renderDossiers, renderDossier } from './dossiers.js';
-import { renderAccount } from './account.js';
+import { renderPortalAccount } from './portal-account.js';
+import { useViolationText } from './forms.js';
+import { MUNICIPALITY_ACTIONS, ruleText } from './words.js';
+
+useViolationText(ruleText);
 
 startShell({
   brand: 'Schuldenknooppunt — gemeente',
@@ -28,6 +32,6 @@ startShell({
     [/^#\/import$/, () => renderImport],
     [/^#\/regelingen\/(.+)$/, (m) => (ctx) => renderDossier(ctx, decodeURIComponent(m[1]))],
     [/^#\/regelingen$/, () => renderDossiers],
-    [/^#\/account$/, () => renderAccount],
+    [/^#\/account$/, () => (ctx) => renderPortalAccount(ctx, MUNICIPALITY_ACTIONS)],
   ],
 });

@@ -2,17 +2,9 @@
 // comes from the preview route (the same calculation, nothing sent); editors may then send it.
 import { api } from './api.js';
 import { date, field, h, money, replace, table } from './dom.js';
+import { euroToCents } from './forms.js';
 import { dateProblem } from './rules.js';
 import { ARRANGEMENT_TYPE, ruleText } from './words.js';
-
-/** "2.500,00" or "2500" euro → cents; null when it is not an amount. */
-export function euroToCents(text) {
-  const clean = text.trim().replace(/\./g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(clean)) {
-    return null;
-  }
-  return Math.round(Number(clean) * 100);
-}
 
 /** "45,5" → "45.50"; null unless 0 to 100 with at most two decimals. */
 export function percentage(text) {
@@ -75,7 +67,7 @@ export function proposalCalculator(ctx, dossier, names, onSent) {
       body.payoutPercentage = value;
     } else {
       const cents = euroToCents(available.value);
-      if (cents === null) {
+      if (Number.isNaN(cents)) {
         throw new Error('Vul een bedrag in euro in, bijvoorbeeld 2.500,00.');
       }
       body.availableCents = cents;

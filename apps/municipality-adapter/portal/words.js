@@ -166,3 +166,15 @@ export function ruleText(violation) {
 export function words(table, code) {
   return code ? (table[code] ?? code) : '';
 }
+
+/** The audit's words for this portal's own routes (`METHOD route-pattern`). */
+export const MUNICIPALITY_ACTIONS = [
+  [/^POST \/kennisgevingen\/import$/, 'Bestand ingelezen'],
+  [/^POST \/kennisgevingen\/:caseReference\/progress$/, 'Voortgang doorgegeven'],
+  [/^POST \/kennisgevingen$/, 'Zaak aangemaakt en verstuurd'],
+  [/^POST \/schuldregelingen\/:caseReference\/proposal\/preview$/, 'Voorstel berekend'],
+  [/^POST \/schuldregelingen\/:caseReference\/proposal$/, 'Betalingsvoorstel verstuurd'],
+  [/^POST \/schuldregelingen\/:caseReference\/end$/, 'Regeling beëindigd'],
+  [/^POST \/schuldregelingen$/, 'Schuldregeling gestart'],
+  [/^POST \/status-requests\/:messageId\/answer$/, 'Vraag van een schuldeiser beantwoord'],
+];

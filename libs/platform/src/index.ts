@@ -34,6 +34,7 @@ export {
 export type { FieldViolation, HttpErrorBody } from './http/http-errors';
 export { FieldViolationDoc, HttpErrorDoc } from './http/http-error.docs';
 export { isPublicRoute, Public, PUBLIC_ROUTE_KEY } from './http/public-route';
+export { PageQueryDto } from './http/page-query.dto';
 export { oddPathReason, refuseOddPaths } from './http/path-spelling';
 export { CONTENT_SECURITY_POLICY, securityHeaders } from './http/security-headers';
 export { loadStaticUi, SHARED_UI_FOLDER, staticUiController } from './http/static-ui';

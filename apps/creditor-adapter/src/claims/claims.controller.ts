@@ -9,12 +9,11 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { HttpErrorDoc, unsupportedMediaType } from '@skp/platform';
+import { HttpErrorDoc, PageQueryDto, unsupportedMediaType } from '@skp/platform';
 import type { Request } from 'express';
 import { CLAIM_COLUMNS } from './claims-csv';
 import type { ClaimImportResult } from './claims-import';
 import { ClaimsService } from './claims.service';
-import { PageQueryDto } from '../paging/page-query.dto';
 import { ClaimImportDoc, ClaimsPageDoc, toClaimView } from './dto/claims.views';
 
 @ApiTags('claims')

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { MESSAGE_TYPES } from '@skp/messages';
-import { PageQueryDto } from '../../paging/page-query.dto';
 import { INBOX_STATES, InboxState } from '../inbox-message.entity';
+import { PageQueryDto } from '@skp/platform';
 
 export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MESSAGE_TYPES })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../paging/page-query.dto';
 import { REGISTER_STATES, RegisterState } from '../pause.repository';
+import { PageQueryDto } from '@skp/platform';
 
 export class PauseRegisterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

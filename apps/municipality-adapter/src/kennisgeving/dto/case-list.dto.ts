@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@skp/platform';
 import { CREDITOR_STATES } from '../creditor-state';
 
 export const ATTENTION_FILTERS = ['overdue', 'declined', 'rejected'] as const;
 export type AttentionFilter = (typeof ATTENTION_FILTERS)[number];
 
 /** `GET /kennisgevingen?attention=&caseReference=&limit=&offset=` */
-export class CaseListQueryDto {
+export class CaseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: ATTENTION_FILTERS,
     description: 'only cases with at least one creditor in this state',
@@ -21,21 +21,6 @@ export class CaseListQueryDto {
   @IsString({ message: 'caseReference must be text' })
   @MaxLength(100, { message: 'caseReference must be at most 100 characters' })
   caseReference?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(200, { message: 'limit must be at most 200' })
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0, { message: 'offset must be at least 0' })
-  offset?: number;
 }
 
 export class CaseListCreditorDoc {

@@ -1,26 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@skp/platform';
 import { ARRANGEMENT_TYPES } from '@skp/messages';
 import { DOSSIER_STATES, type DossierState } from '../schuldregeling-state';
 
 /** `GET /schuldregelingen?limit=&offset=` */
-export class DossierListQueryDto {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(200, { message: 'limit must be at most 200' })
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0, { message: 'offset must be at least 0' })
-  offset?: number;
-}
+export class DossierListQueryDto extends PageQueryDto {}
 
 export class DossierListItemView {
   @ApiProperty() caseReference!: string;

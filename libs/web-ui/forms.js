@@ -1,6 +1,13 @@
-// Form helpers of the creditor portal: labelled controls with a place for the server's violations.
+// Form helpers of the portals: labelled controls with a place for the server's violations, shown
+// in the portal's own words (useViolationText), and the small readers of what people type.
 import { field, h } from './dom.js';
-import { violationText } from './creditor-labels.js';
+
+let violationText = (violation) => violation.message;
+
+/** How this portal puts a violation ({field, rule, message}) into words; set once by app.js. */
+export function useViolationText(text) {
+  violationText = text;
+}
 
 let nextId = 0;
 
@@ -36,6 +43,18 @@ export function select(name, options, { testid, value, placeholder } = {}) {
       h('option', { value: code, ...(code === value ? { selected: 'selected' } : {}) }, text),
     ),
   );
+}
+
+/** One option of a `decision` radio group: the input and its label (text after the button). */
+export function radio(value, text, checked) {
+  const el = h('input', {
+    type: 'radio',
+    name: 'decision',
+    value,
+    'data-testid': `decision-${value}`,
+    checked,
+  });
+  return { input: el, label: h('label', { class: 'choice' }, el, ` ${text}`) };
 }
 
 export function input(name, attrs = {}) {

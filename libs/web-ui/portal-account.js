@@ -1,19 +1,33 @@
-// #/account: change one's own password; editors also read the audit log of portal changes.
+// #/account of a portal: change one's own password; editors also read the audit log of every
+// change made in the portal, in words (each portal adds the words for its own routes).
 import { api } from './api.js';
 import { dateTime, h, replace, table } from './dom.js';
-import { control, formError, showViolations, clearErrors } from './creditor-forms.js';
+import { clearErrors, control, formError, showViolations } from './forms.js';
 
-export async function renderAccount(ctx) {
+/** What every portal's audit says about accounts; a portal's own route words come first. */
+const ACCOUNT_ACTIONS = [
+  [/^auth\.login$/, 'Ingelogd'],
+  [/^auth\.logout$/, 'Uitgelogd'],
+  [/^auth\.password|\/portal\/password$/, 'Wachtwoord gewijzigd'],
+  [/^auth\.(login_failed|login_refused)/, 'Inloggen mislukt'],
+  [/^auth\.locked$/, 'Account geblokkeerd na te veel pogingen'],
+  [/^user\.bootstrap_editor$/, 'Eerste bewerker aangemaakt'],
+  [/^user\.create$/, 'Gebruiker toegevoegd'],
+  [/^user\./, 'Gebruiker gewijzigd'],
+];
+
+/** actions: [[pattern tested on `METHOD route-pattern`, words]] of this portal's own routes */
+export async function renderPortalAccount(ctx, actions) {
   const audit = h('section', { 'aria-labelledby': 'audit-heading' });
   replace(
     ctx.main,
     h('h1', { tabindex: '-1' }, 'Account'),
-    h('p', {}, `U bent ingelogd als ${ctx.username} (${ctx.canEdit ? 'bewerker' : 'lezer'}).`),
+    h('p', {}, `U bent ingelogd als ${ctx.username} (${ctx.canEdit ? 'bewerker' : 'alleen lezen'}).`),
     passwordSection(ctx),
     audit,
   );
   if (ctx.canEdit) {
-    await renderAudit(audit);
+    await renderAudit(audit, [...actions, ...ACCOUNT_ACTIONS]);
   } else {
     audit.hidden = true;
   }
@@ -35,7 +49,7 @@ function passwordSection(ctx) {
     'form',
     { 'data-testid': 'password-form', novalidate: 'novalidate' },
     control('Huidig wachtwoord', 'currentPassword', current),
-    control('Nieuw wachtwoord', 'newPassword', next, 'Minstens 16 tekens.'),
+    control('Nieuw wachtwoord', 'newPassword', next, 'Minstens 12 tekens (16 in productie).'),
     control('Herhaal het nieuwe wachtwoord', 'repeat', repeat),
     formError(),
     h('button', { type: 'submit', 'data-testid': 'password-submit' }, 'Wachtwoord wijzigen'),
@@ -65,47 +79,29 @@ function passwordSection(ctx) {
   );
 }
 
-async function renderAudit(section) {
-  const answer = await api('GET', '/portal/audit');
-  const entries = Array.isArray(answer) ? answer : (answer.items ?? []);
+async function renderAudit(section, actions) {
+  const { items } = await api('GET', '/portal/audit');
+  const actionText = (entry) => {
+    const action = entry.action ?? '';
+    const found = actions.find(([pattern]) => pattern.test(action));
+    return found ? found[1] : action;
+  };
   replace(
     section,
     h('h2', { id: 'audit-heading' }, 'Logboek van wijzigingen'),
     h('p', {}, 'Wie heeft wat gedaan in dit portaal (de nieuwste eerst).'),
     table(
       [
-        { label: 'Tijdstip', cell: (e) => dateTime(e.at ?? e.createdAt ?? e.time) },
-        { label: 'Gebruiker', cell: (e) => e.username ?? e.actor ?? '' },
+        { label: 'Tijdstip', cell: (e) => dateTime(e.at) },
+        { label: 'Gebruiker', cell: (e) => e.username ?? '' },
         { label: 'Handeling', cell: actionText },
+        { label: 'Waarop', cell: (e) => e.target ?? '' },
         { label: 'Uitkomst', cell: (e) => outcomeText(e.status) },
       ],
-      entries.map((e, i) => ({ ...e, __id: String(e.id ?? i) })),
+      items.map((e) => ({ ...e, __id: String(e.id) })),
       { testid: 'audit-table', empty: 'Nog geen wijzigingen.' },
     ),
   );
-}
-
-/** What a portal user did, in words; unknown actions keep their code. */
-const ACTIONS = [
-  [/^auth\.login$/, 'Ingelogd'],
-  [/^auth\.logout$/, 'Uitgelogd'],
-  [/^auth\.password$|\/portal\/password$/, 'Wachtwoord gewijzigd'],
-  [/^user\.bootstrap_editor$/, 'Eerste bewerker aangemaakt'],
-  [/^user\.create$/, 'Gebruiker toegevoegd'],
-  [/^user\./, 'Gebruiker gewijzigd'],
-  [/\/acknowledgement$/, 'Kennisgeving beantwoord'],
-  [/\/balance$/, 'Saldo-opgave verstuurd'],
-  [/\/proposal-response$/, 'Betalingsvoorstel beantwoord'],
-  [/\/status-request$/, 'Stand van zaken gevraagd'],
-  [/\/claims\/import$/, 'Vorderingen geüpload'],
-  [/\/pauses\/lookup$/, 'Debiteur opgezocht'],
-  [/\/pauses\/export\.csv$/, 'Pauzeregister geëxporteerd'],
-];
-
-function actionText(entry) {
-  const action = entry.action ?? '';
-  const found = ACTIONS.find(([pattern]) => pattern.test(action));
-  return found ? found[1] : action;
 }
 
 function outcomeText(status) {
