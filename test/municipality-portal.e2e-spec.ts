@@ -303,7 +303,7 @@ const euro = (cents: number) =>
       const audit = await page.getByTestId('audit-table').innerText();
       expect(audit).toMatch(/counsellor/);
       // in words, not as a route
-      expect(audit).toContain('Zaak aangemaakt en verstuurd');
+      expect(audit).toContain('Nieuwe zaak versturen');
       await shot(page, 'account');
     });
 

@@ -8,7 +8,7 @@ import { clearErrors, control, formError, showViolations } from './forms.js';
 const ACCOUNT_ACTIONS = [
   [/^auth\.login$/, 'Ingelogd'],
   [/^auth\.logout$/, 'Uitgelogd'],
-  [/^auth\.password|\/portal\/password$/, 'Wachtwoord gewijzigd'],
+  [/^auth\.password|\/portal\/password$/, 'Wachtwoord wijzigen'],
   [/^auth\.(login_failed|login_refused)/, 'Inloggen mislukt'],
   [/^auth\.locked$/, 'Account geblokkeerd na te veel pogingen'],
   [/^user\.bootstrap_editor$/, 'Eerste bewerker aangemaakt'],

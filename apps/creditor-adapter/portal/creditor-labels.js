@@ -191,13 +191,13 @@ export function violationText(violation) {
   return text ? `${field}: ${text}` : `${field}: ${violation.message ?? rule}`;
 }
 
-/** The audit's words for this portal's own routes (`METHOD route-pattern`). */
+/** The audit's words for this portal's own routes (`METHOD route-pattern`): what was tried; the outcome column says whether it worked. */
 export const CREDITOR_ACTIONS = [
-  [/\/acknowledgement$/, 'Kennisgeving beantwoord'],
-  [/\/balance$/, 'Saldo-opgave verstuurd'],
-  [/\/proposal-response$/, 'Betalingsvoorstel beantwoord'],
-  [/\/status-request$/, 'Stand van zaken gevraagd'],
-  [/\/claims\/import$/, 'Vorderingen geüpload'],
-  [/\/pauses\/lookup$/, 'Debiteur opgezocht'],
-  [/\/pauses\/export\.csv$/, 'Pauzeregister geëxporteerd'],
+  [/\/acknowledgement$/, 'Kennisgeving beantwoorden'],
+  [/\/balance$/, 'Saldo opgeven'],
+  [/\/proposal-response$/, 'Betalingsvoorstel beantwoorden'],
+  [/\/status-request$/, 'Stand van zaken vragen'],
+  [/\/claims\/import$/, 'Vorderingen uploaden'],
+  [/\/pauses\/lookup$/, 'Debiteur opzoeken'],
+  [/\/pauses\/export\.csv$/, 'Pauzeregister exporteren'],
 ];

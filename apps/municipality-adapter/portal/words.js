@@ -167,14 +167,14 @@ export function words(table, code) {
   return code ? (table[code] ?? code) : '';
 }
 
-/** The audit's words for this portal's own routes (`METHOD route-pattern`). */
+/** The audit's words for this portal's own routes (`METHOD route-pattern`): what was tried; the outcome column says whether it worked. */
 export const MUNICIPALITY_ACTIONS = [
-  [/^POST \/kennisgevingen\/import$/, 'Bestand ingelezen'],
-  [/^POST \/kennisgevingen\/:caseReference\/progress$/, 'Voortgang doorgegeven'],
-  [/^POST \/kennisgevingen$/, 'Zaak aangemaakt en verstuurd'],
-  [/^POST \/schuldregelingen\/:caseReference\/proposal\/preview$/, 'Voorstel berekend'],
-  [/^POST \/schuldregelingen\/:caseReference\/proposal$/, 'Betalingsvoorstel verstuurd'],
-  [/^POST \/schuldregelingen\/:caseReference\/end$/, 'Regeling beëindigd'],
-  [/^POST \/schuldregelingen$/, 'Schuldregeling gestart'],
-  [/^POST \/status-requests\/:messageId\/answer$/, 'Vraag van een schuldeiser beantwoord'],
+  [/^POST \/kennisgevingen\/import$/, 'Bestand inlezen'],
+  [/^POST \/kennisgevingen\/:caseReference\/progress$/, 'Voortgang doorgeven'],
+  [/^POST \/kennisgevingen$/, 'Nieuwe zaak versturen'],
+  [/^POST \/schuldregelingen\/:caseReference\/proposal\/preview$/, 'Voorstel berekenen'],
+  [/^POST \/schuldregelingen\/:caseReference\/proposal$/, 'Betalingsvoorstel versturen'],
+  [/^POST \/schuldregelingen\/:caseReference\/end$/, 'Regeling beëindigen'],
+  [/^POST \/schuldregelingen$/, 'Schuldregeling starten'],
+  [/^POST \/status-requests\/:messageId\/answer$/, 'Vraag van een schuldeiser beantwoorden'],
 ];
