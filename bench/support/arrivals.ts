@@ -28,7 +28,7 @@ export class Arrivals {
       ...this.party,
       broker: await ensurePartyBrokerAccount(this.prefix, this.party),
     });
-    this.connection = await amqp.connect(url);
+    this.connection = await amqp.connect(url, { noDelay: true });
     this.connection.on('error', () => undefined);
     const channel = await this.connection.createChannel();
     await channel.prefetch(500);

@@ -15,7 +15,7 @@ export async function brokerPaced(
   seconds: number,
 ): Promise<{ n: number; p50Ms: number; p95Ms: number; p99Ms: number }> {
   const n = Math.max(1, Math.round(rate * seconds));
-  const connection = await amqp.connect(AMQP_URL);
+  const connection = await amqp.connect(AMQP_URL, { noDelay: true });
   const publish = await connection.createConfirmChannel();
   const consume = await connection.createChannel();
   const queue = `${prefix}.bench.roundtrip`;

@@ -6,7 +6,7 @@ import { AMQP_URL } from '../../test/support/test-env';
  * with confirms (windows of 200) and consumed with manual acks. Messages per second.
  */
 export async function brokerRoundTrip(prefix: string, payload: Buffer, n: number): Promise<number> {
-  const connection = await amqp.connect(AMQP_URL);
+  const connection = await amqp.connect(AMQP_URL, { noDelay: true });
   const publish = await connection.createConfirmChannel();
   const consume = await connection.createChannel();
   const queue = `${prefix}.bench.roundtrip`;

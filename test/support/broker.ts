@@ -52,7 +52,7 @@ export async function deleteBrokerTopology(
   extraQueues: string[] = [],
 ): Promise<void> {
   const names = amqpNames(prefix);
-  const connection = await amqp.connect(AMQP_URL);
+  const connection = await amqp.connect(AMQP_URL, { noDelay: true });
   try {
     const queues = [
       names.hubInbound,

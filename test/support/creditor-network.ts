@@ -44,7 +44,7 @@ export class TestMunicipality {
   /** Connects with the party's own broker account (DESIGN §5). */
   async connect(): Promise<this> {
     await ensurePartyBrokerAccount(this.names.inbound.replace(/\.inbound$/, ''), this.party);
-    this.connection = await amqp.connect(partyAmqpUrl(this.party));
+    this.connection = await amqp.connect(partyAmqpUrl(this.party), { noDelay: true });
     this.connection.on('error', () => undefined);
     this.channel = await this.connection.createConfirmChannel();
     await this.channel.consume(this.names.partyQueue(this.oin), (message) => {
@@ -73,7 +73,7 @@ export class TestMunicipality {
     header: { messageId: string; type: string },
   ): Promise<void> {
     if (!this.hubChannel) {
-      this.hubConnection = await amqp.connect(AMQP_URL);
+      this.hubConnection = await amqp.connect(AMQP_URL, { noDelay: true });
       this.hubChannel = await this.hubConnection.createConfirmChannel();
     }
     this.hubChannel.publish(this.names.deliver, recipientOin, content, {

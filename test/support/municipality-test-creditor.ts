@@ -48,7 +48,7 @@ export class MunicipalityTestCreditor {
 
   async start(): Promise<this> {
     await ensurePartyBrokerAccount(this.prefix, this.party);
-    this.connection = await amqp.connect(partyAmqpUrl(this.party, this.amqpUrl));
+    this.connection = await amqp.connect(partyAmqpUrl(this.party, this.amqpUrl), { noDelay: true });
     this.connection.on('error', () => undefined);
     this.channel = await this.connection.createConfirmChannel();
     await this.channel.consume(this.names.partyQueue(this.oin), (delivery) => {
@@ -142,7 +142,7 @@ export class MunicipalityTestCreditor {
 
   private async hubPublishChannel(): Promise<amqp.ConfirmChannel> {
     if (!this.hubChannel) {
-      this.hubConnection = await amqp.connect(this.amqpUrl);
+      this.hubConnection = await amqp.connect(this.amqpUrl, { noDelay: true });
       this.hubChannel = await this.hubConnection.createConfirmChannel();
     }
     return this.hubChannel;

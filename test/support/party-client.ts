@@ -61,7 +61,7 @@ export class PartyClient {
       account === 'own'
         ? partyAmqpUrl({ ...this.party, broker: await ensurePartyBrokerAccount(this.prefix, this.party) })
         : AMQP_URL;
-    this.connection = await amqp.connect(url);
+    this.connection = await amqp.connect(url, { noDelay: true });
     this.username = account === 'own' ? brokerUsernameOf(url) : null;
     // A forced close (credentials replaced, party suspended) emits 'close', not always 'error'.
     this.connection.on('error', () => undefined);

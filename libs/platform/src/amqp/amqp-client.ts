@@ -93,6 +93,9 @@ export class AmqpClient {
 
   async start(): Promise<void> {
     this.model = await amqp.connect(this.url, {
+      // Without it Nagle's algorithm holds each small frame for the broker's delayed ack: about 20 ms
+      // per hop at a steady rate (docs/decisions/0009).
+      noDelay: true,
       recovery: {
         initialDelay: 200,
         maxDelay: 5000,
