@@ -197,7 +197,7 @@ function validateField(
     if (check.when && !check.when(object, value)) {
       continue;
     }
-    args.constraints = check.constraints as unknown[];
+    args.constraints = check.constraints;
     if (!passes(check, value, args) && !failed.includes(check.key)) {
       failed.push(check.key);
     }
@@ -238,8 +238,7 @@ function validateObject(
   out: Violation[],
 ): void {
   for (const key of Object.keys(object)) {
-    // class-transformer leaves out undefined values, so the whitelist never sees them
-    if (!cls.known.has(key) && object[key] !== undefined) {
+    if (!cls.known.has(key)) {
       out.push(violation(`${path}.${key}`, 'unknown-field'));
     }
   }
