@@ -9,7 +9,15 @@ import {
   issuePartyCertificate,
   issueRevocationList,
 } from '@skp/crypto/dev';
-import { decode, encode, KennisgevingBody, signingInput, SkpMessage, UnsignedMessage } from '@skp/messages';
+import {
+  decode,
+  encode,
+  KennisgevingBody,
+  signingInput,
+  SkpMessage,
+  UnsignedMessage,
+  validateMessage,
+} from '@skp/messages';
 import { randomUUID } from 'node:crypto';
 import * as forge from 'node-forge';
 
@@ -160,6 +168,7 @@ function refused(text: string, encoding: 'json' | 'xml'): void {
 const results = {
   decodeJson: bench('decode+validate JSON', () => decode(json, 'json'), { bytes: json.length }),
   decodeXml: bench('decode+validate XML', () => decode(xml, 'xml'), { bytes: xml.length }),
+  validateOnly: bench('validate a parsed message (schema rules only)', () => validateMessage(signed)),
   // hostile input must be refused at least as fast as a good message is read (no quadratic paths)
   refuseDeepJson: bench('refuse JSON nested 10,000 deep', () => refused(deepJson, 'json'), {
     bytes: deepJson.length,

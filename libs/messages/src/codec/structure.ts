@@ -13,7 +13,8 @@ export interface StructureReport {
 
 /**
  * Walks a parsed document without recursion, so no input can overflow the stack: its depth (objects
- * and arrays, or objects only) and every forbidden own key.
+ * and arrays, or objects only) and every forbidden own key. Paths are only spelled out on a second
+ * walk when there is a forbidden key to name, so the walk over a normal message builds no strings.
  */
 export function scanStructure(
   value: unknown,
@@ -21,10 +22,19 @@ export function scanStructure(
 ): StructureReport {
   const limit = options.limit ?? MAX_NESTING;
   const countArrays = options.countArrays ?? true;
+  const quick = walk(value, limit, countArrays, false);
+  return quick.forbidden.length === 0 ? quick : walk(value, limit, countArrays, true);
+}
+
+function walk(value: unknown, limit: number, countArrays: boolean, withPaths: boolean): StructureReport {
   const report: StructureReport = { tooDeep: false, forbidden: [] };
-  const stack: Array<{ node: unknown; depth: number; path: string }> = [{ node: value, depth: 0, path: '' }];
-  while (stack.length > 0) {
-    const { node, depth, path } = stack.pop()!;
+  const nodes: unknown[] = [value];
+  const depths: number[] = [0];
+  const paths: string[] = [''];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
+    const path = withPaths ? paths.pop()! : '';
     if (typeof node !== 'object' || node === null) {
       continue;
     }
@@ -35,18 +45,29 @@ export function scanStructure(
       continue;
     }
     if (isArray) {
-      node.forEach((item, i) => stack.push({ node: item, depth: level, path: `${path}.${i}` }));
+      for (let i = 0; i < node.length; i++) {
+        nodes.push(node[i]);
+        depths.push(level);
+        if (withPaths) {
+          paths.push(`${path}.${i}`);
+        }
+      }
       continue;
     }
     for (const key of Object.keys(node)) {
-      const childPath = path ? `${path}.${key}` : key;
       if (FORBIDDEN_NAMES.has(key)) {
-        if (report.forbidden.length < 8) {
-          report.forbidden.push(childPath);
+        if (!withPaths) {
+          report.forbidden.push(key); // only "there is one": the second walk names them
+        } else if (report.forbidden.length < 8) {
+          report.forbidden.push(path ? `${path}.${key}` : key);
         }
         continue;
       }
-      stack.push({ node: (node as Record<string, unknown>)[key], depth: level, path: childPath });
+      nodes.push((node as Record<string, unknown>)[key]);
+      depths.push(level);
+      if (withPaths) {
+        paths.push(path ? `${path}.${key}` : key);
+      }
     }
   }
   return report;

@@ -10,6 +10,43 @@ type XmlNode = string | { [key: string]: unknown };
 const malformed = (rule: string): MessageDecodeError =>
   new MessageDecodeError('MALFORMED', [violation('', rule)]);
 
+/**
+ * An element this deep means the document is nested deeper than MAX_NESTING allows (its parent
+ * has a child, so it is an object at a level past the limit). The parser stops there, instead of
+ * building a tree of 10,000 levels only to refuse it afterwards; shallower documents are checked
+ * exactly by scanStructure after parsing.
+ */
+const STOP_DEPTH = MAX_NESTING + 2;
+
+/** The part of xml2js's sax parser the depth guard wraps (not in xml2js's type declarations). */
+interface SaxHandlers {
+  onopentag: (node: unknown) => void;
+  onclosetag: (name: string) => void;
+}
+
+class TooDeep extends Error {}
+
+/** Counts open elements while xml2js parses, and stops the parse at STOP_DEPTH. */
+function guardDepth(parser: Parser): { reached: boolean } {
+  const sax = (parser as unknown as { saxParser: SaxHandlers }).saxParser;
+  const { onopentag, onclosetag } = sax;
+  const state = { reached: false };
+  let depth = 0;
+  sax.onopentag = (node) => {
+    depth += 1;
+    if (depth >= STOP_DEPTH) {
+      state.reached = true;
+      throw new TooDeep();
+    }
+    onopentag(node);
+  };
+  sax.onclosetag = (name) => {
+    depth -= 1;
+    onclosetag(name);
+  };
+  return state;
+}
+
 /** Parses with xml2js synchronously (its callback runs before parseString returns when async is off). */
 function parseXmlDocument(text: string): Record<string, unknown> {
   // No DTDs at all: closes the door on XXE and entity expansion before the parser sees the text.
@@ -18,6 +55,7 @@ function parseXmlDocument(text: string): Record<string, unknown> {
   }
   let result: unknown;
   let failed = false;
+  let syntaxErrorFirst = false;
   const parser = new Parser({
     explicitArray: true,
     explicitRoot: true,
@@ -25,13 +63,19 @@ function parseXmlDocument(text: string): Record<string, unknown> {
     normalize: false,
     async: false,
   });
+  const depth = guardDepth(parser);
   try {
     parser.parseString(text, (error: Error | null, parsed: unknown) => {
       failed = failed || error !== null;
+      syntaxErrorFirst = syntaxErrorFirst || (error !== null && !depth.reached);
       result = parsed;
     });
   } catch {
     failed = true;
+  }
+  // Too deep before anything else was wrong: the same refusal scanStructure gives a whole tree.
+  if (depth.reached && !syntaxErrorFirst) {
+    throw new MessageDecodeError('SCHEMA_INVALID', [violation('', 'nesting-limit')]);
   }
   if (failed || typeof result !== 'object' || result === null) {
     throw malformed('xml-syntax');

@@ -1,6 +1,7 @@
 import { ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { isPayoutPercentage, offeredAmountCents } from '../domain/payout';
+import { DtoClass, registerNestedType } from './nested-type';
 import { rule } from './rules';
 
 /**
@@ -17,7 +18,7 @@ const compose =
 export const Bool = (): PropertyDecorator => rule('boolean', (v) => typeof v === 'boolean');
 
 /** An array of objects, each validated against `cls`. */
-export function NestedList(cls: () => new () => object): PropertyDecorator {
+export function NestedList(cls: () => DtoClass): PropertyDecorator {
   return compose(
     rule('array', (v) => Array.isArray(v)),
     rule(
@@ -26,6 +27,7 @@ export function NestedList(cls: () => new () => object): PropertyDecorator {
     ),
     ValidateNested({ each: true }),
     Type(cls),
+    (target, key) => registerNestedType(target, String(key), cls),
   );
 }
 

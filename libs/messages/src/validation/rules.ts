@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { isEmail, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
 import { explainOin, isUuid, isValidBsn, isValidGemeentecode, isValidPostcode } from '../domain/identifiers';
-import { isIsoDate, isRfc3339Utc, pauseViolations } from '../domain/dates';
+import { isIsoDate, isRfc3339Utc, pauseViolations, PauseRule } from '../domain/dates';
+import { DtoClass, registerNestedType } from './nested-type';
 
 /**
  * Property decorators for the message DTOs. Every check is registered under its own short rule
@@ -104,14 +105,32 @@ export const IsoDate = (): PropertyDecorator => rule('iso-date', isIsoDate);
 export const Rfc3339Utc = (): PropertyDecorator => rule('rfc3339-utc', isRfc3339Utc);
 export const Postcode = (): PropertyDecorator => rule('postcode', isValidPostcode);
 export const Gemeentecode = (): PropertyDecorator => rule('gemeentecode', isValidGemeentecode);
+/** How many e-mail verdicts are remembered; the oldest is forgotten first. */
+const EMAIL_VERDICTS_KEPT = 512;
+const emailVerdicts = new Map<string, boolean>();
+
+/**
+ * validator.js `isEmail`, remembered per address: the same counsellor or contact address comes in
+ * message after message, and `isEmail` is one of the dearest rules. Only strings short enough to be
+ * an address (the Text rule allows 254) are kept, so the cache stays small.
+ */
+export function isEmailAddress(value: string): boolean {
+  const known = emailVerdicts.get(value);
+  if (known !== undefined) {
+    return known;
+  }
+  const verdict = isEmail(value);
+  if (value.length <= 254) {
+    if (emailVerdicts.size >= EMAIL_VERDICTS_KEPT) {
+      emailVerdicts.delete(emailVerdicts.keys().next().value as string);
+    }
+    emailVerdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
 export const Email = (): PropertyDecorator =>
-  compose(
-    Text({ max: 254 }),
-    rule(
-      'email',
-      whenString((v) => isEmail(v)),
-    ),
-  );
+  compose(Text({ max: 254 }), rule('email', whenString(isEmailAddress)));
 
 export const Bsn = (): PropertyDecorator =>
   compose(
@@ -137,12 +156,23 @@ export const StringList = (max = IDENTIFIER_MAX): PropertyDecorator =>
   );
 
 /** A nested object validated against `cls`; arrays and null are rejected. */
-export function Nested(cls: () => new () => object): PropertyDecorator {
+export function Nested(cls: () => DtoClass): PropertyDecorator {
   return compose(
     rule('object', (v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
     ValidateNested(),
     Type(cls),
+    (target, key) => registerNestedType(target, String(key), cls),
   );
+}
+
+/** The last pause checked: both pause rules ask about the same start and end, one after the other. */
+let lastPause: { start: string; end: string; broken: PauseRule[] } = { start: '', end: '', broken: [] };
+
+function brokenPauseRules(start: string, end: string): PauseRule[] {
+  if (lastPause.start !== start || lastPause.end !== end) {
+    lastPause = { start, end, broken: pauseViolations(start, end) };
+  }
+  return lastPause.broken;
 }
 
 /** On `end` of a pause: end after start and at most 8 calendar months later. */
@@ -150,10 +180,10 @@ export const PauseEnd = (): PropertyDecorator =>
   compose(
     rule(
       'pause-end-after-start',
-      (v, o) => !pauseViolations(String(o.start), String(v)).includes('pause-end-after-start'),
+      (v, o) => !brokenPauseRules(String(o.start), String(v)).includes('pause-end-after-start'),
     ),
     rule(
       'pause-max-8-months',
-      (v, o) => !pauseViolations(String(o.start), String(v)).includes('pause-max-8-months'),
+      (v, o) => !brokenPauseRules(String(o.start), String(v)).includes('pause-max-8-months'),
     ),
   );

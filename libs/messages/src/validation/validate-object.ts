@@ -1,9 +1,20 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { compiledValidator } from './compiled-validator';
+import type { DtoClass } from './nested-type';
 import { violation, Violation } from './violation';
 
-/** Keys that could reach an object's prototype; never handed to class-transformer. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys never handed to class-transformer: those that could reach an object's prototype, and the
+ * names of Object.prototype's methods, which class-transformer would silently drop (so `toString`
+ * would pass as a field) where they are unknown fields like any other.
+ */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
 /** Deeper than any message field (the deepest is body.debtor.address.houseNumber). */
 const MAX_DEPTH = 8;
 
@@ -35,6 +46,41 @@ function safeCopy(value: unknown, path: string, depth: number, violations: Viola
     }
   }
   return copy;
+}
+
+/**
+ * Whether `value` is anything but plain JSON-shaped data that `safeCopy` would hand over unchanged:
+ * a forbidden key, nesting past MAX_DEPTH, a hole in an array, or a value JSON cannot carry (a
+ * class instance, a function, ...). Only such input goes the slow, careful way. Reads, never copies.
+ */
+function needsCarefulCopy(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint';
+  }
+  if (depth > MAX_DEPTH) {
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (proto !== Array.prototype) {
+      return true;
+    }
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || needsCarefulCopy(value[i], depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (proto !== Object.prototype && proto !== null) {
+    return true;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key) || needsCarefulCopy((value as Record<string, unknown>)[key], depth + 1)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Rules whose failure makes the other rules on the same field noise. */
@@ -90,8 +136,25 @@ export function brokenRules(
   return out;
 }
 
-/** Validates a plain object against a DTO class; unknown fields are violations at every level. */
-export function validateAgainst(cls: new () => object, value: unknown, path: string): Violation[] {
+/**
+ * Validates a plain object against a DTO class; unknown fields are violations at every level.
+ * Plain JSON data goes through the DTO's compiled validator (compiled-validator.ts); anything
+ * hostile or unusual through class-transformer and class-validator, as before. Both give the same
+ * violations (compiled-validator.property.spec.ts).
+ */
+export function validateAgainst(cls: DtoClass, value: unknown, path: string): Violation[] {
+  if (!isPlainObject(value)) {
+    return [violation(path, 'object')];
+  }
+  const compiled = compiledValidator(cls);
+  if (compiled && !needsCarefulCopy(value, 1)) {
+    return compiled(value, path);
+  }
+  return validateWithClassValidator(cls, value, path);
+}
+
+/** The careful way: a safe copy, class-transformer and class-validator (and the reference for the compiled validators). */
+export function validateWithClassValidator(cls: DtoClass, value: unknown, path: string): Violation[] {
   if (!isPlainObject(value)) {
     return [violation(path, 'object')];
   }

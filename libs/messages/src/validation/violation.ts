@@ -64,9 +64,24 @@ const RULE_TEXT: Record<string, string> = {
   'pre-approval-only-when-ACCEPTED': 'may only be true when the decision is ACCEPTED',
 };
 
+/** Texts already spelled out; rule names come from the code, so they are few (bounded all the same). */
+const described = new Map<string, string>();
+const DESCRIBED_KEPT = 1000;
+
 /** Human text for a rule; parameterised rules (`max-length-200`, `required-iff-PAUSED`) are spelled out. */
 export function describeRule(rule: string): string {
-  const known = RULE_TEXT[rule];
+  let text = described.get(rule);
+  if (text === undefined) {
+    text = spellOut(rule);
+    if (described.size < DESCRIBED_KEPT) {
+      described.set(rule, text);
+    }
+  }
+  return text;
+}
+
+function spellOut(rule: string): string {
+  const known = Object.hasOwn(RULE_TEXT, rule) ? RULE_TEXT[rule] : undefined;
   if (known) {
     return known;
   }
