@@ -1,3 +1,5 @@
+import { toAmsterdam } from './amsterdam-time';
+
 /** Calendar rules of DESIGN §2 and §3. Dates are `YYYY-MM-DD` strings, compared as calendar dates. */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -94,14 +96,7 @@ export function isStale(createdAt: string, now: Date): boolean {
   return age > STALE_AFTER_MS || -age > FUTURE_TOLERANCE_MS;
 }
 
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today's calendar date (YYYY-MM-DD) in the Netherlands: pauses start and end on Dutch dates. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  return AMSTERDAM_DATE.format(now);
+  return toAmsterdam(now).date;
 }
