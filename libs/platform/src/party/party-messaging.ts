@@ -56,21 +56,32 @@ export class PartyMessaging {
 
   /** Signs and adds the message to the caller's transaction; it is published after commit. */
   async send<T extends UnsignedMessage>(manager: EntityManager, message: T): Promise<SkpMessage> {
-    const signed = signMessage(message, this.deps.identity) as SkpMessage;
-    await enqueueOutbox(manager, [
-      {
+    const signed = this.sign(message);
+    await this.enqueue(manager, [signed]);
+    return signed;
+  }
+
+  /** Signs a message for `enqueue` (CPU only: bulk senders sign before their statements). */
+  sign<T extends UnsignedMessage>(message: T): SkpMessage {
+    return signMessage(message, this.deps.identity);
+  }
+
+  /** Adds signed messages to the caller's transaction in one statement; published after commit. */
+  async enqueue(manager: EntityManager, signed: SkpMessage[]): Promise<void> {
+    await enqueueOutbox(
+      manager,
+      signed.map((message) => ({
         exchange: this.deps.names.inbound,
         routingKey: this.deps.identity.oin,
-        content: Buffer.from(encode(signed, 'json'), 'utf8'),
+        content: Buffer.from(encode(message, 'json'), 'utf8'),
         options: {
           persistent: true,
-          messageId: signed.header.messageId,
-          type: signed.header.type,
+          messageId: message.header.messageId,
+          type: message.header.type,
           contentType: 'application/json',
         },
-      },
-    ]);
-    return signed;
+      })),
+    );
   }
 
   /** Wakes the outbox relay after a commit so the publish does not wait for its poll. */
