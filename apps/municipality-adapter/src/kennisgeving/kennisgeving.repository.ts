@@ -12,6 +12,20 @@ export interface NewEvent {
   at?: Date;
 }
 
+/** A Kennisgeving locked for receipts: what they are checked against. */
+export interface LockedKennisgeving {
+  messageId: string;
+  creditorOin: string;
+  state: CreditorState;
+}
+
+export interface StatePatch {
+  messageId: string;
+  state: CreditorState;
+  /** set only when the new state brings one (REJECTED) */
+  reasonCode?: string | null;
+}
+
 /** The only place that queries the adapter's Kennisgeving tables. */
 @Injectable()
 export class KennisgevingRepository {
@@ -87,6 +101,39 @@ export class KennisgevingRepository {
       .setLock('pessimistic_write')
       .where('k.message_id = :messageId', { messageId })
       .getOne();
+  }
+
+  /** Locks several Kennisgevingen (in one fixed order) for receipts applied together. */
+  async findManyForUpdate(manager: EntityManager, messageIds: string[]): Promise<LockedKennisgeving[]> {
+    if (messageIds.length === 0) {
+      return [];
+    }
+    const rows: Array<{ message_id: string; creditor_oin: string; state: CreditorState }> =
+      await manager.query(
+        `SELECT "message_id", "creditor_oin", "state" FROM "kennisgeving"
+       WHERE "message_id" = ANY($1::uuid[]) ORDER BY "message_id" FOR UPDATE`,
+        [messageIds],
+      );
+    return rows.map((r) => ({ messageId: r.message_id, creditorOin: r.creditor_oin, state: r.state }));
+  }
+
+  /** New states for several Kennisgevingen in one statement; the reason code only where given. */
+  async updateStates(manager: EntityManager, patches: StatePatch[]): Promise<void> {
+    if (patches.length === 0) {
+      return;
+    }
+    await manager.query(
+      `UPDATE "kennisgeving" AS k SET "state" = u."state", "updated_at" = now(),
+         "reason_code" = CASE WHEN u."set_reason" THEN u."reason_code" ELSE k."reason_code" END
+       FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::text[]) AS u("message_id", "state", "set_reason", "reason_code")
+       WHERE k."message_id" = u."message_id"`,
+      [
+        patches.map((p) => p.messageId),
+        patches.map((p) => p.state),
+        patches.map((p) => p.reasonCode !== undefined),
+        patches.map((p) => p.reasonCode ?? null),
+      ],
+    );
   }
 
   async updateState(
