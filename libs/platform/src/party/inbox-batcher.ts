@@ -14,6 +14,26 @@ export interface VerifiedDelivery {
   log: Logger;
 }
 
+/**
+ * Records the messages as received in one statement; returns those not received before, in order
+ * (a redelivery, or the same message twice in one batch, is left out).
+ */
+export async function recordReceived(manager: EntityManager, messages: SkpMessage[]): Promise<SkpMessage[]> {
+  const inserted: Array<{ message_id: string }> = await manager.query(
+    `INSERT INTO "received_message" ("message_id", "type", "sender")
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
+     ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
+    [
+      messages.map((m) => m.header.messageId),
+      messages.map((m) => m.header.type),
+      messages.map((m) => m.header.sender),
+    ],
+  );
+  const unseen = new Set(inserted.map((row) => row.message_id));
+  // Postgres answers a uuid in lower case
+  return messages.filter((m) => unseen.delete(m.header.messageId.toLowerCase()));
+}
+
 export interface InboxBatcherDeps {
   gate: DatabaseGate;
   maxBatch: number;

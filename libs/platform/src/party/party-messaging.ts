@@ -12,7 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { AmqpClient, Delivery } from '../amqp/amqp-client';
 import { enqueueOutbox } from '../outbox/outbox';
-import { InboxBatcher, InboxBatchHandler, VerifiedDelivery } from './inbox-batcher';
+import { InboxBatcher, InboxBatchHandler, recordReceived, VerifiedDelivery } from './inbox-batcher';
 import type { DatabaseGate } from '../resilience/database-gate';
 import type { OutboxRelay } from '../outbox/outbox';
 
@@ -23,6 +23,8 @@ export const RECEIVED_MESSAGE_TABLE_DDL = `CREATE TABLE IF NOT EXISTS "received_
   "sender" text NOT NULL,
   "received_at" timestamptz NOT NULL DEFAULT now()
 )`;
+
+const ENQUEUE_SLICE = 1000;
 
 /** Called inside the transaction that stores a verified message; throw to have it redelivered. */
 export type InboxHandler = (manager: EntityManager, message: SkpMessage) => Promise<void>;
@@ -67,22 +69,26 @@ export class PartyMessaging {
     return signMessage(message, this.deps.identity);
   }
 
-  /** Adds signed messages to the caller's transaction in one statement; published after commit. */
+  /** Adds signed messages to the caller's transaction; published after commit. */
   async enqueue(manager: EntityManager, signed: SkpMessage[]): Promise<void> {
-    await enqueueOutbox(
-      manager,
-      signed.map((message) => ({
-        exchange: this.deps.names.inbound,
-        routingKey: this.deps.identity.oin,
-        content: Buffer.from(encode(message, 'json'), 'utf8'),
-        options: {
-          persistent: true,
-          messageId: message.header.messageId,
-          type: message.header.type,
-          contentType: 'application/json',
-        },
-      })),
-    );
+    // slices keep a statement well below Postgres' 65,535 parameters (four per row)
+    for (let from = 0; from < signed.length; from += ENQUEUE_SLICE) {
+      const slice = signed.slice(from, from + ENQUEUE_SLICE);
+      await enqueueOutbox(
+        manager,
+        slice.map((message) => ({
+          exchange: this.deps.names.inbound,
+          routingKey: this.deps.identity.oin,
+          content: Buffer.from(encode(message, 'json'), 'utf8'),
+          options: {
+            persistent: true,
+            messageId: message.header.messageId,
+            type: message.header.type,
+            contentType: 'application/json',
+          },
+        })),
+      );
+    }
   }
 
   /** Wakes the outbox relay after a commit so the publish does not wait for its poll. */
@@ -248,31 +254,17 @@ export class PartyMessaging {
   /** `store` for several messages in one transaction: one statement for their ids, one for their receipts. */
   private storeAll(messages: SkpMessage[], handler: InboxBatchHandler): Promise<boolean> {
     return this.deps.dataSource.transaction(async (manager) => {
-      const inserted: Array<{ message_id: string }> = await manager.query(
-        `INSERT INTO "received_message" ("message_id", "type", "sender")
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
-         ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
-        [
-          messages.map((m) => m.header.messageId),
-          messages.map((m) => m.header.type),
-          messages.map((m) => m.header.sender),
-        ],
-      );
-      const unseen = new Set(inserted.map((row) => row.message_id));
-      // a redelivery of a message stored before (or twice in this batch) is left out
-      const fresh = messages.filter((m) => unseen.delete(m.header.messageId.toLowerCase()));
-      if (fresh.length === 0) {
-        return false;
-      }
+      const fresh = await recordReceived(manager, messages);
       // The receipts go first, so each leaves before anything the handler sends in reply.
+      const answered = fresh.filter((m) => m.header.type !== 'DeliveryReceipt');
       await this.enqueue(
         manager,
-        fresh
-          .filter((m) => m.header.type !== 'DeliveryReceipt')
-          .map((m) => this.sign(this.deliveredReceipt(m))),
+        answered.map((m) => this.sign(this.deliveredReceipt(m))),
       );
-      await handler(manager, fresh);
-      return true;
+      if (fresh.length > 0) {
+        await handler(manager, fresh);
+      }
+      return fresh.length > 0;
     });
   }
 
