@@ -200,7 +200,7 @@ function bar(done: number, total: number): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total}`;
 }
 
-/** `--load N`: N dossiers of fourteen creditors, sixteen in flight, with a summary at the end. */
+/** `--load N`: N dossiers of fourteen creditors, eight in flight, with a summary at the end. */
 export async function runDossierLoad(
   municipality: { url: string; token: string },
   collective: { endpoint: DemoEndpoint; party: DemoParty }[],
@@ -217,7 +217,7 @@ export async function runDossierLoad(
   let agreed = 0;
   let failed = 0;
   // a fixed number of dossiers in flight: each worker starts the next as soon as its own is agreed
-  const parallel = Math.min(16, n);
+  const parallel = Math.min(8, n);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < n) {
