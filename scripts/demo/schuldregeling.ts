@@ -200,7 +200,7 @@ function bar(done: number, total: number): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total}`;
 }
 
-/** `--load N`: N dossiers of fourteen creditors, four at a time, with a summary at the end. */
+/** `--load N`: N dossiers of fourteen creditors, eight in flight, with a summary at the end. */
 export async function runDossierLoad(
   municipality: { url: string; token: string },
   collective: { endpoint: DemoEndpoint; party: DemoParty }[],
@@ -216,27 +216,29 @@ export async function runDossierLoad(
   const started = Date.now();
   let agreed = 0;
   let failed = 0;
-  const parallel = 4;
-  for (let i = 0; i < n; i += parallel) {
-    await Promise.all(
-      dossiers.slice(i, i + parallel).map(async ({ reference, index }) => {
-        try {
-          await runDossier(
-            municipality,
-            reference,
-            index,
-            collective.map((c) => c.endpoint),
-            manual,
-          );
-          agreed += 1;
-        } catch (error) {
-          failed += 1;
-          process.stderr.write(`\n${(error as Error).message}\n`);
-        }
-      }),
-    );
-    process.stderr.write(`\rdossiers   ${bar(agreed + failed, n)}`);
-  }
+  // a fixed number of dossiers in flight: each worker starts the next as soon as its own is agreed
+  const parallel = Math.min(8, n);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < n) {
+      const { reference, index } = dossiers[next++];
+      try {
+        await runDossier(
+          municipality,
+          reference,
+          index,
+          collective.map((c) => c.endpoint),
+          manual,
+        );
+        agreed += 1;
+      } catch (error) {
+        failed += 1;
+        process.stderr.write(`\n${(error as Error).message}\n`);
+      }
+      process.stderr.write(`\rdossiers   ${bar(agreed + failed, n)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, () => worker()));
   process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
   const creditors = collective.length + manual.length;

@@ -58,6 +58,7 @@ export { InjectLogger, LOGGER } from './platform.tokens';
 export type { Logger, PlatformOptions } from './platform.module';
 export { PartyMessaging, RECEIVED_MESSAGE_TABLE_DDL } from './party/party-messaging';
 export type { InboxHandler, PartyMessagingDeps } from './party/party-messaging';
+export type { InboxBatchHandler } from './party/inbox-batcher';
 export { providePartyMessaging } from './party/party-messaging.provider';
 export { AppEnv } from './config/app-env';
 export { OinRule, PartyIdentityEnv } from './config/party-identity.env';

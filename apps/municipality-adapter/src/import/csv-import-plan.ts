@@ -164,12 +164,64 @@ function caseRequest(row: Row, today: string): Record<string, unknown> {
 const creditorRequest = (row: Row): Record<string, unknown> =>
   stripUndefined({ oin: row.creditorOin, customerNumber: row.creditorCustomerNumber });
 
+function rowOf(record: CsvDocument['records'][number], columns: Array<Column | undefined>): Row {
+  const row: Row = {};
+  columns.forEach((column, index) => {
+    const value = record.fields[index]?.trim();
+    if (column && value !== undefined && value !== '') {
+      row[column] = value;
+    }
+  });
+  return row;
+}
+
+/**
+ * The cases whose rows agree and pass every check together (each creditor once): one check per
+ * case instead of one per row (a file has a row per creditor). Their rows need no check of their
+ * own; rows of any other case are checked one by one, so each gets its own errors.
+ */
+function casesPassingWhole(
+  doc: CsvDocument,
+  rows: Row[],
+  columnCount: number,
+  context: SubmissionContext,
+  today: string,
+): Set<string> {
+  const groups = new Map<string, Row[]>();
+  rows.forEach((row, index) => {
+    if (doc.records[index].fields.length === columnCount && row.caseReference !== undefined) {
+      const group = groups.get(row.caseReference);
+      if (group) {
+        group.push(row);
+      } else {
+        groups.set(row.caseReference, [row]);
+      }
+    }
+  });
+  const passing = new Set<string>();
+  for (const [caseReference, group] of groups) {
+    const [first] = group;
+    const agree = group.every((row) => CASE_COLUMNS.every((column) => row[column] === first[column]));
+    const request = { ...caseRequest(first, today), creditors: group.map(creditorRequest) };
+    // a creditor named twice fails the check of the whole case (duplicateCreditors)
+    if (agree && prepareSubmission(request, context).ok) {
+      passing.add(caseReference);
+    }
+  }
+  return passing;
+}
+
 /**
  * Checks every row of an import and groups the good ones into cases. A bad row never stops the
  * others: it gets its own errors (named by CSV column, never echoing a value) and the rest of its
  * case still goes out. Rows of one case must agree on the case columns (debtor, pause, counsellor).
  */
-export function planImport(doc: CsvDocument, context: SubmissionContext, today: string): ImportPlan {
+export function planImport(
+  doc: CsvDocument,
+  context: SubmissionContext,
+  today: string,
+  wholeCases = true, // false: every row checked alone (what the shortcut must agree with)
+): ImportPlan {
   const header = headerViolations(doc);
   if (header.violations.length > 0) {
     return { ok: false, violations: header.violations };
@@ -179,15 +231,13 @@ export function planImport(doc: CsvDocument, context: SubmissionContext, today: 
   }
   const failed: ImportRowResult[] = [];
   const cases = new Map<string, { first: Row; plan: PlannedCase }>();
+  const rows = doc.records.map((record) => rowOf(record, header.columns));
+  const passing = wholeCases
+    ? casesPassingWhole(doc, rows, header.columns.length, context, today)
+    : new Set<string>();
 
-  for (const record of doc.records) {
-    const row: Row = {};
-    header.columns.forEach((column, index) => {
-      const value = record.fields[index]?.trim();
-      if (column && value !== undefined && value !== '') {
-        row[column] = value;
-      }
-    });
+  for (const [index, record] of doc.records.entries()) {
+    const row = rows[index];
     const fail = (errors: FieldViolation[]): void => {
       failed.push({
         line: record.line,
@@ -201,8 +251,10 @@ export function planImport(doc: CsvDocument, context: SubmissionContext, today: 
       fail([fieldViolation('row', 'column-count')]);
       continue;
     }
-    const single = { ...caseRequest(row, today), creditors: [creditorRequest(row)] };
-    const prepared = prepareSubmission(single, context);
+    // a row of a case that passed as a whole passes alone too: the same fields, one creditor fewer
+    const prepared = passing.has(row.caseReference ?? '')
+      ? { ok: true as const }
+      : prepareSubmission({ ...caseRequest(row, today), creditors: [creditorRequest(row)] }, context);
     if (!prepared.ok) {
       fail(
         prepared.violations.map((v) => ({

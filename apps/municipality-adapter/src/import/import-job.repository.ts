@@ -65,10 +65,11 @@ export class ImportJobRepository {
     if (!job) {
       return null;
     }
+    // a slice of the plan array, without expanding the whole plan into rows for every chunk
     const [slice]: Array<{ cases: PlannedCase[] | null }> = await manager.query(
-      `SELECT jsonb_agg(c.value ORDER BY c.ordinality) AS "cases"
-       FROM "import_job", jsonb_array_elements("plan") WITH ORDINALITY AS c
-       WHERE "id" = $1 AND c.ordinality > $2 AND c.ordinality <= $2 + $3`,
+      `SELECT jsonb_path_query_array("plan", '$[$from to $last]',
+         jsonb_build_object('from', $2::int, 'last', $2::int + $3::int - 1)) AS "cases"
+       FROM "import_job" WHERE "id" = $1`,
       [job.id, job.next_case, maxCases],
     );
     return { jobId: job.id, nextCase: job.next_case, caseCount: job.case_count, cases: slice?.cases ?? [] };

@@ -2,8 +2,8 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectLogger, Logger, WakeSignal } from '@skp/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { MunicipalityEnv } from '../config/municipality.env';
-import { fieldViolation } from '../kennisgeving/field-violation';
-import { KennisgevingService, SubmissionResult } from '../kennisgeving/kennisgeving.service';
+import { FieldViolation, fieldViolation } from '../kennisgeving/field-violation';
+import { KennisgevingService, ReadySubmission, SubmissionResult } from '../kennisgeving/kennisgeving.service';
 import { prepareSubmission, SubmissionContext } from '../kennisgeving/submission';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV, SUBMISSION_CONTEXT } from '../municipality.tokens';
@@ -68,77 +68,78 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
    */
   async runChunk(jobId?: string): Promise<ChunkOutcome> {
     const maxRows = this.env.MUNICIPALITY_IMPORT_CHUNK_ROWS;
-    const committed: SubmissionResult[] = [];
-    const results: ImportRowResult[] = [];
+    let sent: SentChunk = { committed: [], results: [] };
     const outcome = await this.dataSource.transaction(async (manager) => {
-      committed.length = 0;
-      results.length = 0;
       const chunk = await this.jobs.claimChunk(manager, maxRows, jobId);
       if (!chunk) {
         return 'none' as const;
       }
-      let taken = 0;
-      for (const planned of chunk.cases) {
-        if (results.length >= maxRows) {
-          break;
-        }
-        results.push(...(await this.sendCase(manager, planned, committed)));
-        taken += 1;
-      }
-      const nextCase = chunk.nextCase + taken;
+      const cases = casesUpTo(chunk.cases, maxRows);
+      sent = await this.sendCases(manager, cases);
+      const nextCase = chunk.nextCase + cases.length;
       const finished = nextCase >= chunk.caseCount;
-      await this.jobs.advance(manager, chunk.jobId, results, nextCase, finished);
+      await this.jobs.advance(manager, chunk.jobId, sent.results, nextCase, finished);
       return finished ? ('finished' as const) : ('progress' as const);
     });
-    this.kennisgevingen.afterCommit(committed);
-    results.forEach((row) => this.metrics.importRows.inc({ status: row.status }));
+    this.kennisgevingen.afterCommit(sent.committed);
+    sent.results.forEach((row) => this.metrics.importRows.inc({ status: row.status }));
     return outcome;
   }
 
-  /** One case inside the chunk's transaction, behind a savepoint so a refused case leaves the rest. */
-  private async sendCase(
-    manager: EntityManager,
-    planned: PlannedCase,
-    committed: SubmissionResult[],
-  ): Promise<ImportRowResult[]> {
-    const base = (row: { line: number; creditorOin: string }) => ({
-      line: row.line,
-      caseReference: planned.caseReference,
-      creditorOin: row.creditorOin,
-    });
-    const prepared = prepareSubmission(planned.request, this.context);
-    if (!prepared.ok) {
-      // every row passed alone; together they can only break a case-wide rule
-      return planned.rows.map((row) => ({ ...base(row), status: 'ERROR', errors: prepared.violations }));
-    }
-    await manager.query('SAVEPOINT import_case');
+  /**
+   * The chunk's cases inside its transaction: every case is checked and built first (CPU only),
+   * then all are stored with one statement per table. When the database refuses that for some
+   * case's content, the chunk is stored again case by case, each behind a savepoint, so only the
+   * refused case reports an error.
+   */
+  private async sendCases(manager: EntityManager, cases: PlannedCase[]): Promise<SentChunk> {
+    const prepared = cases.map((planned) => prepareSubmission(planned.request, this.context));
+    const ready = prepared.filter((p): p is ReadySubmission => p.ok);
+    let stored: Array<SubmissionResult | FieldViolation[]>;
+    await manager.query('SAVEPOINT import_chunk');
     try {
-      const result = await this.kennisgevingen.storeAndQueue(manager, prepared);
-      await manager.query('RELEASE SAVEPOINT import_case');
-      committed.push(result);
-      const byCreditor = new Map(result.messages.map((m) => [m.creditor, m]));
-      return planned.rows.map((row) => {
-        const message = byCreditor.get(row.creditorOin);
-        return {
-          ...base(row),
-          status: message?.created ? 'SENT' : 'DUPLICATE',
-          messageId: message?.messageId,
-        };
-      });
+      stored = await this.kennisgevingen.storeAndQueueMany(manager, ready);
+      await manager.query('RELEASE SAVEPOINT import_chunk');
     } catch (error) {
       if (!refusedByData(error)) {
         throw error; // the database or broker is in trouble: the whole chunk is retried later
       }
+      await manager.query('ROLLBACK TO SAVEPOINT import_chunk');
+      stored = [];
+      for (const one of ready) {
+        stored.push(await this.storeCase(manager, one));
+      }
+    }
+    const committed = stored.filter((s): s is SubmissionResult => !Array.isArray(s));
+    let next = 0;
+    const results = cases.flatMap((planned, index) => {
+      const one = prepared[index];
+      // every row passed alone; together they can only break a case-wide rule
+      return rowResults(planned, one.ok ? stored[next++] : one.violations);
+    });
+    return { committed, results };
+  }
+
+  /** One case behind a savepoint: its result, or why the database refused it. */
+  private async storeCase(
+    manager: EntityManager,
+    prepared: ReadySubmission,
+  ): Promise<SubmissionResult | FieldViolation[]> {
+    await manager.query('SAVEPOINT import_case');
+    try {
+      const result = await this.kennisgevingen.storeAndQueue(manager, prepared);
+      await manager.query('RELEASE SAVEPOINT import_case');
+      return result;
+    } catch (error) {
+      if (!refusedByData(error)) {
+        throw error;
+      }
       await manager.query('ROLLBACK TO SAVEPOINT import_case');
       this.logger.error(
-        { caseReference: planned.caseReference, err: (error as Error).message },
+        { caseReference: prepared.caseReference, err: (error as Error).message },
         'import case refused by the database',
       );
-      return planned.rows.map((row) => ({
-        ...base(row),
-        status: 'ERROR',
-        errors: [fieldViolation('row', 'not-stored')],
-      }));
+      return [fieldViolation('row', 'not-stored')];
     }
   }
 
@@ -167,6 +168,39 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
       }
     }
   }
+}
+
+interface SentChunk {
+  committed: SubmissionResult[];
+  results: ImportRowResult[];
+}
+
+/** The first cases of a claimed chunk whose rows make up `maxRows` (a case is never split). */
+function casesUpTo(cases: PlannedCase[], maxRows: number): PlannedCase[] {
+  let rows = 0;
+  let taken = 0;
+  while (taken < cases.length && rows < maxRows) {
+    rows += cases[taken].rows.length;
+    taken += 1;
+  }
+  return cases.slice(0, taken);
+}
+
+/** Each row of a case: SENT, DUPLICATE (sent before) or ERROR with the case's violations. */
+function rowResults(planned: PlannedCase, outcome: SubmissionResult | FieldViolation[]): ImportRowResult[] {
+  const base = (row: { line: number; creditorOin: string }) => ({
+    line: row.line,
+    caseReference: planned.caseReference,
+    creditorOin: row.creditorOin,
+  });
+  if (Array.isArray(outcome)) {
+    return planned.rows.map((row) => ({ ...base(row), status: 'ERROR', errors: outcome }));
+  }
+  const byCreditor = new Map(outcome.messages.map((m) => [m.creditor, m]));
+  return planned.rows.map((row) => {
+    const message = byCreditor.get(row.creditorOin);
+    return { ...base(row), status: message?.created ? 'SENT' : 'DUPLICATE', messageId: message?.messageId };
+  });
 }
 
 /** Errors a case's own data causes (constraint or value errors), as opposed to an unavailable database. */

@@ -80,17 +80,20 @@ export class CaseListRepository {
     }));
   }
 
-  /** The first submission of a case names its debtor; a repeat leaves it as it was. */
-  async saveDebtor(
+  /** The first submission of a case names its debtor; a repeat leaves it as it was. One statement. */
+  async saveDebtors(
     manager: EntityManager,
-    caseReference: string,
-    label: string,
-    debtor: Debtor,
+    debtors: Array<{ caseReference: string; label: string; debtor: Debtor }>,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO "case_debtor" ("case_reference", "label", "debtor") VALUES ($1, $2, $3)
+      `INSERT INTO "case_debtor" ("case_reference", "label", "debtor")
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
        ON CONFLICT ("case_reference") DO NOTHING`,
-      [caseReference, label, JSON.stringify(debtor)],
+      [
+        debtors.map((d) => d.caseReference),
+        debtors.map((d) => d.label),
+        debtors.map((d) => JSON.stringify(d.debtor)),
+      ],
     );
   }
 

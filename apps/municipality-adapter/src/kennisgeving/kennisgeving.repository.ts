@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CreditorState } from './creditor-state';
 import { KennisgevingEvent } from './entities/kennisgeving-event.entity';
 import { KennisgevingRecord } from './entities/kennisgeving-record.entity';
@@ -13,6 +12,20 @@ export interface NewEvent {
   at?: Date;
 }
 
+/** A Kennisgeving locked for receipts: what they are checked against. */
+export interface LockedKennisgeving {
+  messageId: string;
+  creditorOin: string;
+  state: CreditorState;
+}
+
+export interface StatePatch {
+  messageId: string;
+  state: CreditorState;
+  /** set only when the new state brings one (REJECTED) */
+  reasonCode?: string | null;
+}
+
 /** The only place that queries the adapter's Kennisgeving tables. */
 @Injectable()
 export class KennisgevingRepository {
@@ -21,6 +34,18 @@ export class KennisgevingRepository {
   /** Serialises submissions of one case, so (caseReference, creditor) is sent at most once. */
   async lockCase(manager: EntityManager, caseReference: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7113))`, [caseReference]);
+  }
+
+  /**
+   * The same lock for several cases, taken in one fixed order (by lock key), so two bulk submissions cannot deadlock.
+   */
+  async lockCases(manager: EntityManager, caseReferences: string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock("key") FROM (
+         SELECT DISTINCT hashtextextended("ref", 7113) AS "key" FROM unnest($1::text[]) AS "ref"
+         ORDER BY 1 OFFSET 0) AS "keys"`,
+      [caseReferences],
+    );
   }
 
   findByCase(
@@ -32,8 +57,40 @@ export class KennisgevingRepository {
       .find({ where: { caseReference }, order: { creditorOin: 'ASC' } });
   }
 
-  async insert(manager: EntityManager, record: Omit<KennisgevingRecord, 'updatedAt'>): Promise<void> {
-    await manager.getRepository(KennisgevingRecord).insert(record);
+  /** The Kennisgevingen of several cases, for bulk submissions (state and ids only). */
+  findByCases(manager: EntityManager, caseReferences: string[]): Promise<KennisgevingRecord[]> {
+    return manager.getRepository(KennisgevingRecord).find({ where: { caseReference: In(caseReferences) } });
+  }
+
+  /** New Kennisgevingen in one statement (one array parameter per column). */
+  async insertMany(
+    manager: EntityManager,
+    records: Array<Omit<KennisgevingRecord, 'updatedAt'>>,
+  ): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
+    const column = <K extends keyof (typeof records)[number]>(key: K) => records.map((r) => r[key]);
+    await manager.query(
+      `INSERT INTO "kennisgeving" ("message_id", "case_reference", "creditor_oin", "variant", "state",
+         "pause_start", "pause_end", "sent_at", "answer_deadline", "paused_until", "decline_reason", "reason_code")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[],
+         $7::date[], $8::timestamptz[], $9::timestamptz[], $10::date[], $11::text[], $12::text[])`,
+      [
+        column('messageId'),
+        column('caseReference'),
+        column('creditorOin'),
+        column('variant'),
+        column('state'),
+        column('pauseStart'),
+        column('pauseEnd'),
+        column('sentAt'),
+        column('answerDeadline'),
+        column('pausedUntil'),
+        column('declineReason'),
+        column('reasonCode'),
+      ],
+    );
   }
 
   /** Locks the row so concurrent receipts about one Kennisgeving apply one after the other. */
@@ -46,6 +103,39 @@ export class KennisgevingRepository {
       .getOne();
   }
 
+  /** Locks several Kennisgevingen (in one fixed order) for receipts applied together. */
+  async findManyForUpdate(manager: EntityManager, messageIds: string[]): Promise<LockedKennisgeving[]> {
+    if (messageIds.length === 0) {
+      return [];
+    }
+    const rows: Array<{ message_id: string; creditor_oin: string; state: CreditorState }> =
+      await manager.query(
+        `SELECT "message_id", "creditor_oin", "state" FROM "kennisgeving"
+       WHERE "message_id" = ANY($1::uuid[]) ORDER BY "message_id" FOR UPDATE`,
+        [messageIds],
+      );
+    return rows.map((r) => ({ messageId: r.message_id, creditorOin: r.creditor_oin, state: r.state }));
+  }
+
+  /** New states for several Kennisgevingen in one statement; the reason code only where given. */
+  async updateStates(manager: EntityManager, patches: StatePatch[]): Promise<void> {
+    if (patches.length === 0) {
+      return;
+    }
+    await manager.query(
+      `UPDATE "kennisgeving" AS k SET "state" = u."state", "updated_at" = now(),
+         "reason_code" = CASE WHEN u."set_reason" THEN u."reason_code" ELSE k."reason_code" END
+       FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::text[]) AS u("message_id", "state", "set_reason", "reason_code")
+       WHERE k."message_id" = u."message_id"`,
+      [
+        patches.map((p) => p.messageId),
+        patches.map((p) => p.state),
+        patches.map((p) => p.reasonCode !== undefined),
+        patches.map((p) => p.reasonCode ?? null),
+      ],
+    );
+  }
+
   async updateState(
     manager: EntityManager,
     messageId: string,
@@ -54,17 +144,21 @@ export class KennisgevingRepository {
     await manager.getRepository(KennisgevingRecord).update({ messageId }, patch);
   }
 
+  /** Appends events in one statement (one array parameter per column). */
   async addEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {
     if (events.length === 0) {
       return;
     }
-    await manager.getRepository(KennisgevingEvent).insert(
-      events.map((e) => ({
-        messageId: e.messageId,
-        kind: e.kind,
-        detail: e.detail ?? {},
-        at: e.at ?? new Date(),
-      })) as QueryDeepPartialEntity<KennisgevingEvent>[],
+    const now = new Date();
+    await manager.query(
+      `INSERT INTO "kennisgeving_event" ("message_id", "kind", "detail", "at")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[])`,
+      [
+        events.map((e) => e.messageId),
+        events.map((e) => e.kind),
+        events.map((e) => JSON.stringify(e.detail ?? {})),
+        events.map((e) => e.at ?? now),
+      ],
     );
   }
 

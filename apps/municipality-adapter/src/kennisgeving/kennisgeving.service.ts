@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { answerDeadline } from '@skp/messages';
+import { answerDeadline, SkpMessage } from '@skp/messages';
 import { badRequest, InjectLogger, Logger, PartyMessaging } from '@skp/platform';
 import { instanceToPlain } from 'class-transformer';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,13 +10,21 @@ import { CaseView, SubmittedMessageView, toCaseView, toSubmittedMessageView } fr
 import type { SubmitKennisgevingDto } from './dto/submit-kennisgeving.dto';
 import { CaseListRepository } from './case-list.repository';
 import { debtorLabel } from './debtor-label';
-import { KennisgevingRepository } from './kennisgeving.repository';
+import type { KennisgevingRecord } from './entities/kennisgeving-record.entity';
+import { KennisgevingRepository, NewEvent } from './kennisgeving.repository';
 import { PreparedSubmission, prepareSubmission, SubmissionContext } from './submission';
 
 export interface SubmittedMessage extends SubmittedMessageView {
   /** false when (caseReference, creditor) was sent before: nothing new went out */
   created: boolean;
 }
+
+/** A request that passed every check, ready to store. */
+export type ReadySubmission = Extract<PreparedSubmission, { ok: true }>;
+
+type NewKennisgeving = Omit<KennisgevingRecord, 'updatedAt'>;
+
+const caseCreditor = (caseReference: string, creditor: string): string => `${caseReference}\u0000${creditor}`;
 
 export interface SubmissionResult {
   caseReference: string;
@@ -47,7 +55,7 @@ export class KennisgevingService {
     return this.submitPrepared(prepared);
   }
 
-  async submitPrepared(prepared: Extract<PreparedSubmission, { ok: true }>): Promise<SubmissionResult> {
+  async submitPrepared(prepared: ReadySubmission): Promise<SubmissionResult> {
     const stored = await this.dataSource.transaction((manager) => this.storeAndQueue(manager, prepared));
     this.afterCommit([stored]);
     return stored;
@@ -58,57 +66,73 @@ export class KennisgevingService {
    * that had one for this case already get the earlier message back (`created: false`). Call
    * `afterCommit` with the results once that transaction committed.
    */
-  async storeAndQueue(
-    manager: EntityManager,
-    prepared: Extract<PreparedSubmission, { ok: true }>,
-  ): Promise<SubmissionResult> {
-    const { caseReference, pause, debtor } = prepared;
-    await this.repository.lockCase(manager, caseReference);
-    await this.cases.saveDebtor(manager, caseReference, debtorLabel(debtor), debtor);
-    const existing = new Map(
-      (await this.repository.findByCase(caseReference, manager)).map((r) => [r.creditorOin, r]),
+  async storeAndQueue(manager: EntityManager, prepared: ReadySubmission): Promise<SubmissionResult> {
+    const [result] = await this.storeAndQueueMany(manager, [prepared]);
+    return result;
+  }
+
+  /**
+   * `storeAndQueue` for several cases at once, with one statement per table whatever their number
+   * (an import chunk). A statement refused for one case's content refuses them all: the caller
+   * rolls back to a savepoint and stores them one by one to find the case.
+   */
+  async storeAndQueueMany(manager: EntityManager, prepared: ReadySubmission[]): Promise<SubmissionResult[]> {
+    if (prepared.length === 0) {
+      return [];
+    }
+    const references = prepared.map((p) => p.caseReference);
+    await this.repository.lockCases(manager, references);
+    await this.cases.saveDebtors(
+      manager,
+      prepared.map(({ caseReference, debtor }) => ({ caseReference, label: debtorLabel(debtor), debtor })),
     );
-    const messages: SubmittedMessage[] = [];
-    for (const planned of prepared.planned) {
-      const earlier = existing.get(planned.creditor);
-      if (earlier) {
-        messages.push({ ...toSubmittedMessageView(earlier), created: false });
-        continue;
-      }
-      const messageId = planned.message.header.messageId;
-      const sentAt = new Date();
-      await this.repository.insert(manager, {
-        messageId,
-        caseReference,
-        creditorOin: planned.creditor,
-        variant: planned.variant,
-        state: 'SENT',
-        pauseStart: pause.start,
-        pauseEnd: pause.end,
-        sentAt,
-        answerDeadline: answerDeadline(sentAt, this.env.MUNICIPALITY_ANSWER_WORKING_DAYS),
-        pausedUntil: null,
-        declineReason: null,
-        reasonCode: null,
-      });
-      await this.repository.addEvents(manager, [
-        {
+    const existing = new Map(
+      (await this.repository.findByCases(manager, references)).map((r) => [
+        caseCreditor(r.caseReference, r.creditorOin),
+        r,
+      ]),
+    );
+    const sentAt = new Date();
+    const deadline = answerDeadline(sentAt, this.env.MUNICIPALITY_ANSWER_WORKING_DAYS);
+    const records: NewKennisgeving[] = [];
+    const events: NewEvent[] = [];
+    const signed: SkpMessage[] = [];
+    const results = prepared.map(({ caseReference, pause, planned }) => ({
+      caseReference,
+      messages: planned.map((p): SubmittedMessage => {
+        const earlier = existing.get(caseCreditor(caseReference, p.creditor));
+        if (earlier) {
+          return { ...toSubmittedMessageView(earlier), created: false };
+        }
+        const messageId = p.message.header.messageId;
+        records.push({
+          messageId,
+          caseReference,
+          creditorOin: p.creditor,
+          variant: p.variant,
+          state: 'SENT',
+          pauseStart: pause.start,
+          pauseEnd: pause.end,
+          sentAt,
+          answerDeadline: deadline,
+          pausedUntil: null,
+          declineReason: null,
+          reasonCode: null,
+        });
+        events.push({
           messageId,
           kind: 'SENT',
           at: sentAt,
-          detail: { variant: planned.variant, pauseStart: pause.start, pauseEnd: pause.end },
-        },
-      ]);
-      await this.messaging.send(manager, planned.message);
-      messages.push({
-        messageId,
-        creditor: planned.creditor,
-        variant: planned.variant,
-        state: 'SENT',
-        created: true,
-      });
-    }
-    return { caseReference, messages };
+          detail: { variant: p.variant, pauseStart: pause.start, pauseEnd: pause.end },
+        });
+        signed.push(this.messaging.sign(p.message));
+        return { messageId, creditor: p.creditor, variant: p.variant, state: 'SENT', created: true };
+      }),
+    }));
+    await this.repository.insertMany(manager, records);
+    await this.repository.addEvents(manager, events);
+    await this.messaging.enqueue(manager, signed);
+    return results;
   }
 
   /** Wakes the outbox relay and counts what the committed submissions created. */

@@ -11,6 +11,9 @@ export class InboxConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.messaging.receive((manager, message) => this.tracking.recordIncoming(manager, message));
+    // group commit: receipts arrive in bursts during an import, one per Kennisgeving sent
+    await this.messaging.receiveInBatches((manager, messages) =>
+      this.tracking.recordIncomingMany(manager, messages),
+    );
   }
 }

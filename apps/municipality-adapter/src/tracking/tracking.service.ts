@@ -9,6 +9,8 @@ import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository'
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
 import { MUNICIPALITY_ENV } from '../municipality.tokens';
 import { CreditorEvent, nextState } from '../kennisgeving/creditor-state';
+import { KennisgevingReceipts } from './kennisgeving-receipts';
+import { contradicts, mayIssueReceipt, receiptDetail } from './receipt-rules';
 
 const PROGRESS_RANK: Record<string, number> = { SENT: 0, ACCEPTED: 1, DELIVERED: 2, REJECTED: 2 };
 
@@ -25,9 +27,35 @@ export class TrackingService {
     private readonly metrics: MunicipalityMetrics,
     private readonly schuldregelingen: SchuldregelingInboxService,
     private readonly statusAnswers: StatusAnswerService,
+    private readonly receipts: KennisgevingReceipts,
     @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
     @InjectLogger() private readonly logger: Logger,
   ) {}
+
+  /**
+   * Several messages stored in one transaction, in arrival order. Receipts about Kennisgevingen
+   * (nearly all traffic during an import) are applied a run at a time with a few statements; any
+   * other message, or a receipt about something else, takes the one-message path below.
+   */
+  async recordIncomingMany(manager: EntityManager, messages: SkpMessage[]): Promise<void> {
+    let run: DeliveryReceipt[] = [];
+    for (const message of messages) {
+      if (message.header.type === 'DeliveryReceipt') {
+        run.push(message as DeliveryReceipt);
+        continue;
+      }
+      await this.recordReceiptRun(manager, run);
+      run = [];
+      await this.recordIncoming(manager, message);
+    }
+    await this.recordReceiptRun(manager, run);
+  }
+
+  private async recordReceiptRun(manager: EntityManager, run: DeliveryReceipt[]): Promise<void> {
+    for (const other of await this.receipts.recordAboutKennisgevingen(manager, run)) {
+      await this.recordReceipt(manager, other);
+    }
+  }
 
   async recordIncoming(manager: EntityManager, message: SkpMessage): Promise<void> {
     switch (message.header.type) {
@@ -72,40 +100,15 @@ export class TrackingService {
     }
   }
 
-  /**
-   * ACCEPTED/REJECTED come from the hub (signed by HUB_OIN: the signature was verified on intake),
-   * DELIVERED from the creditor the message went to.
-   */
-  private mayIssueReceipt(receipt: DeliveryReceipt, creditor: string): string | null {
-    const { sender } = receipt.header;
-    if (receipt.body.status === 'DELIVERED') {
-      return sender === creditor ? null : 'a DELIVERED receipt must come from the recipient';
-    }
-    if (sender !== this.env.HUB_OIN) {
-      return 'only the hub issues ACCEPTED and REJECTED receipts';
-    }
-    return null;
-  }
-
-  /** The hub never rejects what it accepted: a REJECTED after an ACCEPTED is not believed. */
-  private contradicts(receipt: DeliveryReceipt, acceptedBefore: boolean): string | null {
-    return receipt.body.status === 'REJECTED' && acceptedBefore
-      ? 'a REJECTED receipt after the hub accepted the message'
-      : null;
-  }
-
   private async recordReceipt(manager: EntityManager, receipt: DeliveryReceipt): Promise<void> {
     const { header, body } = receipt;
     const about = header.inReplyTo ?? '';
-    const detail: Record<string, unknown> = { receiptId: header.messageId, from: header.sender };
-    if (body.reasonCode) {
-      detail.reasonCode = body.reasonCode;
-    }
+    const detail = receiptDetail(receipt);
     const kennisgeving = await this.repository.findForUpdate(manager, about);
     if (kennisgeving) {
       const refusal =
-        this.mayIssueReceipt(receipt, kennisgeving.creditorOin) ??
-        this.contradicts(receipt, kennisgeving.state !== 'SENT' && kennisgeving.state !== 'REJECTED');
+        mayIssueReceipt(receipt, kennisgeving.creditorOin, this.env.HUB_OIN) ??
+        contradicts(receipt, kennisgeving.state !== 'SENT' && kennisgeving.state !== 'REJECTED');
       if (refusal) {
         return this.ignore(manager, kennisgeving.messageId, receipt, refusal);
       }
@@ -131,8 +134,8 @@ export class TrackingService {
     if (progress) {
       const owner = await this.repository.findForUpdate(manager, progress.kennisgevingId);
       const refusal = owner
-        ? (this.mayIssueReceipt(receipt, owner.creditorOin) ??
-          this.contradicts(receipt, progress.state === 'ACCEPTED' || progress.state === 'DELIVERED'))
+        ? (mayIssueReceipt(receipt, owner.creditorOin, this.env.HUB_OIN) ??
+          contradicts(receipt, progress.state === 'ACCEPTED' || progress.state === 'DELIVERED'))
         : 'unknown conversation';
       if (refusal) {
         return this.ignore(manager, progress.kennisgevingId, receipt, refusal);

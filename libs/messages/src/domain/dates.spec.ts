@@ -78,3 +78,22 @@ describe('isStale', () => {
     expect(isStale('yesterday', now)).toBe(true);
   });
 });
+
+describe('month lengths (computed without Date)', () => {
+  it('agree with the Gregorian calendar of Date for every month of years 1 to 9999', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const wrong: string[] = [];
+    for (let year = 1; year <= 9999; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const reference = new Date(0);
+        reference.setUTCFullYear(year, month, 0); // day 0 of the next month: the last of this one
+        const last = reference.getUTCDate();
+        const date = (day: number) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+        if (!isIsoDate(date(last)) || isIsoDate(date(last + 1))) {
+          wrong.push(date(last));
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

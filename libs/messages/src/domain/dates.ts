@@ -1,3 +1,5 @@
+import { toAmsterdam } from './amsterdam-time';
+
 /** Calendar rules of DESIGN §2 and §3. Dates are `YYYY-MM-DD` strings, compared as calendar dates. */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -8,8 +10,12 @@ export const PAUSE_DEFAULT_MONTHS = 4;
 export const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1-12) of `year` (Gregorian), without a Date: this runs for every date checked. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /** A real calendar date in `YYYY-MM-DD` form (year 0001-9999). */
@@ -94,14 +100,7 @@ export function isStale(createdAt: string, now: Date): boolean {
   return age > STALE_AFTER_MS || -age > FUTURE_TOLERANCE_MS;
 }
 
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today's calendar date (YYYY-MM-DD) in the Netherlands: pauses start and end on Dutch dates. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  return AMSTERDAM_DATE.format(now);
+  return toAmsterdam(now).date;
 }

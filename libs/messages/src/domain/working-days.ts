@@ -1,46 +1,13 @@
 import Holidays from 'date-holidays';
+import { toAmsterdam } from './amsterdam-time';
 
 /**
  * Dutch working days: Monday-Friday except the public holidays that the maintained `date-holidays`
  * library lists as type 'public' for NL. Days are taken in Europe/Amsterdam time.
  * Note: the library lists Bevrijdingsdag as type 'school', so it counts as a working day.
  */
-const TIME_ZONE = 'Europe/Amsterdam';
 const holidays = new Holidays('NL');
 const publicHolidaysByYear = new Map<number, Set<string>>();
-const amsterdamParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  weekday: 'short',
-  hourCycle: 'h23',
-});
-
-interface LocalDateTime {
-  date: string;
-  weekday: string;
-  /** offset of Amsterdam from UTC at this moment, in ms */
-  offsetMs: number;
-}
-
-function toAmsterdam(moment: Date): LocalDateTime {
-  const parts = Object.fromEntries(amsterdamParts.formatToParts(moment).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const wallClockAsUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  const offsetMs = wallClockAsUtc - Math.floor(moment.getTime() / 1000) * 1000;
-  return { date, weekday: parts.weekday, offsetMs };
-}
 
 function publicHolidays(year: number): Set<string> {
   let dates = publicHolidaysByYear.get(year);
@@ -68,9 +35,9 @@ export function isDutchWorkingDay(date: Date): boolean {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Shifts a moment by whole calendar days, keeping the Amsterdam wall-clock time across DST changes. */
-function addCalendarDaysAmsterdam(moment: Date, days: number): Date {
+function addCalendarDaysAmsterdam(moment: Date, offsetMs: number, days: number): Date {
   const naive = new Date(moment.getTime() + days * DAY_MS);
-  const correction = toAmsterdam(moment).offsetMs - toAmsterdam(naive).offsetMs;
+  const correction = offsetMs - toAmsterdam(naive).offsetMs;
   return new Date(naive.getTime() + correction);
 }
 
@@ -85,9 +52,10 @@ export function addWorkingDays(from: Date, n: number): Date {
   let days = 0;
   let counted = 0;
   let candidate = from;
+  const fromOffsetMs = toAmsterdam(from).offsetMs;
   while (counted < n) {
     days += 1;
-    candidate = addCalendarDaysAmsterdam(from, days);
+    candidate = addCalendarDaysAmsterdam(from, fromOffsetMs, days);
     if (isDutchWorkingDay(candidate)) {
       counted += 1;
     }

@@ -12,6 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { AmqpClient, Delivery } from '../amqp/amqp-client';
 import { enqueueOutbox } from '../outbox/outbox';
+import { InboxBatcher, InboxBatchHandler, recordReceived, VerifiedDelivery } from './inbox-batcher';
 import type { DatabaseGate } from '../resilience/database-gate';
 import type { OutboxRelay } from '../outbox/outbox';
 
@@ -22,6 +23,8 @@ export const RECEIVED_MESSAGE_TABLE_DDL = `CREATE TABLE IF NOT EXISTS "received_
   "sender" text NOT NULL,
   "received_at" timestamptz NOT NULL DEFAULT now()
 )`;
+
+const ENQUEUE_SLICE = 1000;
 
 /** Called inside the transaction that stores a verified message; throw to have it redelivered. */
 export type InboxHandler = (manager: EntityManager, message: SkpMessage) => Promise<void>;
@@ -56,21 +59,36 @@ export class PartyMessaging {
 
   /** Signs and adds the message to the caller's transaction; it is published after commit. */
   async send<T extends UnsignedMessage>(manager: EntityManager, message: T): Promise<SkpMessage> {
-    const signed = signMessage(message, this.deps.identity) as SkpMessage;
-    await enqueueOutbox(manager, [
-      {
-        exchange: this.deps.names.inbound,
-        routingKey: this.deps.identity.oin,
-        content: Buffer.from(encode(signed, 'json'), 'utf8'),
-        options: {
-          persistent: true,
-          messageId: signed.header.messageId,
-          type: signed.header.type,
-          contentType: 'application/json',
-        },
-      },
-    ]);
+    const signed = this.sign(message);
+    await this.enqueue(manager, [signed]);
     return signed;
+  }
+
+  /** Signs a message for `enqueue` (CPU only: bulk senders sign before their statements). */
+  sign<T extends UnsignedMessage>(message: T): SkpMessage {
+    return signMessage(message, this.deps.identity);
+  }
+
+  /** Adds signed messages to the caller's transaction; published after commit. */
+  async enqueue(manager: EntityManager, signed: SkpMessage[]): Promise<void> {
+    // slices keep a statement well below Postgres' 65,535 parameters (four per row)
+    for (let from = 0; from < signed.length; from += ENQUEUE_SLICE) {
+      const slice = signed.slice(from, from + ENQUEUE_SLICE);
+      await enqueueOutbox(
+        manager,
+        slice.map((message) => ({
+          exchange: this.deps.names.inbound,
+          routingKey: this.deps.identity.oin,
+          content: Buffer.from(encode(message, 'json'), 'utf8'),
+          options: {
+            persistent: true,
+            messageId: message.header.messageId,
+            type: message.header.type,
+            contentType: 'application/json',
+          },
+        })),
+      );
+    }
   }
 
   /** Wakes the outbox relay after a commit so the publish does not wait for its poll. */
@@ -78,16 +96,46 @@ export class PartyMessaging {
     this.deps.relay.notify();
   }
 
-  /**
-   * Starts consuming this party's queue. The party's broker account may not declare anything
-   * (configure `^$`): registration at the hub creates the queue, so this only checks passively.
-   * While it is missing, /health says so and the check is repeated until it appears.
-   */
+  /** Starts consuming this party's queue: each message stored in its own transaction. */
   async receive(handler: InboxHandler, prefetch = 50): Promise<void> {
+    return this.consumeOwnQueue(prefetch, (delivery) => {
+      const item = this.verified(delivery);
+      if (item) {
+        void this.storeOne(item, handler);
+      }
+    });
+  }
+
+  /**
+   * `receive` with group commit: the messages that arrive while one batch is written are stored
+   * together in the next transaction (at most half the prefetch), and acknowledged after its commit.
+   */
+  async receiveInBatches(handler: InboxBatchHandler, prefetch = 200): Promise<void> {
+    const one: InboxHandler = (manager, message) => handler(manager, [message]);
+    const batcher = new InboxBatcher({
+      gate: this.deps.gate,
+      maxBatch: Math.max(1, Math.floor(prefetch / 2)),
+      storeAll: (messages) => this.storeAll(messages, handler),
+      storeOne: (item) => this.storeOne(item, one),
+      published: () => this.published(),
+    });
+    return this.consumeOwnQueue(prefetch, (delivery) => {
+      const item = this.verified(delivery);
+      if (item) {
+        batcher.add(item);
+      }
+    });
+  }
+
+  /**
+   * The party's broker account may not declare anything (configure `^$`): registration at the hub
+   * creates the queue, so this only checks passively. While it is missing, /health says so and the
+   * check is repeated until it appears.
+   */
+  private async consumeOwnQueue(prefetch: number, onDelivery: (delivery: Delivery) => void): Promise<void> {
     const { amqp, names, identity, logger } = this.deps;
     const queue = names.partyQueue(identity.oin);
-    const consume = () =>
-      amqp.consume({ queue, prefetch, onDelivery: (delivery) => void this.take(delivery, handler) });
+    const consume = () => amqp.consume({ queue, prefetch, onDelivery });
     if (await this.queueExists(queue)) {
       return consume();
     }
@@ -124,7 +172,8 @@ export class PartyMessaging {
     }
   }
 
-  private async take(delivery: Delivery, handler: InboxHandler): Promise<void> {
+  /** The delivery's message when it passed every check; refused (dead-lettered) otherwise. */
+  private verified(delivery: Delivery): VerifiedDelivery | undefined {
     const { logger } = this.deps;
     const properties = delivery.message.properties;
     const hubUser = this.deps.hubBrokerUser ?? 'guest';
@@ -163,6 +212,10 @@ export class PartyMessaging {
       log.warn({ reasonCode: 'UNKNOWN_RECIPIENT' }, 'refused message addressed to another party');
       return this.refuse(delivery);
     }
+    return { message, delivery, log };
+  }
+
+  private async storeOne({ message, delivery, log }: VerifiedDelivery, handler: InboxHandler): Promise<void> {
     try {
       // An outage holds the delivery here (unacknowledged) until the database is back.
       const stored = await this.deps.gate.run(() => this.store(message, handler));
@@ -198,6 +251,23 @@ export class PartyMessaging {
     });
   }
 
+  /** `store` for several messages in one transaction: one statement for their ids, one for their receipts. */
+  private storeAll(messages: SkpMessage[], handler: InboxBatchHandler): Promise<boolean> {
+    return this.deps.dataSource.transaction(async (manager) => {
+      const fresh = await recordReceived(manager, messages);
+      // The receipts go first, so each leaves before anything the handler sends in reply.
+      const answered = fresh.filter((m) => m.header.type !== 'DeliveryReceipt');
+      await this.enqueue(
+        manager,
+        answered.map((m) => this.sign(this.deliveredReceipt(m))),
+      );
+      if (fresh.length > 0) {
+        await handler(manager, fresh);
+      }
+      return fresh.length > 0;
+    });
+  }
+
   /** Proof of receipt: made once the message is stored, in the same transaction. */
   private deliveredReceipt(message: SkpMessage): UnsignedMessage<'DeliveryReceipt'> {
     return {
@@ -213,7 +283,8 @@ export class PartyMessaging {
   }
 
   /** Not for us or not genuine: straight to the dead-letter exchange, where the hub records it. */
-  private refuse(delivery: Delivery): void {
+  private refuse(delivery: Delivery): undefined {
     delivery.reject();
+    return undefined;
   }
 }
