@@ -49,17 +49,20 @@ export class InboundConsumer implements OnApplicationBootstrap {
   }
 
   /**
-   * Three stages per batch: inspect (CPU), decide (needs the previous batch committed), commit
-   * (I/O). Inspecting batch N+1 runs while batch N commits; decisions stay strictly in order.
+   * Three stages per batch: inspect (CPU), decide (needs earlier batches committed), commit (I/O).
+   * Inspecting batch N+1 runs while batch N commits. N+1 is decided at once, and commits beside N,
+   * when it references no messageId that a batch in flight references (its own messages, and what
+   * they answer or continue): nothing N writes can change its decisions. Otherwise it waits for
+   * those batches, so decisions about one conversation stay strictly in order.
    */
   private async drain(): Promise<void> {
-    let committing: Promise<void> = Promise.resolve();
+    const inFlight = new Set<InFlight>();
     try {
       for (;;) {
         if (this.waiting.length === 0) {
-          await committing;
+          await Promise.all([...inFlight].map((f) => f.committed));
           if (this.waiting.length === 0) {
-            return; // nothing arrived while the last batch committed
+            return; // nothing arrived while the last batches committed
           }
         }
         const batch = this.waiting.splice(0, MAX_BATCH);
@@ -70,8 +73,15 @@ export class InboundConsumer implements OnApplicationBootstrap {
         const inspected = this.pipeline.inspectBatch(
           batch.map(({ delivery }) => toInbound(delivery, accounts, this.amqp.username)),
         );
-        await committing;
-        committing = (await this.decideAndCommit(batch, inspected)).committed;
+        await untilIndependent(inFlight, inspected.references);
+        const { committed } = await this.decideAndCommit(batch, inspected);
+        const flight: InFlight = {
+          references: new Set(inspected.references),
+          committed: committed.then(() => {
+            inFlight.delete(flight);
+          }),
+        };
+        inFlight.add(flight);
       }
     } finally {
       this.draining = false;
@@ -142,6 +152,33 @@ export class InboundConsumer implements OnApplicationBootstrap {
         delivery.requeue();
       }
     });
+  }
+}
+
+/** A batch whose commit is still running, with the messageIds its decisions read or wrote. */
+interface InFlight {
+  references: Set<string>;
+  committed: Promise<void>;
+}
+
+/** Commits in flight at once, at most (each holds a database connection and a prefetch share). */
+const MAX_IN_FLIGHT = 2;
+
+/**
+ * Waits until a new batch may be decided: no batch in flight shares a referenced messageId with
+ * it, and there is room for one more commit.
+ */
+async function untilIndependent(inFlight: Set<InFlight>, references: string[]): Promise<void> {
+  for (;;) {
+    const all = [...inFlight];
+    const shared = all.filter((f) => references.some((id) => f.references.has(id)));
+    if (shared.length > 0) {
+      await Promise.all(shared.map((f) => f.committed));
+    } else if (all.length >= MAX_IN_FLIGHT) {
+      await Promise.race(all.map((f) => f.committed));
+    } else {
+      return;
+    }
   }
 }
 
