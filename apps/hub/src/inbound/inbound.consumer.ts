@@ -22,6 +22,8 @@ const MAX_BATCH = 100;
 export class InboundConsumer implements OnApplicationBootstrap {
   private waiting: Taken[] = [];
   private draining = false;
+  /** wakes a drain that waits for its commits when a delivery arrives meanwhile */
+  private arrived?: () => void;
 
   constructor(
     private readonly amqp: AmqpClient,
@@ -43,6 +45,8 @@ export class InboundConsumer implements OnApplicationBootstrap {
           this.draining = true;
           // Let the socket hand over whatever else already arrived before the first batch starts.
           setImmediate(() => void this.drain());
+        } else {
+          this.arrived?.();
         }
       },
     });
@@ -60,10 +64,16 @@ export class InboundConsumer implements OnApplicationBootstrap {
     try {
       for (;;) {
         if (this.waiting.length === 0) {
-          await Promise.all([...inFlight].map((f) => f.committed));
-          if (this.waiting.length === 0) {
-            return; // nothing arrived while the last batches committed
+          if (inFlight.size === 0) {
+            return;
           }
+          // until the commits end or more arrives (which may then commit beside them)
+          await new Promise<void>((resolve) => {
+            this.arrived = resolve;
+            void Promise.all([...inFlight].map((f) => f.committed)).then(() => resolve());
+          });
+          this.arrived = undefined;
+          continue;
         }
         const batch = this.waiting.splice(0, MAX_BATCH);
         const accounts = {
