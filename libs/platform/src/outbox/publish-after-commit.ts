@@ -91,6 +91,7 @@ export class PublishAfterCommit {
   }
 
   private async deleteConfirmed(): Promise<void> {
+    let failing = false;
     while (this.toDelete.length > 0) {
       const ids = this.toDelete;
       this.toDelete = [];
@@ -101,13 +102,21 @@ export class PublishAfterCommit {
         });
         this.relay.release(ids);
       } catch (error) {
+        if (!this.dataSource.isInitialized) {
+          // shutting down: the relay of the next start publishes these once more (at least once)
+          this.toDelete = [];
+          break;
+        }
         // still claimed, so this process's relay does not publish them again; retried shortly
-        this.logger.warn(
-          { err: (error as Error).message, rows: ids.length },
-          'could not delete published outbox rows',
-        );
+        if (!failing) {
+          this.logger.warn(
+            { err: (error as Error).message, rows: ids.length },
+            'could not delete published outbox rows; retrying',
+          );
+        }
+        failing = true;
         this.toDelete.push(...ids);
-        await new Promise((resolve) => setTimeout(resolve, DELETE_RETRY_MS));
+        await new Promise((resolve) => setTimeout(resolve, DELETE_RETRY_MS).unref());
       }
     }
     this.deleting = undefined;
