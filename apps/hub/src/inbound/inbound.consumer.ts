@@ -76,13 +76,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           continue;
         }
         const batch = this.waiting.splice(0, MAX_BATCH);
-        const accounts = {
-          prefix: this.env.AMQP_PREFIX,
-          allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
-        };
-        const inspected = this.pipeline.inspectBatch(
-          batch.map(({ delivery }) => toInbound(delivery, accounts, this.amqp.username)),
-        );
+        const inspected = this.inspect(batch);
         await untilIndependent(inFlight, inspected.references);
         const { committed } = await this.decideAndCommit(batch, inspected);
         const flight: InFlight = {
@@ -98,6 +92,16 @@ export class InboundConsumer implements OnApplicationBootstrap {
     }
   }
 
+  private inspect(batch: Taken[]): InspectedBatch {
+    const accounts = {
+      prefix: this.env.AMQP_PREFIX,
+      allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
+    };
+    return this.pipeline.inspectBatch(
+      batch.map(({ delivery }) => toInbound(delivery, accounts, this.amqp.username)),
+    );
+  }
+
   /**
    * Decides now; hands back the commit still in flight (it settles the deliveries when it ends).
    * Wrapped in an object because an async function would wait for a promise it returns.
@@ -108,7 +112,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
   ): Promise<{ committed: Promise<void> }> {
     try {
       const decided = await this.gate.run(() => this.pipeline.decideBatch(inspected));
-      return { committed: this.commitHeld(batch, inspected, decided) };
+      return { committed: this.commitHeld(batch, decided) };
     } catch (error) {
       await this.failed(batch, error);
       return { committed: Promise.resolve() };
@@ -118,13 +122,11 @@ export class InboundConsumer implements OnApplicationBootstrap {
   /**
    * Commits a decided batch. Through a database outage the batch stays held (unacknowledged, so
    * no delivery attempt is spent) and, once the database answers, is decided again (another hub
-   * may have committed what these decisions depended on) and committed.
+   * may have committed what these decisions depended on) and committed. The inspections are not
+   * kept through the commit (decoded messages are the bulk of a batch's memory): an outage, rare,
+   * inspects the batch again.
    */
-  private async commitHeld(
-    batch: Taken[],
-    inspected: InspectedBatch,
-    decided: (Effects | null)[],
-  ): Promise<void> {
+  private async commitHeld(batch: Taken[], decided: (Effects | null)[]): Promise<void> {
     try {
       for (;;) {
         try {
@@ -134,6 +136,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           if (!(await this.gate.isOutage(error))) {
             throw error;
           }
+          const inspected = this.inspect(batch);
           decided = await this.gate.run(() => this.pipeline.decideBatch(inspected));
         }
       }
