@@ -14,8 +14,12 @@ const silent = { error: () => undefined, warn: () => undefined } as unknown as L
 class ScriptedPipeline {
   readonly decided: string[][] = [];
   readonly commits: { names: string[]; finish: () => void }[] = [];
+  inspectedCount = 0;
+  /** the next commit fails as a database outage does */
+  outageNext = false;
 
   inspectBatch(deliveries: { content: Buffer }[]): InspectedBatch {
+    this.inspectedCount++;
     const refs = deliveries.map((d) => JSON.parse(d.content.toString()) as string[]);
     return {
       now: new Date(),
@@ -31,6 +35,10 @@ class ScriptedPipeline {
   }
 
   commitBatch(decided: (Effects | null)[]): Promise<Settlement[]> {
+    if (this.outageNext) {
+      this.outageNext = false;
+      return Promise.reject(Object.assign(new Error('connection terminated'), { code: '57P01' }));
+    }
     return new Promise((resolve) =>
       this.commits.push({
         names: this.decided[this.decided.length - 1],
@@ -65,7 +73,7 @@ describe('InboundConsumer: a batch commits beside the one in flight only when in
     const consumer = new InboundConsumer(
       amqp,
       pipeline as unknown as InboundPipeline,
-      { run: <T>(work: () => Promise<T>) => work(), isOutage: async () => false } as unknown as DatabaseGate,
+      { run: <T>(work: () => Promise<T>) => work(), isOutage: async () => true } as unknown as DatabaseGate,
       new HubMetrics(new Registry()),
       { hubInbound: 'in' } as AmqpNames,
       { HUB_PREFETCH: 10, AMQP_PREFIX: 't', HUB_ALLOW_SHARED_BROKER_USER: 'true' } as HubEnv,
@@ -133,5 +141,16 @@ describe('InboundConsumer: a batch commits beside the one in flight only when in
     pipeline.commits[1].finish();
     pipeline.commits[2].finish();
     await until(() => acked.length === 3);
+  });
+
+  it('through a database outage holds the batch, inspects and decides it again, then commits and acks it', async () => {
+    pipeline.outageNext = true;
+    deliver(['a']);
+    await until(() => pipeline.commits.length === 1);
+    expect(pipeline.inspectedCount).toBe(2);
+    expect(pipeline.decided).toEqual([['a'], ['a']]);
+    expect(acked).toEqual([]);
+    pipeline.commits[0].finish();
+    await until(() => acked.length === 1);
   });
 });
