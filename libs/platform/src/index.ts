@@ -51,6 +51,9 @@ export { createRootLogger, LOG_LEVELS, PinoNestLogger, REDACTED_PATHS } from './
 export type { LoggingEnv, LogLevel } from './logging/logger';
 export { OUTBOX_TABLE_DDL, OutboxEntry } from './outbox/outbox-entry.entity';
 export { enqueueOutbox, OutboxRelay } from './outbox/outbox';
+export type { OutboxMessage, StoredContentLoader } from './outbox/outbox';
+export { DEFAULT_OUTBOX_GRACE_MS, PublishAfterCommit } from './outbox/publish-after-commit';
+export type { EnqueuedPublishes } from './outbox/publish-after-commit';
 export { WakeSignal } from './jobs/wake-signal';
 export { PlatformModule } from './platform.module';
 export { HealthController, MetricsController } from './health/health.controller';

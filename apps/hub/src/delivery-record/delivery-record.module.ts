@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { PublishAfterCommit } from '@skp/platform';
 import { AuditModule } from '../audit/audit.module';
 import { DeadLetterRecordRepository } from './dead-letter-record.repository';
 import { DeliveryRecordRepository } from './delivery-record.repository';
 import { RetentionRepository } from './retention.repository';
+import { publishAfterCommitProvider } from './stored-payloads';
 
 /**
  * The hub's delivery record (`message`, `message_event`, `dead_letter` and the outbox rows that go
@@ -11,7 +13,12 @@ import { RetentionRepository } from './retention.repository';
  */
 @Module({
   imports: [AuditModule],
-  providers: [DeliveryRecordRepository, DeadLetterRecordRepository, RetentionRepository],
-  exports: [DeliveryRecordRepository, DeadLetterRecordRepository, RetentionRepository],
+  providers: [
+    DeliveryRecordRepository,
+    DeadLetterRecordRepository,
+    RetentionRepository,
+    publishAfterCommitProvider,
+  ],
+  exports: [DeliveryRecordRepository, DeadLetterRecordRepository, RetentionRepository, PublishAfterCommit],
 })
 export class DeliveryRecordModule {}

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ANSWER_DEADLINE_TYPES } from '@skp/messages';
-import { enqueueOutbox } from '@skp/platform';
+import { EnqueuedPublishes, enqueueOutbox, PublishAfterCommit } from '@skp/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, AuditRepository } from '../audit/audit.repository';
 import { conversationStatesBefore } from './conversation-state';
 import { statesMovingForwardTo } from './message-state';
 import type { MessageTableRow } from './record-tables';
 import type { NewMessageRow, RecordChanges, RecordedMessage, Redelivery, StateMove } from './record-rows';
+import { referencingStoredPayload } from './stored-payloads';
 import { appendEvents } from './timeline';
 
 const MESSAGE_COLUMNS: [keyof NewMessageRow, keyof MessageTableRow][] = [
@@ -38,6 +39,12 @@ const BEFORE_DELIVERED = statesMovingForwardTo('DELIVERED');
 const BEFORE_ANSWER = statesMovingForwardTo('PAUSED');
 const BEFORE_OVERDUE = statesMovingForwardTo('OVERDUE');
 
+/** What a group commit did: per change whether it took effect, and what it has to publish now. */
+export interface AppliedEffects {
+  applied: boolean[];
+  publishes: EnqueuedPublishes;
+}
+
 type KnownRow = Pick<
   MessageTableRow,
   | 'content_hash'
@@ -63,6 +70,7 @@ export class DeliveryRecordRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditRepository,
+    private readonly outbox: PublishAfterCommit,
   ) {}
 
   async findKnown(messageIds: string[]): Promise<Map<string, RecordedMessage>> {
@@ -96,29 +104,40 @@ export class DeliveryRecordRepository {
 
   /**
    * Applies all changes in one transaction (group commit). Returns, per change, whether it took
-   * effect; a change whose message row another hub inserted first is dropped whole.
+   * effect (a change whose message row another hub inserted first is dropped whole), and the
+   * committed publishes for the caller to hand to `PublishAfterCommit.publish` at once. A forward
+   * or receipt whose bytes the new message row holds is written to the outbox as a reference to it.
    */
-  async applyEffects(all: RecordChanges[]): Promise<boolean[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await this.insertMessages(
-        manager,
-        all.flatMap((e) => (e.insert ? [e.insert] : [])),
-      );
-      const applied = all.map((e) => !e.insert || inserted.has(e.insert.messageId));
-      const kept = all.filter((_, i) => applied[i]);
-      await appendEvents(
-        manager,
-        kept.flatMap((e) => e.events),
-      );
-      for (const move of kept.flatMap((e) => e.moves)) {
-        await this.applyMove(manager, move);
+  async applyEffects(all: RecordChanges[]): Promise<AppliedEffects> {
+    let publishes: EnqueuedPublishes | undefined;
+    try {
+      const applied = await this.dataSource.transaction(async (manager) => {
+        const inserted = await this.insertMessages(
+          manager,
+          all.flatMap((e) => (e.insert ? [e.insert] : [])),
+        );
+        const applied = all.map((e) => !e.insert || inserted.has(e.insert.messageId));
+        const kept = all.filter((_, i) => applied[i]);
+        await appendEvents(
+          manager,
+          kept.flatMap((e) => e.events),
+        );
+        for (const move of kept.flatMap((e) => e.moves)) {
+          await this.applyMove(manager, move);
+        }
+        publishes = await this.outbox.enqueue(
+          manager,
+          kept.flatMap((e) => e.outbox.map((publish) => referencingStoredPayload(e.insert, publish))),
+        );
+        return applied;
+      });
+      return { applied, publishes: publishes ?? { ids: [], messages: [] } };
+    } catch (error) {
+      if (publishes) {
+        this.outbox.abandon(publishes);
       }
-      await enqueueOutbox(
-        manager,
-        kept.flatMap((e) => e.outbox),
-      );
-      return applied;
-    });
+      throw error;
+    }
   }
 
   /** Requests past their answer deadline (Kennisgevingen, BalanceRequests) become OVERDUE; returns how many did. */

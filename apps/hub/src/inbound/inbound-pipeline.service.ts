@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TrustStore } from '@skp/crypto';
-import { DatabaseGate, InjectLogger, Logger, OutboxRelay } from '@skp/platform';
+import { DatabaseGate, InjectLogger, Logger, PublishAfterCommit } from '@skp/platform';
 import { DeliveryRecordRepository } from '../delivery-record/delivery-record.repository';
 import { HubMetrics } from '../metrics/hub.metrics';
 import { PartiesService } from '../parties/parties.service';
@@ -16,6 +16,8 @@ export interface InspectedBatch {
   now: Date;
   deliveries: InboundDelivery[];
   inspections: Inspection[];
+  /** every messageId the batch's decisions read or write: its own, those it answers or continues */
+  references: string[];
 }
 
 /**
@@ -29,7 +31,7 @@ export class InboundPipeline {
     private readonly decider: InboundDecider,
     private readonly record: DeliveryRecordRepository,
     private readonly parties: PartiesService,
-    private readonly relay: OutboxRelay,
+    private readonly outbox: PublishAfterCommit,
     private readonly gate: DatabaseGate,
     private readonly metrics: HubMetrics,
     @InjectLogger() private readonly logger: Logger,
@@ -44,32 +46,45 @@ export class InboundPipeline {
    * batch while the previous one is committing.
    */
   inspectBatch(deliveries: InboundDelivery[], now = new Date()): InspectedBatch {
-    return { now, deliveries, inspections: deliveries.map((delivery) => this.safeInspect(delivery, now)) };
+    const inspections = deliveries.map((delivery) => this.safeInspect(delivery, now));
+    return { now, deliveries, inspections, references: referencedIds(deliveries, inspections) };
   }
 
-  /** Decisions need what earlier batches committed: call only after the previous commit. */
-  async decideBatch({ now, deliveries, inspections }: InspectedBatch): Promise<(Effects | null)[]> {
+  /**
+   * Decisions need what earlier batches committed about the messages they reference: call only
+   * after every batch in flight that shares a reference with this one has committed.
+   */
+  async decideBatch({
+    now,
+    deliveries,
+    inspections,
+    references,
+  }: InspectedBatch): Promise<(Effects | null)[]> {
     const ctx: DecisionContext = {
       now,
       parties: await this.parties.registrySnapshot(),
-      known: await this.record.findKnown(referencedIds(deliveries, inspections)),
+      known: await this.record.findKnown(references),
     };
     return deliveries.map((delivery, i) => this.safeDecide(delivery, inspections[i], ctx));
   }
 
-  /** When a message's own effects cannot be stored because of what it contains: its dead letter. */
-  private readonly fallbacks = new WeakMap<Effects, Effects>();
+  /**
+   * The delivery each decided message came from, so that its dead letter can be made when the
+   * database refuses what it contains (made only then: it hashes the whole body).
+   */
+  private readonly sources = new WeakMap<Effects, InboundDelivery>();
 
+  /** Commits, then publishes what the commit enqueued straight away (the outbox relay is the safety net). */
   async commitBatch(decided: (Effects | null)[]): Promise<Settlement[]> {
-    const settlements = await this.commit(decided);
-    this.relay.notify();
-    return settlements;
+    return this.commit(decided);
   }
 
   private async commit(decided: (Effects | null)[]): Promise<Settlement[]> {
     const effects = decided.filter((e): e is Effects => e !== null);
     try {
-      const applied = await this.record.applyEffects(effects);
+      const { applied, publishes } = await this.record.applyEffects(effects);
+      // called before anything else can commit: publishes leave in commit order
+      void this.outbox.publish(publishes);
       this.count(effects.filter((_, i) => applied[i]));
       this.metrics.batchSize.observe(effects.length);
       return decided.map((e) => (e ? 'ack' : 'requeue'));
@@ -78,8 +93,13 @@ export class InboundPipeline {
         throw error; // not this batch's fault: the consumer holds it until the database is back
       }
       if (effects.length === 1) {
-        const fallback = this.fallbacks.get(effects[0]);
-        if (fallback && isContentError(error)) {
+        const source = this.sources.get(effects[0]);
+        if (source && isContentError(error)) {
+          const fallback = this.decider.deadLetter(
+            source,
+            'MALFORMED',
+            'the hub could not record this message',
+          );
           // The database refused what this message contains: requeueing would only repeat that.
           this.logger.warn(
             { err: (error as Error).message },
@@ -130,7 +150,6 @@ export class InboundPipeline {
    * that message instead of sending it back to the queue, where it would fail again and again.
    */
   private safeDecide(delivery: InboundDelivery, inspection: Inspection, ctx: DecisionContext): Effects {
-    const fallback = this.decider.deadLetter(delivery, 'MALFORMED', 'the hub could not record this message');
     let effects: Effects;
     try {
       effects = this.decider.decide(delivery, inspection, ctx);
@@ -141,7 +160,7 @@ export class InboundPipeline {
       );
       effects = this.decider.deadLetter(delivery, 'MALFORMED', 'the message could not be decided');
     }
-    this.fallbacks.set(effects, fallback);
+    this.sources.set(effects, delivery);
     return effects;
   }
 }

@@ -1,6 +1,6 @@
 import { amqpNames } from '@skp/messages';
 import type { TrustStore } from '@skp/crypto';
-import type { DatabaseGate, Logger, OutboxRelay } from '@skp/platform';
+import type { DatabaseGate, EnqueuedPublishes, Logger, PublishAfterCommit } from '@skp/platform';
 import { Registry } from 'prom-client';
 import type { HubEnv } from '../config/hub.env';
 import type { DeliveryRecordRepository } from '../delivery-record/delivery-record.repository';
@@ -16,7 +16,11 @@ const silent = { error: () => undefined, warn: () => undefined } as unknown as L
 
 /** A message's own trouble is never a reason to send it back to the queue (issue 9, item 8). */
 describe('InboundPipeline: content never requeues a message', () => {
-  function pipeline(apply: (effects: Effects[]) => Promise<boolean[]>, decide?: () => Effects) {
+  function pipeline(
+    apply: (effects: Effects[]) => Promise<boolean[]>,
+    decide?: () => Effects,
+    published: EnqueuedPublishes[] = [],
+  ) {
     const decider = new InboundDecider({} as ReceiptFactory, names, {} as HubEnv);
     if (decide) {
       jest.spyOn(decider, 'decide').mockImplementation(decide);
@@ -24,9 +28,18 @@ describe('InboundPipeline: content never requeues a message', () => {
     return new InboundPipeline(
       new (class {} as unknown as new () => TrustStore)(),
       decider,
-      { applyEffects: apply, findKnown: async () => new Map() } as unknown as DeliveryRecordRepository,
+      {
+        applyEffects: async (effects: Effects[]) => {
+          const applied = await apply(effects);
+          return {
+            applied,
+            publishes: { ids: effects.map((_, i) => String(i)), messages: effects.flatMap((e) => e.outbox) },
+          };
+        },
+        findKnown: async () => new Map(),
+      } as unknown as DeliveryRecordRepository,
       { registrySnapshot: async () => new Map() } as unknown as PartiesService,
-      { notify: () => undefined } as unknown as OutboxRelay,
+      { publish: async (p: EnqueuedPublishes) => void published.push(p) } as unknown as PublishAfterCommit,
       { isOutage: () => Promise.resolve(false) } as unknown as DatabaseGate,
       new HubMetrics(new Registry()),
       silent,
@@ -68,6 +81,26 @@ describe('InboundPipeline: content never requeues a message', () => {
     expect(await p.processBatch([delivery])).toEqual(['ack']);
     expect(applied.map((e) => e[0].outcome.outcome)).toEqual(['routed', 'dead_lettered']);
     expect(applied[1][0].outbox[0].content).toHaveLength(0);
+  });
+
+  it('publishes what a commit enqueued straight after it, and nothing of a failed commit', async () => {
+    const published: EnqueuedPublishes[] = [];
+    let fail = true;
+    const p = pipeline(
+      async (effects) => {
+        if (fail) {
+          fail = false;
+          throw Object.assign(new Error('connection terminated'), { code: '57P01' });
+        }
+        return effects.map(() => true);
+      },
+      routed,
+      published,
+    );
+    expect(await p.processBatch([delivery])).toEqual(['requeue']);
+    expect(published).toEqual([]);
+    expect(await p.processBatch([delivery])).toEqual(['ack']);
+    expect(published.map((b) => b.messages.map((m) => m.routingKey))).toEqual([['y']]);
   });
 
   it('a database outage still sends the message back to the queue', async () => {

@@ -22,6 +22,8 @@ const MAX_BATCH = 100;
 export class InboundConsumer implements OnApplicationBootstrap {
   private waiting: Taken[] = [];
   private draining = false;
+  /** wakes a drain that waits for its commits when a delivery arrives meanwhile */
+  private arrived?: () => void;
 
   constructor(
     private readonly amqp: AmqpClient,
@@ -43,39 +45,61 @@ export class InboundConsumer implements OnApplicationBootstrap {
           this.draining = true;
           // Let the socket hand over whatever else already arrived before the first batch starts.
           setImmediate(() => void this.drain());
+        } else {
+          this.arrived?.();
         }
       },
     });
   }
 
   /**
-   * Three stages per batch: inspect (CPU), decide (needs the previous batch committed), commit
-   * (I/O). Inspecting batch N+1 runs while batch N commits; decisions stay strictly in order.
+   * Three stages per batch: inspect (CPU), decide (needs earlier batches committed), commit (I/O).
+   * Inspecting batch N+1 runs while batch N commits. N+1 is decided at once, and commits beside N,
+   * when it references no messageId that a batch in flight references (its own messages, and what
+   * they answer or continue): nothing N writes can change its decisions. Otherwise it waits for
+   * those batches, so decisions about one conversation stay strictly in order.
    */
   private async drain(): Promise<void> {
-    let committing: Promise<void> = Promise.resolve();
+    const inFlight = new Set<InFlight>();
     try {
       for (;;) {
         if (this.waiting.length === 0) {
-          await committing;
-          if (this.waiting.length === 0) {
-            return; // nothing arrived while the last batch committed
+          if (inFlight.size === 0) {
+            return;
           }
+          // until the commits end or more arrives (which may then commit beside them)
+          await new Promise<void>((resolve) => {
+            this.arrived = resolve;
+            void Promise.all([...inFlight].map((f) => f.committed)).then(() => resolve());
+          });
+          this.arrived = undefined;
+          continue;
         }
         const batch = this.waiting.splice(0, MAX_BATCH);
-        const accounts = {
-          prefix: this.env.AMQP_PREFIX,
-          allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
+        const inspected = this.inspect(batch);
+        await untilIndependent(inFlight, inspected.references);
+        const { committed } = await this.decideAndCommit(batch, inspected);
+        const flight: InFlight = {
+          references: new Set(inspected.references),
+          committed: committed.then(() => {
+            inFlight.delete(flight);
+          }),
         };
-        const inspected = this.pipeline.inspectBatch(
-          batch.map(({ delivery }) => toInbound(delivery, accounts, this.amqp.username)),
-        );
-        await committing;
-        committing = (await this.decideAndCommit(batch, inspected)).committed;
+        inFlight.add(flight);
       }
     } finally {
       this.draining = false;
     }
+  }
+
+  private inspect(batch: Taken[]): InspectedBatch {
+    const accounts = {
+      prefix: this.env.AMQP_PREFIX,
+      allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
+    };
+    return this.pipeline.inspectBatch(
+      batch.map(({ delivery }) => toInbound(delivery, accounts, this.amqp.username)),
+    );
   }
 
   /**
@@ -88,7 +112,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
   ): Promise<{ committed: Promise<void> }> {
     try {
       const decided = await this.gate.run(() => this.pipeline.decideBatch(inspected));
-      return { committed: this.commitHeld(batch, inspected, decided) };
+      return { committed: this.commitHeld(batch, decided) };
     } catch (error) {
       await this.failed(batch, error);
       return { committed: Promise.resolve() };
@@ -98,13 +122,11 @@ export class InboundConsumer implements OnApplicationBootstrap {
   /**
    * Commits a decided batch. Through a database outage the batch stays held (unacknowledged, so
    * no delivery attempt is spent) and, once the database answers, is decided again (another hub
-   * may have committed what these decisions depended on) and committed.
+   * may have committed what these decisions depended on) and committed. The inspections are not
+   * kept through the commit (decoded messages are the bulk of a batch's memory): an outage, rare,
+   * inspects the batch again.
    */
-  private async commitHeld(
-    batch: Taken[],
-    inspected: InspectedBatch,
-    decided: (Effects | null)[],
-  ): Promise<void> {
+  private async commitHeld(batch: Taken[], decided: (Effects | null)[]): Promise<void> {
     try {
       for (;;) {
         try {
@@ -114,6 +136,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           if (!(await this.gate.isOutage(error))) {
             throw error;
           }
+          const inspected = this.inspect(batch);
           decided = await this.gate.run(() => this.pipeline.decideBatch(inspected));
         }
       }
@@ -142,6 +165,33 @@ export class InboundConsumer implements OnApplicationBootstrap {
         delivery.requeue();
       }
     });
+  }
+}
+
+/** A batch whose commit is still running, with the messageIds its decisions read or wrote. */
+interface InFlight {
+  references: Set<string>;
+  committed: Promise<void>;
+}
+
+/** Commits in flight at once, at most (each holds a database connection and a prefetch share). */
+const MAX_IN_FLIGHT = 2;
+
+/**
+ * Waits until a new batch may be decided: no batch in flight shares a referenced messageId with
+ * it, and there is room for one more commit.
+ */
+async function untilIndependent(inFlight: Set<InFlight>, references: string[]): Promise<void> {
+  for (;;) {
+    const all = [...inFlight];
+    const shared = all.filter((f) => references.some((id) => f.references.has(id)));
+    if (shared.length > 0) {
+      await Promise.all(shared.map((f) => f.committed));
+    } else if (all.length >= MAX_IN_FLIGHT) {
+      await Promise.race(all.map((f) => f.committed));
+    } else {
+      return;
+    }
   }
 }
 

@@ -4,21 +4,45 @@ import type { Logger } from 'pino';
 import type { AmqpClient, OutgoingMessage } from '../amqp/amqp-client';
 import { WakeSignal } from '../jobs/wake-signal';
 
-/** Adds publishes to the caller's open transaction: they happen if and only if it commits. */
-export async function enqueueOutbox(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
+/**
+ * A publish for the outbox. `storedAs` says its bytes are already in the same transaction's rows
+ * (the app's own table, by messageId and which payload): the outbox row then references them
+ * instead of carrying a second copy, and the relay asks the app's `StoredContentLoader` for them.
+ */
+export interface OutboxMessage extends OutgoingMessage {
+  storedAs?: { messageId: string; payload: string };
+}
+
+/** Fetches, inside the relay's transaction, the bytes of rows that reference a stored payload. */
+export type StoredContentLoader = (manager: EntityManager, ids: string[]) => Promise<Map<string, Buffer>>;
+
+/**
+ * Adds publishes to the caller's open transaction: they happen if and only if it commits.
+ * Returns the new rows' ids.
+ */
+export async function enqueueOutbox(manager: EntityManager, messages: OutboxMessage[]): Promise<string[]> {
   if (messages.length === 0) {
-    return;
+    return [];
   }
+  const stored = messages.some((m) => m.storedAs);
+  const columns = stored ? 6 : 4;
   const values: unknown[] = [];
   const rows = messages.map((m, i) => {
-    values.push(m.exchange, m.routingKey, m.content, JSON.stringify(m.options));
-    const base = i * 4;
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::jsonb)`;
+    values.push(m.exchange, m.routingKey, m.storedAs ? null : m.content, JSON.stringify(m.options));
+    if (stored) {
+      values.push(m.storedAs?.messageId ?? null, m.storedAs?.payload ?? null);
+    }
+    const base = i * columns;
+    const refs = stored ? `, $${base + 5}::uuid, $${base + 6}` : '';
+    return `($${base + 1}, $${base + 2}, $${base + 3}::bytea, $${base + 4}::jsonb${refs})`;
   });
-  await manager.query(
-    `INSERT INTO "outbox" ("exchange", "routing_key", "content", "properties") VALUES ${rows.join(', ')}`,
+  const refColumns = stored ? `, "stored_message_id", "stored_payload"` : '';
+  const inserted: { id: string }[] = await manager.query(
+    `INSERT INTO "outbox" ("exchange", "routing_key", "content", "properties"${refColumns})
+     VALUES ${rows.join(', ')} RETURNING "id"`,
     values,
   );
+  return inserted.map((row) => row.id);
 }
 
 const RETRY_FIRST_MS = 250;
@@ -28,7 +52,7 @@ interface OutboxRow {
   id: string;
   exchange: string;
   routing_key: string;
-  content: Buffer;
+  content: Buffer | null;
   properties: Options.Publish;
 }
 
@@ -37,6 +61,11 @@ interface OutboxRow {
  * processes relay side by side without publishing the same row twice, and deleted in the same
  * transaction only after the broker confirmed them: a crash before the delete republishes (at
  * least once); consumers deduplicate by messageId, so the effect stays exactly once.
+ *
+ * Where a process publishes its own rows straight after commit (`PublishAfterCommit`), the relay
+ * is the safety net: it leaves alone the rows this process has claimed, and on its polling rounds
+ * rows younger than the grace period (another process may be publishing those). A `notify()`
+ * round takes young rows too: it is asked for by whoever just enqueued them for the relay.
  */
 export class OutboxRelay {
   private running = false;
@@ -44,6 +73,13 @@ export class OutboxRelay {
   private readonly signal = new WakeSignal();
   private loop?: Promise<void>;
   private readonly batchSize = 500;
+  /** rows this process publishes itself right now */
+  private readonly claimed = new Set<string>();
+  private graceMs = 0;
+  private urgent = false;
+  private loadStored?: StoredContentLoader;
+  /** told when a round found nothing left to publish (the fast path may take over again) */
+  private onDrained?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,14 +96,34 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Called after a commit that enqueued something, so the publish need not wait for the poll. */
+  /** Called after a commit that enqueued something for the relay: the next round starts now and takes young rows too. */
   notify(): void {
+    this.urgent = true;
     this.signal.notify();
+  }
+
+  /** Set up by `PublishAfterCommit`: the rows it publishes itself, and the grace for other processes' rows. */
+  shareWithFastPath(options: { graceMs: number; onDrained: () => void }): void {
+    this.graceMs = options.graceMs;
+    this.onDrained = options.onDrained;
+  }
+
+  /** Given by the app whose outbox rows reference payloads stored in its own tables. */
+  loadStoredContentWith(loader: StoredContentLoader): void {
+    this.loadStored = loader;
+  }
+
+  claim(ids: string[]): void {
+    ids.forEach((id) => this.claimed.add(id));
+  }
+
+  release(ids: string[]): void {
+    ids.forEach((id) => this.claimed.delete(id));
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.notify();
+    this.signal.notify();
     await this.loop;
   }
 
@@ -76,27 +132,56 @@ export class OutboxRelay {
     return (row as { n: number }).n;
   }
 
-  /** Publishes one batch; returns how many rows it moved. */
-  async relayOnce(): Promise<number> {
+  /** Publishes one batch; returns how many rows it moved. `graceMs` 0 takes young rows too. */
+  async relayOnce(graceMs = this.graceMs): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT "id", "exchange", "routing_key", "content", "properties" FROM "outbox"
+         WHERE NOT ("id" = ANY($1::bigint[])) AND "created_at" <= now() - $2::int * interval '1 millisecond'
          ORDER BY "id" LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`,
+        [[...this.claimed], graceMs],
       );
       if (rows.length === 0) {
         return 0;
       }
+      const contents = await this.contentsOf(manager, rows);
       await this.amqp.publishConfirmed(
-        rows.map((row) => ({
-          exchange: row.exchange,
-          routingKey: row.routing_key,
-          content: row.content,
-          options: row.properties,
-        })),
+        rows.flatMap((row) => {
+          const content = contents.get(row.id);
+          return content
+            ? [{ exchange: row.exchange, routingKey: row.routing_key, content, options: row.properties }]
+            : [];
+        }),
       );
       await manager.query(`DELETE FROM "outbox" WHERE "id" = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       return rows.length;
     });
+  }
+
+  /** Each row's bytes: its own, or the stored payload it references. */
+  private async contentsOf(manager: EntityManager, rows: OutboxRow[]): Promise<Map<string, Buffer>> {
+    const contents = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const row of rows) {
+      if (row.content) {
+        contents.set(row.id, row.content);
+      } else {
+        missing.push(row.id);
+      }
+    }
+    if (missing.length > 0) {
+      const loaded = this.loadStored ? await this.loadStored(manager, missing) : new Map<string, Buffer>();
+      for (const id of missing) {
+        const content = loaded.get(id);
+        if (content) {
+          contents.set(id, content);
+        } else {
+          // only retention purges a stored payload, long after any publish: nothing left to send
+          this.logger.error({ outboxId: id }, 'outbox row references a payload that is gone; dropping it');
+        }
+      }
+    }
+    return contents;
   }
 
   private async run(): Promise<void> {
@@ -105,8 +190,15 @@ export class OutboxRelay {
     while (this.running) {
       let moved = 0;
       this.signal.clear();
+      const urgent = this.urgent;
+      this.urgent = false;
+      if (!this.amqp.isConnected) {
+        this.urgent ||= urgent; // still to do once the broker is back
+        await this.signal.sleep(this.idleMs, { evenIfNotified: true });
+        continue;
+      }
       try {
-        moved = this.amqp.isConnected ? await this.relayOnce() : 0;
+        moved = await this.relayOnce(urgent ? 0 : this.graceMs);
       } catch (err) {
         // the rows stay in the outbox; one log line per outage, not one per attempt
         if (!failing) {
@@ -116,6 +208,7 @@ export class OutboxRelay {
           );
         }
         failing = (err as Error).message;
+        this.urgent = true; // what was asked for is still to do
         await new Promise((resolve) => setTimeout(resolve, backoff));
         backoff = Math.min(backoff * 2, RETRY_MAX_MS);
         continue;
@@ -124,6 +217,9 @@ export class OutboxRelay {
         this.logger.info('outbox relay publishing again');
         failing = null;
         backoff = RETRY_FIRST_MS;
+      }
+      if (moved === 0 && !this.urgent) {
+        this.onDrained?.();
       }
       if (moved < this.batchSize) {
         await this.signal.sleep(this.idleMs);

@@ -4,6 +4,7 @@ import { PartyBrokerAccount1764600000000 } from './1764600000000-PartyBrokerAcco
 import { RetentionOfDeadLetters1764700000000 } from './1764700000000-RetentionOfDeadLetters';
 import { OperatorDisable1764800000000 } from './1764800000000-OperatorDisable';
 import { ConversationState1765100000000 } from './1765100000000-ConversationState';
+import { OutboxStoredPayloads1765400000000 } from './1765400000000-OutboxStoredPayloads';
 
 /** Every hub migration, oldest first. */
 export const HUB_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const HUB_MIGRATIONS = [
   RetentionOfDeadLetters1764700000000,
   OperatorDisable1764800000000,
   ConversationState1765100000000,
+  OutboxStoredPayloads1765400000000,
 ];
