@@ -306,12 +306,13 @@ export function collectiveSection(): string {
     '',
     table(
       ['state', 'after'],
-      CONVERSATION_STATES.map((state) => [`\`${state}\``, STATE_CAUSE[state]]),
+      Object.entries(STATE_CAUSE).map(([state, cause]) => [`\`${state}\``, cause]),
     ),
   ].join('\n');
 }
 
-const STATE_CAUSE: Record<(typeof CONVERSATION_STATES)[number], string> = {
+/** The states of a Schuldregeling's conversation; a HelpRequest's are in its own section. */
+const STATE_CAUSE: Partial<Record<(typeof CONVERSATION_STATES)[number], string>> = {
   REQUESTED: 'the BalanceRequest was routed',
   STATED: 'a BalanceStatement with `known: true`',
   UNKNOWN_DEBTOR: 'a BalanceStatement with `known: false`',

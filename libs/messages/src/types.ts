@@ -1,5 +1,11 @@
 /** The canonical message model of DESIGN §3. Field names are part of the external contract. */
 
+import type { HelpRequestAcknowledgementBody, HelpRequestBody } from './help-request-types';
+import type { Debtor, Person } from './person';
+
+export type { Address, Debtor, Person } from './person';
+export * from './help-request-types';
+
 export const SCHEMA_VERSION = '1.0' as const;
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 export const XML_NAMESPACE = 'urn:nl:schuldenknooppunt:berichten:1';
@@ -17,6 +23,9 @@ export const MESSAGE_TYPES = [
   'ArrangementAgreed',
   'ArrangementEnded',
   'StatusRequest',
+  // Pauzeknop fase 1: the resident's own request (DESIGN §11)
+  'HelpRequest',
+  'HelpRequestAcknowledgement',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
@@ -85,28 +94,6 @@ export interface MessageHeader<T extends MessageType = MessageType> {
   createdAt: string;
 }
 
-export interface Address {
-  street: string;
-  houseNumber: number;
-  houseLetter?: string;
-  houseNumberAddition?: string;
-  postcode: string;
-  city: string;
-}
-
-export interface Person {
-  bsn?: string;
-  initials?: string;
-  givenNames: string;
-  surnamePrefix?: string;
-  surname: string;
-  birthDate: string;
-}
-
-export interface Debtor extends Person {
-  address: Address;
-}
-
 export interface KennisgevingBody {
   variant: Variant;
   debtor: Debtor;
@@ -158,6 +145,8 @@ export interface BodyByType {
   ArrangementAgreed: ArrangementAgreedBody;
   ArrangementEnded: ArrangementEndedBody;
   StatusRequest: StatusRequestBody;
+  HelpRequest: HelpRequestBody;
+  HelpRequestAcknowledgement: HelpRequestAcknowledgementBody;
 }
 
 /** A message before it is signed: exactly what the signature covers. */
@@ -200,7 +189,11 @@ export type ProposalRejectReason = (typeof PROPOSAL_REJECT_REASONS)[number];
 export const ARRANGEMENT_END_REASONS = ['COMPLETED', 'FAILED', 'WSNP', 'CLIENT_WITHDREW', 'OTHER'] as const;
 export type ArrangementEndReason = (typeof ARRANGEMENT_END_REASONS)[number];
 
-/** The state of a Collectief Schuldregelen conversation (one BalanceRequest to one creditor). */
+/**
+ * The state of a conversation kept on its opening message: a Collectief Schuldregelen conversation
+ * (one BalanceRequest to one creditor), or a HelpRequest's (DESIGN §11: REQUESTED, then the
+ * municipality's acknowledgements, CONTACTED and one of ADMITTED, REFERRED, NOT_ADMITTED).
+ */
 export const CONVERSATION_STATES = [
   'REQUESTED',
   'STATED',
@@ -210,6 +203,10 @@ export const CONVERSATION_STATES = [
   'REJECTED',
   'AGREED',
   'ENDED',
+  'CONTACTED',
+  'ADMITTED',
+  'REFERRED',
+  'NOT_ADMITTED',
 ] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 

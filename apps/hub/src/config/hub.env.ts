@@ -37,6 +37,13 @@ export class HubEnv extends AppEnv {
   @Max(60)
   ANSWER_DEADLINE_WORKING_DAYS = 10;
 
+  /** working days a municipality has for the first contact with a resident who asked for help (DESIGN §11) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  HUB_HELP_REQUEST_CONTACT_WORKING_DAYS = 3;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

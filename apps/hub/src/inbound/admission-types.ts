@@ -10,8 +10,10 @@ export interface Admission {
   message: SkpMessage;
   entry: ProtocolEntry;
   sender: PartySnapshot;
-  /** undefined until `recipientKnown` has passed */
+  /** undefined until `recipientKnown` has passed, and for a message to the hub itself */
   recipient: PartySnapshot | undefined;
+  /** the hub's own OIN: the recipient of the messages the hub takes for itself (DESIGN §11) */
+  hubOin: string | undefined;
   now: Date;
   /** earlier messages by messageId (this batch included) */
   known: (messageId: string) => KnownMessage | undefined;

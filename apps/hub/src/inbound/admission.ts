@@ -32,8 +32,11 @@ const notStale: AdmissionCheck = ({ message, now }) =>
 const senderActive: AdmissionCheck = ({ sender }) =>
   sender.party.status === 'SUSPENDED' ? refuse('PARTY_SUSPENDED', 'sender is suspended') : null;
 
-const recipientKnown: AdmissionCheck = ({ recipient }) =>
-  recipient ? null : refuse('UNKNOWN_RECIPIENT', 'recipient is not a registered party');
+/** A registered party, or the hub itself (whether this type may go to the hub is the direction's rule). */
+const recipientKnown: AdmissionCheck = ({ recipient, message, hubOin }) =>
+  recipient || (hubOin !== undefined && message.header.recipient === hubOin)
+    ? null
+    : refuse('UNKNOWN_RECIPIENT', 'recipient is not a registered party');
 
 const recipientActive: AdmissionCheck = ({ recipient }) =>
   recipient?.party.status === 'SUSPENDED' ? refuse('PARTY_SUSPENDED', 'recipient is suspended') : null;
@@ -60,6 +63,8 @@ export interface AdmissionInput {
   now: Date;
   known: (messageId: string) => KnownMessage | undefined;
   protocol?: ProtocolLookup;
+  /** the hub's own OIN; without it, no message may be addressed to the hub */
+  hubOin?: string;
 }
 
 export type AdmissionResult =
@@ -83,6 +88,7 @@ export function admit(input: AdmissionInput): AdmissionResult {
     entry,
     sender,
     recipient: parties.get(message.header.recipient),
+    hubOin: input.hubOin,
     now: input.now,
     known: input.known,
     protocol,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AmqpNames, answerDeadline, protocolEntry, Verdict } from '@skp/messages';
+import { AmqpNames, answerDeadline, DeadlineKind, protocolEntry, Verdict } from '@skp/messages';
 import { HUB_AMQP_NAMES, HUB_ENV } from '../hub.tokens';
 import type { HubEnv } from '../config/hub.env';
 import { conversationMovesForward } from '../delivery-record/conversation-state';
@@ -14,12 +14,25 @@ import { deadLetterEffects, duplicateEffects, EffectTools, rejectedEffects } fro
 import { ReceiptFactory } from './receipt-factory';
 import { routedEffects } from './route-effects';
 
+/**
+ * The working days of each deadline kind: a creditor's answer, or a municipality's first contact
+ * with a resident who asked for help (DESIGN §11). Also for the messages the hub sends itself.
+ */
+export function deadlineWorkingDays(
+  kind: DeadlineKind,
+  env: Pick<HubEnv, 'ANSWER_DEADLINE_WORKING_DAYS' | 'HUB_HELP_REQUEST_CONTACT_WORKING_DAYS'>,
+): number {
+  return kind === 'FIRST_CONTACT'
+    ? env.HUB_HELP_REQUEST_CONTACT_WORKING_DAYS
+    : env.ANSWER_DEADLINE_WORKING_DAYS;
+}
+
 /** The protocol table the decider reads; only tests provide another one. */
 export const MESSAGE_PROTOCOL = Symbol('MESSAGE_PROTOCOL');
 
 export interface DecisionContext {
   now: Date;
-  /** answer deadline for a message routed at `now`, computed once per batch */
+  /** answer deadline (kind ANSWER) for a message routed at `now`, computed once per batch */
   deadline?: Date;
   parties: Map<string, PartySnapshot>;
   known: Map<string, KnownRecord>;
@@ -71,6 +84,7 @@ export class InboundDecider {
       now: ctx.now,
       known: (id) => ctx.known.get(id),
       protocol: this.protocol,
+      hubOin: this.tools.receipts.hubOin,
     });
     if (!admission.admitted) {
       return this.recordNew(
@@ -78,7 +92,10 @@ export class InboundDecider {
         ctx,
       );
     }
-    const deadline = () => (ctx.deadline ??= answerDeadline(ctx.now, this.env.ANSWER_DEADLINE_WORKING_DAYS));
+    const deadline = (kind: DeadlineKind) =>
+      kind === 'ANSWER'
+        ? (ctx.deadline ??= answerDeadline(ctx.now, this.env.ANSWER_DEADLINE_WORKING_DAYS))
+        : answerDeadline(ctx.now, deadlineWorkingDays(kind, this.env));
     return this.recordNew(
       routedEffects(this.tools, delivery, inspection, admission.entry, ctx.now, deadline),
       ctx,

@@ -47,7 +47,9 @@ function routeAllows(route: Route, admission: Admission): boolean {
   const to =
     route.to === 'REPLIED_SENDER'
       ? !target || target.sender === header.recipient
-      : admission.recipient?.party.kind === route.to;
+      : route.to === 'HUB'
+        ? admission.hubOin !== undefined && header.recipient === admission.hubOin
+        : admission.recipient?.party.kind === route.to;
   return from && to;
 }
 
@@ -63,7 +65,10 @@ function describeRoute(type: string, route: Route): string {
 }
 
 function partyOf(end: Route['from'] | Route['to']): string {
-  return end === 'REPLIED_SENDER' ? 'the sender of the message it replies to' : `a ${end.toLowerCase()}`;
+  if (end === 'REPLIED_SENDER') {
+    return 'the sender of the message it replies to';
+  }
+  return end === 'HUB' ? 'the hub' : `a ${end.toLowerCase()}`;
 }
 
 /** NOT_AUTHORISED unless one of the type's routes that fit the body allows sender and recipient. */

@@ -1,4 +1,4 @@
-import type { MoveState, ProtocolEntry } from '@skp/messages';
+import type { DeadlineKind, MoveState, ProtocolEntry } from '@skp/messages';
 import { forwardAsReceived, messageRow, timelineEvent } from './effect-builders';
 import type { StateMove } from '../delivery-record/record-rows';
 import type { Effects } from './effects';
@@ -30,6 +30,8 @@ function stateMoveOf(
 /**
  * An admitted message: forwarded as received to its recipient, and what its protocol row asks
  * for: the hub's ACCEPTED receipt, the answer deadline and the state move on an earlier message.
+ * A message to the hub itself (a HelpRequestAcknowledgement, a DELIVERED receipt about a
+ * HelpRequest) is delivered by being recorded: it goes to nobody's queue.
  */
 export function routedEffects(
   tools: EffectTools,
@@ -37,19 +39,20 @@ export function routedEffects(
   inspection: ValidInspection,
   entry: ProtocolEntry,
   now: Date,
-  deadline: () => Date,
+  deadline: (kind: DeadlineKind) => Date,
 ): Effects {
   const { message, raw } = inspection;
   const { header } = message;
   const pause = entry.pause?.(message.body);
+  const toHub = header.recipient === tools.receipts.hubOin;
   const row = messageRow(looseHeaderOf(message), delivery, now, {
-    state: 'ROUTED',
+    state: toHub ? 'DELIVERED' : 'ROUTED',
     contentHash: inspection.hash,
     raw,
     signerFingerprint: inspection.signerFingerprint,
     routedAt: now,
     // a message awaiting its answer is not final yet
-    deadlineAt: entry.answerDeadline ? deadline() : null,
+    deadlineAt: entry.answerDeadline ? deadline(entry.deadlineKind ?? 'ANSWER') : null,
     finalAt: entry.answerDeadline ? null : now,
     pauseStart: pause?.start ?? null,
     pauseEnd: pause?.end ?? null,
@@ -59,10 +62,14 @@ export function routedEffects(
     insert: row,
     events: [
       timelineEvent(header.messageId, now, 'RECEIVED', 'RECEIVED', header.sender),
-      timelineEvent(header.messageId, now, 'ROUTED', 'ROUTED', header.recipient),
+      toHub
+        ? timelineEvent(header.messageId, now, 'DELIVERED', 'DELIVERED', header.recipient)
+        : timelineEvent(header.messageId, now, 'ROUTED', 'ROUTED', header.recipient),
     ],
     moves: [],
-    outbox: [forwardAsReceived(tools.names, delivery, header.recipient, header.messageId, header.type)],
+    outbox: toHub
+      ? []
+      : [forwardAsReceived(tools.names, delivery, header.recipient, header.messageId, header.type)],
     outcome: { type: header.type, outcome: 'routed' },
   };
   if (entry.receipt) {

@@ -140,6 +140,15 @@ export const BODY_FIELDS: Record<MessageType, XmlField[]> = {
   ],
   ArrangementEnded: [text('reason'), int('paidAmountCents'), text('note')],
   StatusRequest: [text('question')],
+  HelpRequest: [
+    record('resident', [...PERSON_FIELDS, record('address', ADDRESS_FIELDS)]),
+    record('contact', [text('phone'), text('email')]),
+    text('description'),
+    text('consentAt'),
+    int('signal'),
+    bool('urgent'),
+  ],
+  HelpRequestAcknowledgement: [text('status')],
 };
 
 /** XSD type name of each body, carried as `xsi:type` on `<body>`. */
@@ -155,4 +164,6 @@ export const BODY_XSD_TYPE: Record<MessageType, string> = {
   ArrangementAgreed: 'ArrangementAgreedBody',
   ArrangementEnded: 'ArrangementEndedBody',
   StatusRequest: 'StatusRequestBody',
+  HelpRequest: 'HelpRequestBody',
+  HelpRequestAcknowledgement: 'HelpRequestAcknowledgementBody',
 };

@@ -6,7 +6,10 @@ export interface Verdict {
   reason: string;
 }
 
-/** Who sends and receives messages. The hub only issues its own receipts (and later, requests). */
+/**
+ * Who sends and receives messages. The hub issues its own receipts and sends the residents'
+ * HelpRequests; it is the recipient of their acknowledgements, which it records and never forwards.
+ */
 export type PartyKind = 'MUNICIPALITY' | 'CREDITOR' | 'HUB';
 
 /**
@@ -83,6 +86,12 @@ export interface MoveRule<T extends MessageType> {
   facts(message: { header: MessageHeader<T>; body: BodyByType[T] }): Record<string, string>;
 }
 
+/**
+ * Which of the hub's deadline settings a request waits under: a creditor's answer (10 working days
+ * by default) or a municipality's first contact with a resident who asked for help (3, DESIGN §11).
+ */
+export type DeadlineKind = 'ANSWER' | 'FIRST_CONTACT';
+
 /** One message type of the protocol (DESIGN §3): everything the hub's checks and moves read. */
 export interface ProtocolEntry<T extends MessageType = MessageType> {
   type: T;
@@ -100,6 +109,8 @@ export interface ProtocolEntry<T extends MessageType = MessageType> {
   receipt: boolean;
   /** routing it starts the answer deadline (OVERDUE after N working days); it stays open until answered */
   answerDeadline: boolean;
+  /** the deadline setting it waits under; absent means ANSWER */
+  deadlineKind?: DeadlineKind;
   /** the pause it asks for, kept with the message for the cross-checks of later messages */
   pause?(body: BodyByType[T]): { start: string; end: string };
   move?: MoveRule<T>;

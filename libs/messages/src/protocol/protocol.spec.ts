@@ -45,13 +45,22 @@ describe('PROTOCOL (DESIGN §3)', () => {
     for (const type of ['BalanceStatement', 'ProposalResponse', 'StatusRequest'] as const) {
       expect([type, PROTOCOL[type].direction]).toEqual([type, creditorToMunicipality]);
     }
+    // Pauzeknop fase 1 (DESIGN §11): only the hub sends a HelpRequest, and is the recipient of its answer
+    expect(PROTOCOL.HelpRequest.direction).toEqual([{ from: 'HUB', to: 'MUNICIPALITY' }]);
+    expect(PROTOCOL.HelpRequestAcknowledgement.direction).toEqual([{ from: 'MUNICIPALITY', to: 'HUB' }]);
   });
 
-  it('a Kennisgeving and a BalanceRequest open a conversation; the others live in one', () => {
+  it('a Kennisgeving, a BalanceRequest and a HelpRequest open a conversation; the others live in one', () => {
     expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].opensConversation)).toEqual([
       'Kennisgeving',
       'BalanceRequest',
+      'HelpRequest',
     ]);
+    expect(PROTOCOL.HelpRequestAcknowledgement.inReplyTo).toEqual({
+      required: true,
+      to: ['HelpRequest'],
+      parties: 'reversed',
+    });
     // a ProgressUpdate is also the answer to a StatusRequest in a Schuldregeling (DESIGN §9)
     expect(PROTOCOL.ProgressUpdate.conversation).toEqual({
       openedBy: ['Kennisgeving', 'BalanceRequest'],
@@ -95,24 +104,27 @@ describe('PROTOCOL (DESIGN §3)', () => {
     }
   });
 
-  it('requires inReplyTo of every answer: PauseAcknowledgement, DeliveryReceipt and the three Schuldregelen answers', () => {
+  it('requires inReplyTo of every answer: PauseAcknowledgement, DeliveryReceipt, the three Schuldregelen answers and a HelpRequestAcknowledgement', () => {
     expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].inReplyTo?.required)).toEqual([
       'PauseAcknowledgement',
       'DeliveryReceipt',
       'BalanceStatement',
       'PaymentProposal',
       'ProposalResponse',
+      'HelpRequestAcknowledgement',
     ]);
   });
 
-  it('only a Kennisgeving and a BalanceRequest carry a debtor and start an answer deadline; only a Kennisgeving keeps a pause', () => {
+  it('only a Kennisgeving and a BalanceRequest carry a debtor for PUBLIC/PRIVATE; they and a HelpRequest start a deadline; only a Kennisgeving keeps a pause', () => {
     const requests = ['Kennisgeving', 'BalanceRequest'];
     for (const type of MESSAGE_TYPES) {
       expect([type, PROTOCOL[type].carriesDebtor]).toEqual([type, requests.includes(type)]);
-      expect([type, PROTOCOL[type].answerDeadline]).toEqual([type, requests.includes(type)]);
       expect([type, PROTOCOL[type].pause !== undefined]).toEqual([type, type === 'Kennisgeving']);
     }
-    expect(ANSWER_DEADLINE_TYPES).toEqual(requests);
+    expect(ANSWER_DEADLINE_TYPES).toEqual([...requests, 'HelpRequest']);
+    // the creditors' answers wait 10 working days; a resident waits 3 for the first contact (DESIGN §11)
+    expect(MESSAGE_TYPES.filter((t) => PROTOCOL[t].deadlineKind !== undefined)).toEqual(['HelpRequest']);
+    expect(PROTOCOL.HelpRequest.deadlineKind).toBe('FIRST_CONTACT');
   });
 
   it('every type but a DeliveryReceipt gets a receipt (no receipt loops)', () => {
@@ -156,7 +168,23 @@ describe('PROTOCOL (DESIGN §3)', () => {
       'PauseAcknowledgement',
       'DeliveryReceipt',
       'BalanceStatement',
+      'HelpRequestAcknowledgement',
     ]);
+  });
+
+  it('a HelpRequestAcknowledgement moves its HelpRequest to ANSWERED with only the status, and its conversation to the status', () => {
+    const acknowledgement = PROTOCOL.HelpRequestAcknowledgement;
+    const at = (status: 'CONTACTED' | 'ADMITTED' | 'REFERRED' | 'NOT_ADMITTED') => ({
+      header: { messageId: 'h' } as never,
+      body: { status },
+    });
+    expect([acknowledgement.move!.target, acknowledgement.move!.event]).toEqual(['inReplyTo', 'ANSWERED']);
+    expect(acknowledgement.move!.state(at('CONTACTED'))).toBe('ANSWERED');
+    expect(acknowledgement.move!.facts(at('REFERRED'))).toEqual({ status: 'REFERRED' });
+    expect(PROTOCOL.HelpRequest.conversationState).toEqual({ opens: 'REQUESTED' });
+    for (const status of ['CONTACTED', 'ADMITTED', 'REFERRED', 'NOT_ADMITTED'] as const) {
+      expect(acknowledgement.conversationState!.moves!(at(status))).toBe(status);
+    }
   });
 
   it('moves the conversation state REQUESTED → STATED | UNKNOWN_DEBTOR → PROPOSED → ACCEPTED | REJECTED → AGREED → ENDED', () => {

@@ -13,6 +13,10 @@ import {
   ProposalResponseBodyDto,
   StatusRequestBodyDto,
 } from '../validation/collective-bodies.dto';
+import {
+  HelpRequestAcknowledgementBodyDto,
+  HelpRequestBodyDto,
+} from '../validation/help-request-bodies.dto';
 import { KennisgevingBodyDto } from '../validation/kennisgeving.dto';
 import { newPauseEndWithinEightMonths, pausedUntilWithinRequestedPause } from './cross-checks';
 import type { ProtocolEntry } from './protocol-types';
@@ -182,6 +186,42 @@ export const PROTOCOL: { readonly [T in MessageType]: ProtocolEntry<T> } = {
     answerDeadline: false,
     crossChecks: [],
   },
+  // Pauzeknop fase 1 (DESIGN §11): the hub sends the resident's request; the municipality answers the hub
+  HelpRequest: {
+    type: 'HelpRequest',
+    body: HelpRequestBodyDto,
+    // made and signed by the hub from its public page: no party may send one
+    direction: [{ from: 'HUB', to: 'MUNICIPALITY' }],
+    opensConversation: true,
+    // the resident gives their BSN to their own municipality only; BSN_NOT_ALLOWED guards creditors
+    carriesDebtor: false,
+    // so that the municipality's DELIVERED receipt may answer it, and a forged one is refused with a receipt
+    receipt: true,
+    answerDeadline: true,
+    deadlineKind: 'FIRST_CONTACT',
+    conversationState: { opens: 'REQUESTED' },
+    crossChecks: [],
+  },
+  HelpRequestAcknowledgement: {
+    type: 'HelpRequestAcknowledgement',
+    body: HelpRequestAcknowledgementBodyDto,
+    // to the hub, which records it and forwards it to nobody: it says something about a resident
+    direction: [{ from: 'MUNICIPALITY', to: 'HUB' }],
+    opensConversation: false,
+    inReplyTo: { required: true, to: ['HelpRequest'], parties: 'reversed' },
+    carriesDebtor: false,
+    receipt: true,
+    answerDeadline: false,
+    // the first acknowledgement ends the wait for first contact; later ones move the conversation on
+    move: {
+      target: 'inReplyTo',
+      event: 'ANSWERED',
+      state: () => 'ANSWERED',
+      facts: ({ body }) => ({ status: body.status }),
+    },
+    conversationState: { moves: ({ body }) => body.status },
+    crossChecks: [],
+  },
 };
 
 /** The row of a type, or undefined for a type the protocol does not have. */
@@ -189,7 +229,7 @@ export function protocolEntry(type: unknown): ProtocolEntry | undefined {
   return (MESSAGE_TYPES as readonly unknown[]).includes(type) ? PROTOCOL[type as MessageType] : undefined;
 }
 
-/** The types whose routing starts an answer deadline: what the hub's OVERDUE rule looks at. */
+/** The types whose routing starts a deadline (an answer's or a first contact's): what the hub's OVERDUE rule looks at. */
 export const ANSWER_DEADLINE_TYPES: readonly MessageType[] = MESSAGE_TYPES.filter(
   (type) => PROTOCOL[type].answerDeadline,
 );

@@ -28,11 +28,13 @@ import {
   variantArb,
 } from './arbitrary-parts';
 import { COLLECTIVE_BODY_ARBS } from './collective-arbitraries';
+import { HELP_REQUEST_BODY_ARBS } from './help-request-arbitraries';
 
 /** fast-check arbitraries for VALID messages and their parts, for property tests anywhere. */
 
 export * from './arbitrary-parts';
 export * from './collective-arbitraries';
+export * from './help-request-arbitraries';
 
 export const kennisgevingBodyArb: fc.Arbitrary<KennisgevingBody> = variantArb.chain((variant) =>
   fc
@@ -148,7 +150,7 @@ export const validMessageArb: fc.Arbitrary<SkpMessage> = fc.oneof(
   pauseAcknowledgementArb,
   progressUpdateArb,
   deliveryReceiptArb,
-  ...COLLECTIVE_BODY_ARBS.map(([type, body]) => messageArb(type, body)),
+  ...[...COLLECTIVE_BODY_ARBS, ...HELP_REQUEST_BODY_ARBS].map(([type, body]) => messageArb(type, body)),
 );
 
 /* ---------- hostile input for decode() ---------- */

@@ -36,6 +36,9 @@ const ABOUT: Record<MessageType, string[]> = {
   ArrangementAgreed: ['payoutPercentage', 'offeredAmountCents', 'startDate', 'endDate'],
   ArrangementEnded: ['reason'],
   StatusRequest: [],
+  // Pauzeknop fase 1 goes between the hub and a municipality, never to a creditor
+  HelpRequest: [],
+  HelpRequestAcknowledgement: [],
 };
 
 /** The facts of this creditor's answer (a PauseAcknowledgement, BalanceStatement or ProposalResponse). */

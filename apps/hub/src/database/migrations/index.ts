@@ -5,6 +5,7 @@ import { RetentionOfDeadLetters1764700000000 } from './1764700000000-RetentionOf
 import { OperatorDisable1764800000000 } from './1764800000000-OperatorDisable';
 import { ConversationState1765100000000 } from './1765100000000-ConversationState';
 import { OutboxStoredPayloads1765400000000 } from './1765400000000-OutboxStoredPayloads';
+import { HelpRequestDeadline1765600000000 } from './1765600000000-HelpRequestDeadline';
 
 /** Every hub migration, oldest first. */
 export const HUB_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const HUB_MIGRATIONS = [
   OperatorDisable1764800000000,
   ConversationState1765100000000,
   OutboxStoredPayloads1765400000000,
+  HelpRequestDeadline1765600000000,
 ];

@@ -1,0 +1,34 @@
+import type { Debtor } from './person';
+
+/**
+ * Pauzeknop fase 1 (DESIGN §11): the resident's own request for debt counselling, which the hub
+ * signs and sends to the municipality, and the municipality's acknowledgement back to the hub.
+ */
+
+/** How far the municipality got with the resident; the first contact is due within 3 working days. */
+export const HELP_REQUEST_STATUSES = ['CONTACTED', 'ADMITTED', 'REFERRED', 'NOT_ADMITTED'] as const;
+export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
+
+/** How the municipality reaches the resident: at least one of the two. */
+export interface ResidentContact {
+  phone?: string;
+  email?: string;
+}
+
+export interface HelpRequestBody {
+  /** as a Kennisgeving's debtor; the BSN only when the resident gave it */
+  resident: Debtor;
+  contact: ResidentContact;
+  /** the resident's own words, a few lines */
+  description?: string;
+  /** when the resident gave consent (RFC 3339 UTC) */
+  consentAt: string;
+  /** always 1: the Pauzeknop signal of the resident's own request */
+  signal: 1;
+  /** eviction, disconnection or garnishment is imminent */
+  urgent: boolean;
+}
+
+export interface HelpRequestAcknowledgementBody {
+  status: HelpRequestStatus;
+}
