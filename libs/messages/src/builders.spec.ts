@@ -1,4 +1,4 @@
-import { buildHeader, newMessageId, nowRfc3339 } from './builders';
+import { buildHeader, buildReplyHeader, newMessageId, nowRfc3339 } from './builders';
 import { isRfc3339Utc } from './domain/dates';
 
 const SENDER = '00000001002220647000';
@@ -45,5 +45,21 @@ describe('builders', () => {
     expect(() => buildHeader({ type: 'ProgressUpdate', sender: SENDER, recipient: RECIPIENT })).toThrow(
       TypeError,
     );
+  });
+  it('a reply header goes back to the sender of the request, in its conversation', () => {
+    const request = buildHeader({ type: 'HelpRequest', sender: '00000099000000000001', recipient: SENDER });
+    expect(request.conversationId).toBe(request.messageId);
+    const reply = buildReplyHeader('HelpRequestAcknowledgement', request, '2027-01-12T10:05:00Z');
+    expect(reply).toEqual({
+      messageId: reply.messageId,
+      type: 'HelpRequestAcknowledgement',
+      schemaVersion: '1.0',
+      sender: SENDER,
+      recipient: '00000099000000000001',
+      conversationId: request.messageId,
+      inReplyTo: request.messageId,
+      createdAt: '2027-01-12T10:05:00Z',
+    });
+    expect(reply.messageId).not.toBe(request.messageId);
   });
 });

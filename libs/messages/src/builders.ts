@@ -46,3 +46,22 @@ export function buildHeader<T extends MessageType>(input: HeaderInput<T>): Messa
   }
   return header;
 }
+
+/**
+ * The header of an answer to `request`: sent back to its sender, in its conversation, `inReplyTo`
+ * its messageId. E.g. a municipality's HelpRequestAcknowledgement to the hub (DESIGN §11).
+ */
+export function buildReplyHeader<T extends MessageType>(
+  type: T,
+  request: Pick<MessageHeader, 'messageId' | 'sender' | 'recipient' | 'conversationId'>,
+  createdAt?: string,
+): MessageHeader<T> {
+  return buildHeader({
+    type,
+    sender: request.recipient,
+    recipient: request.sender,
+    conversationId: request.conversationId,
+    inReplyTo: request.messageId,
+    ...(createdAt === undefined ? {} : { createdAt }),
+  });
+}

@@ -29,7 +29,7 @@ export { decode, encode, signingInput } from './codec/codec';
 export { canonicalJson } from './codec/canonical-json';
 export { MAX_NESTING, FORBIDDEN_NAMES } from './codec/structure';
 export { XML_ROOT } from './codec/xml-model';
-export { newMessageId, nowRfc3339, buildHeader, type HeaderInput } from './builders';
+export { newMessageId, nowRfc3339, buildHeader, buildReplyHeader, type HeaderInput } from './builders';
 export * from './protocol';
 export { brokenRules, type BrokenRule } from './validation/validate-object';
 export * from './domain/payout';

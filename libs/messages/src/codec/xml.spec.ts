@@ -14,7 +14,7 @@ import {
   anUnsignedProposalResponse,
   anUnsignedStatusRequest,
 } from '../../../../test/factories/messages.factory';
-import { COLLECTIVE_BODY_ARBS, messageArb, validMessageArb } from '../testing';
+import { COLLECTIVE_BODY_ARBS, HELP_REQUEST_BODY_ARBS, messageArb, validMessageArb } from '../testing';
 import { Kennisgeving, MessageType, SkpMessage } from '../types';
 import { decode, encode } from './codec';
 import { MessageDecodeError } from './decode-error';
@@ -201,7 +201,7 @@ describe('XSD', () => {
     expect(() => xmllint(files)).not.toThrow();
   });
 
-  it.each(COLLECTIVE_BODY_ARBS.map(([type, body]) => [type, body] as const))(
+  it.each([...COLLECTIVE_BODY_ARBS, ...HELP_REQUEST_BODY_ARBS].map(([type, body]) => [type, body] as const))(
     'accepts generated valid %s messages',
     (type: MessageType, body) => {
       const samples = fc.sample(messageArb(type, body), { numRuns: 15, seed: 7 });

@@ -13,10 +13,7 @@ import {
   ProposalResponseBodyDto,
   StatusRequestBodyDto,
 } from '../validation/collective-bodies.dto';
-import {
-  HelpRequestAcknowledgementBodyDto,
-  HelpRequestBodyDto,
-} from '../validation/help-request-bodies.dto';
+import { HelpRequestAcknowledgementBodyDto, HelpRequestBodyDto } from '../validation/help-request-bodies.dto';
 import { KennisgevingBodyDto } from '../validation/kennisgeving.dto';
 import { newPauseEndWithinEightMonths, pausedUntilWithinRequestedPause } from './cross-checks';
 import type { ProtocolEntry } from './protocol-types';
