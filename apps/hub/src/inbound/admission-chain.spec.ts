@@ -96,6 +96,24 @@ const proposalResponse = (inReplyTo: string, sender = C) =>
     { decision: 'ACCEPTED', byPreApproval: true },
   );
 
+// Pauzeknop fase 1 (DESIGN §11): a resident's HelpRequest the hub sent to M; M2 is another municipality
+const M2 = '00000001001234567000';
+const H = randomUUID();
+const helpRequestRecord: KnownRecord = {
+  ...record(H, 'HelpRequest', HUB, M, { conversationState: 'REQUESTED' }),
+  conversationId: H,
+};
+const helpRequestAck = (sender = M, inReplyTo = H, recipient = HUB) =>
+  message(
+    { type: 'HelpRequestAcknowledgement', sender, recipient, conversationId: H, inReplyTo },
+    { status: 'CONTACTED' },
+  );
+const helpRequestDelivered = () =>
+  message(
+    { type: 'DeliveryReceipt', sender: M, recipient: HUB, conversationId: H, inReplyTo: H },
+    { status: 'DELIVERED' },
+  );
+
 const signed = (m: { header: unknown; body: unknown }): SkpMessage =>
   ({ ...m, signature: 'x..y' }) as unknown as SkpMessage;
 const valid = (message: SkpMessage, fingerprint = FINGERPRINT, hash = 'h-new'): Inspection => ({
@@ -133,8 +151,8 @@ interface Row {
   known?: KnownRecord[];
   outcome: Effects['outcome']['outcome'];
   reasonCode?: ReasonCode;
-  /** state of the new message row, or null for none */
-  state: 'ROUTED' | 'REJECTED' | null;
+  /** state of the new message row, or null for none (DELIVERED: addressed to the hub itself) */
+  state: 'ROUTED' | 'DELIVERED' | 'REJECTED' | null;
   /** a signed receipt of the hub goes to the sender */
   receipt: boolean;
   /** [exchange, routing key] of every publish, in order */
@@ -511,6 +529,91 @@ const ROWS: Row[] = [
       detail: { receipt: expect.any(String) },
     },
   },
+  {
+    name: 'a HelpRequestAcknowledgement is kept by the hub, its recipient: forwarded to nobody, the request ANSWERED',
+    inspection: () => valid(helpRequestAck()),
+    known: [helpRequestRecord],
+    outcome: 'routed',
+    state: 'DELIVERED',
+    receipt: true,
+    // only the hub's ACCEPTED receipt to the municipality
+    outbox: [[names.deliver, M]],
+    moves: [
+      {
+        kind: 'answered',
+        messageId: H,
+        at: expect.any(Date),
+        decision: 'ANSWERED',
+        pausedUntil: null,
+        declineReason: null,
+        preApproval: null,
+      },
+      {
+        kind: 'conversation',
+        messageId: H,
+        at: expect.any(Date),
+        state: 'CONTACTED',
+        cause: expect.any(String),
+        type: 'HelpRequestAcknowledgement',
+      },
+    ],
+    insert: { recipient: HUB, deadlineAt: null, finalAt: expect.any(Date), routedAt: expect.any(Date) },
+    moveEvent: { messageId: H, kind: 'ANSWERED', state: 'ANSWERED', detail: { status: 'CONTACTED' } },
+  },
+  {
+    name: "the municipality's DELIVERED receipt about a HelpRequest is kept by the hub, not forwarded",
+    inspection: () => valid(helpRequestDelivered()),
+    known: [helpRequestRecord],
+    outcome: 'routed',
+    state: 'DELIVERED',
+    receipt: false,
+    outbox: [],
+    moves: [{ kind: 'delivered', messageId: H, at: expect.any(Date) }],
+    moveEvent: {
+      messageId: H,
+      kind: 'DELIVERED',
+      state: 'DELIVERED',
+      detail: { receipt: expect.any(String) },
+    },
+  },
+  rejected(
+    'NOT_AUTHORISED',
+    'a HelpRequest from a municipality: only the hub sends one',
+    () => message({ type: 'HelpRequest', sender: M, recipient: M2, conversationId: undefined }, {}),
+    M,
+    [],
+  ),
+  rejected('NOT_AUTHORISED', 'a HelpRequestAcknowledgement from a creditor', () => helpRequestAck(C), C, [
+    helpRequestRecord,
+  ]),
+  rejected(
+    'NOT_AUTHORISED',
+    'a HelpRequestAcknowledgement to another party than the hub',
+    () => helpRequestAck(M, H, M2),
+    M,
+    [helpRequestRecord],
+  ),
+  rejected(
+    'CONVERSATION_MISMATCH',
+    'a HelpRequestAcknowledgement not in reply to a HelpRequest the hub sent',
+    () => helpRequestAck(M, randomUUID()),
+    M,
+    [helpRequestRecord],
+  ),
+  rejected(
+    'CONVERSATION_MISMATCH',
+    'a HelpRequestAcknowledgement in reply to a Kennisgeving',
+    () => helpRequestAck(M, K),
+    M,
+    [helpRequestRecord, kennisgevingRecord],
+  ),
+  rejected(
+    'CONVERSATION_MISMATCH',
+    'a HelpRequestAcknowledgement from a municipality the request did not go to',
+    () => helpRequestAck(M2),
+    M2,
+    [helpRequestRecord],
+  ),
 ];
 
 function inspectedId(inspection: Inspection): string | undefined {
@@ -521,6 +624,7 @@ describe('the admission chain, row by row', () => {
   const decider = new InboundDecider(receipts, names, { ANSWER_DEADLINE_WORKING_DAYS: 10 } as HubEnv);
   const parties = new Map([
     snapshot(M, 'MUNICIPALITY'),
+    snapshot(M2, 'MUNICIPALITY'),
     snapshot(C, 'CREDITOR', { bsnAllowed: true }),
     snapshot(P, 'CREDITOR'),
     snapshot(S, 'CREDITOR', { status: 'SUSPENDED' }),

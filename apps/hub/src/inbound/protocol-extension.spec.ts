@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   amqpNames,
+  answerDeadline,
   PROTOCOL,
   MessageType,
   ProtocolEntry,
@@ -12,7 +13,7 @@ import { aKennisgevingBody as kennisgevingBody } from '../../../../test/factorie
 import type { HubEnv } from '../config/hub.env';
 import { FINGERPRINT, partySnapshot, plainReceipts } from '../../../../test/factories/hub-inbound.factory';
 import { Party } from '../parties/party.entity';
-import { DecisionContext, InboundDecider } from './inbound-decider';
+import { DecisionContext, deadlineWorkingDays, InboundDecider } from './inbound-decider';
 import type { Inspection } from './inspection';
 import type { KnownRecord } from './known-record';
 
@@ -32,6 +33,7 @@ const names = amqpNames('t');
 
 const OPENER = 'HypotheticalRequest' as MessageType;
 const QUESTION = 'HypotheticalQuestion' as MessageType;
+const CALL_ME = 'HypotheticalCallMe' as MessageType;
 
 const EXTRA: Record<string, ProtocolEntry> = {
   [OPENER]: {
@@ -55,11 +57,23 @@ const EXTRA: Record<string, ProtocolEntry> = {
     answerDeadline: false,
     crossChecks: [],
   },
+  // waits for a first contact, as a HelpRequest does (DESIGN §11)
+  [CALL_ME]: {
+    type: CALL_ME,
+    body: class {},
+    direction: [{ from: 'CREDITOR', to: 'MUNICIPALITY' }],
+    opensConversation: true,
+    carriesDebtor: false,
+    receipt: true,
+    answerDeadline: true,
+    deadlineKind: 'FIRST_CONTACT',
+    crossChecks: [],
+  },
 };
 const protocol = (type: string) => EXTRA[type] ?? protocolEntry(type);
 
 function message(type: MessageType, sender: string, recipient: string, conversationId: string, body: object) {
-  const messageId = type === OPENER ? conversationId : randomUUID();
+  const messageId = type === OPENER || type === CALL_ME ? conversationId : randomUUID();
   return {
     header: {
       messageId,
@@ -79,7 +93,7 @@ describe('a new protocol row needs no new branch in the hub', () => {
   const decider = new InboundDecider(
     receipts,
     names,
-    { ANSWER_DEADLINE_WORKING_DAYS: 10 } as HubEnv,
+    { ANSWER_DEADLINE_WORKING_DAYS: 10, HUB_HELP_REQUEST_CONTACT_WORKING_DAYS: 3 } as HubEnv,
     protocol,
   );
   const parties = new Map([
@@ -141,5 +155,18 @@ describe('a new protocol row needs no new branch in the hub', () => {
     expect(wrongWay.events.find((e) => e.kind === 'REJECTED')?.detail).toMatchObject({
       reason: `a ${QUESTION} goes from a creditor to a municipality`,
     });
+  });
+
+  it("starts the deadline of the row's kind: a first contact waits its own number of working days", () => {
+    const env = { ANSWER_DEADLINE_WORKING_DAYS: 10, HUB_HELP_REQUEST_CONTACT_WORKING_DAYS: 3 };
+    expect(deadlineWorkingDays('ANSWER', env)).toBe(10);
+    expect(deadlineWorkingDays('FIRST_CONTACT', env)).toBe(3);
+    const opener = decide(message(OPENER, M, C, randomUUID(), kennisgevingBody()));
+    const callMe = decide(message(CALL_ME, C, M, randomUUID(), {}));
+    expect(callMe.outcome).toEqual({ type: CALL_ME, outcome: 'routed' });
+    const now = callMe.insert!.receivedAt;
+    expect(callMe.insert!.deadlineAt).toEqual(answerDeadline(now, 3));
+    expect(opener.insert!.deadlineAt).toEqual(answerDeadline(opener.insert!.receivedAt, 10));
+    expect(callMe.insert!.deadlineAt!.getTime()).toBeLessThan(opener.insert!.deadlineAt!.getTime());
   });
 });
