@@ -41,6 +41,44 @@ describe('conversation state rank', () => {
       'ACCEPTED',
       'REJECTED',
     ]);
-    expect(conversationStatesBefore('ENDED')).toEqual(CONVERSATION_STATES.filter((s) => s !== 'ENDED'));
+    expect(conversationStatesBefore('ENDED')).toEqual([
+      'REQUESTED',
+      'STATED',
+      'UNKNOWN_DEBTOR',
+      'PROPOSED',
+      'ACCEPTED',
+      'REJECTED',
+      'AGREED',
+    ]);
+    expect(conversationStatesBefore('CONTACTED')).toEqual(['REQUESTED']);
+    expect(conversationStatesBefore('NOT_ADMITTED')).toEqual(['REQUESTED', 'CONTACTED']);
+  });
+
+  it("moves a HelpRequest's conversation REQUESTED → CONTACTED → ADMITTED | REFERRED | NOT_ADMITTED (DESIGN §11)", () => {
+    expect(conversationMovesForward('REQUESTED', 'CONTACTED')).toBe(true);
+    for (const outcome of ['ADMITTED', 'REFERRED', 'NOT_ADMITTED'] as const) {
+      expect(conversationMovesForward('CONTACTED', outcome)).toBe(true);
+      // admitting without a separate contact message is still forward
+      expect(conversationMovesForward('REQUESTED', outcome)).toBe(true);
+      expect(conversationMovesForward(outcome, 'CONTACTED')).toBe(false);
+    }
+    expect(conversationMovesForward('ADMITTED', 'NOT_ADMITTED')).toBe(false);
+    expect(conversationMovesForward('REFERRED', 'ADMITTED')).toBe(false);
+  });
+
+  it('never moves between the two kinds of conversation; every state is on a track', () => {
+    const helpRequest = ['CONTACTED', 'ADMITTED', 'REFERRED', 'NOT_ADMITTED'] as const;
+    const schuldregeling = CONVERSATION_STATES.filter(
+      (s) => s !== 'REQUESTED' && !(helpRequest as readonly string[]).includes(s),
+    );
+    for (const a of helpRequest) {
+      for (const b of schuldregeling) {
+        expect([a, b, conversationMovesForward(a, b)]).toEqual([a, b, false]);
+        expect([b, a, conversationMovesForward(b, a)]).toEqual([b, a, false]);
+      }
+    }
+    for (const state of CONVERSATION_STATES.filter((s) => s !== 'REQUESTED')) {
+      expect([state, conversationMovesForward('REQUESTED', state)]).toEqual([state, true]);
+    }
   });
 });
