@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { HUB_NODE_OPTIONS } from '../../apps/hub/src/config/node-options';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
@@ -99,11 +100,16 @@ export class DemoApp {
     mkdirSync(this.logDir, { recursive: true });
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const script = join(ROOT, 'dist', 'apps', this.app, 'src', 'main.js');
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'register-paths.js'), script], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const nodeOptions = this.app === 'hub' ? HUB_NODE_OPTIONS : [];
+    const child = spawn(
+      process.execPath,
+      [...nodeOptions, '-r', join(ROOT, 'scripts', 'register-paths.js'), script],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.env, PORT: String(this.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);

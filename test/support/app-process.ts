@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { HUB_NODE_OPTIONS } from '../../apps/hub/src/config/node-options';
 import { eventually } from './eventually';
 
 const ROOT = join(__dirname, '..', '..');
@@ -40,7 +41,7 @@ export class AppProcess {
     const nodeArgs = (process.env.APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
     this.child = spawn(
       process.execPath,
-      [...nodeArgs, '-r', join(ROOT, 'scripts', 'register-paths.js'), script],
+      [...appNodeOptions(this.app), ...nodeArgs, '-r', join(ROOT, 'scripts', 'register-paths.js'), script],
       {
         cwd: ROOT,
         env: {
@@ -104,4 +105,9 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The V8 options each app runs with in production too. */
+export function appNodeOptions(app: AppName): readonly string[] {
+  return app === 'hub' ? HUB_NODE_OPTIONS : [];
 }
