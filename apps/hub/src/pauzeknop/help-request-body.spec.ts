@@ -3,7 +3,7 @@ import type { HelpRequestFormDto } from './dto/help-request-form.dto';
 import { formViolationsOf, helpRequestBodyOf, helpRequestMessage } from './help-request-body';
 import { newReferenceNumber, REFERENCE_PATTERN } from './reference-number';
 
-const HUB = '00000001800000000001';
+const HUB = '00000001001234567000';
 const MUNI = '00000001002220647000';
 const NOW = new Date('2027-01-04T10:00:00.000Z');
 
