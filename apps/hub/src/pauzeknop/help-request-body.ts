@@ -47,7 +47,7 @@ export function helpRequestBodyOf(form: HelpRequestFormDto, now: Date): HelpRequ
   const description = form.description?.trim();
   return {
     resident: resident as unknown as HelpRequestBody['resident'],
-    contact: withoutEmpty(form.contact) as HelpRequestBody['contact'],
+    contact: withoutEmpty(form.contact),
     ...(description ? { description } : {}),
     consentAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     signal: 1,
