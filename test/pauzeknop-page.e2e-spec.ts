@@ -3,11 +3,12 @@ import { api } from './support/hub-api-client';
 import {
   browserAvailable,
   launchBrowser,
+  logInThroughForm,
   seriousA11yViolations,
   storedText,
   watchPage,
 } from './support/browser';
-import { HubHarness, startHub } from './support/hub-harness';
+import { HUB_ADMIN, HubHarness, startHub } from './support/hub-harness';
 import { PartyClient } from './support/party-client';
 import { eventually } from './support/eventually';
 import { testOin } from './support/test-env';
@@ -106,6 +107,24 @@ import { testOin } from './support/test-env';
     // readable at 360 px: nothing wider than the screen
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }, 60_000);
+
+  it('the operator console lists the request by reference and municipality, without personal data', async () => {
+    const errors: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = watchPage(await context.newPage(), errors);
+    await logInThroughForm(page, h.hub.url, HUB_ADMIN, 'dashboard');
+    await page.getByTestId('nav-pauzeknop').click();
+    await page.getByTestId('pauzeknop-requests').waitFor();
+    const table = (await page.getByTestId('pauzeknop-requests').textContent()) ?? '';
+    expect(table).toMatch(/PK-[2-9A-Z]{4}-[2-9A-Z]{4}/);
+    expect(table).toContain('Gemeente Knopstad');
+    const main = (await page.locator('main').textContent()) ?? '';
+    for (const personal of ['Sanne', 'Vermeulen', '3521', '0687654321', '1986']) {
+      expect(main).not.toContain(personal);
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 
   it('without JavaScript the page explains how to reach the municipality, and shows no form', async () => {
     const page = await phonePage([], [], false);
