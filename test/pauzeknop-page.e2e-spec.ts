@@ -79,9 +79,9 @@ import { testOin } from './support/test-env';
     // submitting without consent: the error is at the checkbox and focus goes there
     await page.getByTestId('pauzeknop-submit').press('Enter');
     await expect(page.getByTestId('error-consent').textContent()).resolves.toContain('toestemming');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
-      'consent',
-    );
+    expect(
+      await page.evaluate(() => (document.activeElement as unknown as { name?: string } | null)?.name),
+    ).toBe('consent');
     await page.keyboard.press('Space');
     await page.getByTestId('pauzeknop-submit').focus();
     await page.keyboard.press('Enter');
