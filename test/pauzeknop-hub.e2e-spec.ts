@@ -206,19 +206,29 @@ describe('Pauzeknop on the hub: a resident’s request becomes a hub-signed Help
     expect(perCreditor.body.totalOverdue).toBe(0);
   });
 
-  it('purges the body of a HelpRequest not admitted after its retention period', async () => {
+  it('purges the body of a HelpRequest not admitted after its retention period, and keeps an admitted one', async () => {
+    const [admitted] = await db.query<{ message_id: string }>(
+      `UPDATE "message" SET "conversation_state" = 'ADMITTED', "final_at" = now()
+       WHERE "message_id" = (SELECT "message_id" FROM "message" WHERE "type" = 'HelpRequest' ORDER BY "received_at" LIMIT 1)
+       RETURNING "message_id"`,
+    );
     await db.query(
       `UPDATE "message" SET "received_at" = now() - interval '91 days' WHERE "type" = 'HelpRequest'`,
     );
-    await eventually(
-      async () =>
-        (
-          await db.query<{ n: number }>(
-            `SELECT count(*)::int AS "n" FROM "message" WHERE "type" = 'HelpRequest' AND "raw" IS NOT NULL`,
-          )
-        )[0].n === 0,
-      { what: 'HelpRequest bodies purged' },
+    const kept = await eventually(
+      async () => {
+        const rows = await db.query<{ message_id: string }>(
+          `SELECT "message_id" FROM "message" WHERE "type" = 'HelpRequest' AND "raw" IS NOT NULL`,
+        );
+        return rows.length === 1 ? rows : undefined;
+      },
+      { what: 'HelpRequest bodies purged but the admitted one' },
     );
+    expect(kept).toEqual([{ message_id: admitted.message_id }]);
+    const purged = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS "n" FROM "message_event" WHERE "kind" = 'BODY_PURGED' AND "detail" ->> 'helpRequest' = 'true'`,
+    );
+    expect(purged[0].n).toBe(1);
   });
 
   it('slows and refuses 50 quick submissions from one address with 429 and Retry-After', async () => {
