@@ -102,7 +102,16 @@ function variants(path: string): Record<string, string> {
 }
 
 /** Routes that need no credential, by design. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /portal/login', 'GET /api/directory']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /portal/login',
+  'GET /api/directory',
+  // the resident's Pauzeknop page and its API (DESIGN §11): no login by design
+  'GET /pauzeknop',
+  'GET /api/pauzeknop/municipalities',
+  'GET /api/pauzeknop/challenge',
+  'POST /api/pauzeknop/requests',
+]);
 
 describe('deny by default: every route of every app × odd spellings without a credential', () => {
   let hub: HubHarness;

@@ -4,6 +4,7 @@ import { startShell } from './shell.js';
 import { renderDashboard } from './dashboard.js';
 import { renderMessages, renderMessage } from './messages.js';
 import { renderOverdue } from './overdue.js';
+import { renderPauzeknop } from './pauzeknop.js';
 import { renderDeadLetters } from './dead-letters.js';
 import { renderParties } from './parties.js';
 import { renderAudit } from './audit.js';
@@ -18,6 +19,7 @@ startShell({
     { hash: '#/dashboard', label: 'Dashboard', testid: 'nav-dashboard' },
     { hash: '#/messages', label: 'Messages', testid: 'nav-messages' },
     { hash: '#/overdue', label: 'Overdue', testid: 'nav-overdue' },
+    { hash: '#/pauzeknop', label: 'Pauzeknop', testid: 'nav-pauzeknop' },
     { hash: '#/dead-letters', label: 'Dead letters & rejections', testid: 'nav-dead-letters' },
     { hash: '#/parties', label: 'Parties', testid: 'nav-parties' },
     { hash: '#/audit', label: 'Audit log', testid: 'nav-audit', editorOnly: true },
@@ -29,6 +31,7 @@ startShell({
     [/^#\/messages\/([0-9a-f-]{36})$/i, (m) => (ctx) => renderMessage(ctx, m[1])],
     [/^#\/messages(\?.*)?$/, (m) => (ctx) => renderMessages(ctx, new URLSearchParams((m[1] ?? '').slice(1)))],
     [/^#\/overdue$/, () => renderOverdue],
+    [/^#\/pauzeknop$/, () => renderPauzeknop],
     [/^#\/dead-letters$/, () => renderDeadLetters],
     [/^#\/parties$/, () => renderParties],
     [/^#\/audit$/, () => renderAudit],

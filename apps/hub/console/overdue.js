@@ -22,7 +22,11 @@ export async function renderOverdue(ctx) {
         'div',
         { class: 'figure card' },
         h('div', { class: 'figure-value', 'data-testid': 'total-overdue' }, String(data.totalOverdue)),
-        h('div', { class: 'figure-label' }, 'Kennisgevingen and BalanceRequests overdue now'),
+        h(
+          'div',
+          { class: 'figure-label' },
+          'Kennisgevingen and BalanceRequests overdue now (Pauzeknop requests: own page)',
+        ),
       ),
     ),
     h(

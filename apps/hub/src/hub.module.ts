@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OperatorsModule } from './operators/operators.module';
 import { PartiesModule } from './parties/parties.module';
+import { PauzeknopModule } from './pauzeknop/pauzeknop.module';
 import { Party, PartyCertificate } from './parties/party.entity';
 import { TopologyModule } from './topology/topology.module';
 
@@ -82,6 +83,7 @@ export class HubModule {
         DeadlinesModule,
         MonitoringModule,
         EvidenceModule,
+        PauzeknopModule,
         ConsoleModule,
       ],
     };

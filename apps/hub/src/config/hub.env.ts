@@ -49,6 +49,33 @@ export class HubEnv extends AppEnv {
   @Min(1)
   RETENTION_DAYS = 30;
 
+  /** days the hub keeps the body of a resident's HelpRequest the municipality did not admit (DESIGN §11) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  HUB_HELP_REQUEST_RETENTION_DAYS = 90;
+
+  /** Pauzeknop requests per client address per window (kept in each hub process's memory) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  HUB_PAUZEKNOP_RATE_LIMIT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  HUB_PAUZEKNOP_RATE_WINDOW_MINUTES = 10;
+
+  /** leading zero bits the Pauzeknop's proof-of-work asks of the browser (about 2^bits SHA-256 hashes) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  HUB_PAUZEKNOP_POW_BITS = 16;
+
   /** messages taken from the broker before the first is settled; bounds a group commit */
   @Type(() => Number)
   @IsInt()

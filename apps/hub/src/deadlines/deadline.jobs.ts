@@ -6,8 +6,8 @@ import { RetentionRepository } from '../delivery-record/retention.repository';
 import { HUB_ENV } from '../hub.tokens';
 
 /**
- * Scheduled work on the delivery record: answer deadlines (10 Dutch working days by default) and
- * retention. Each step is a single set-based statement of the record, so several hub instances
+ * Scheduled work on the delivery record: answer deadlines (10 Dutch working days by default), a
+ * HelpRequest's first contact (3), and retention (the general one, and a HelpRequest's own). Each step is a single set-based statement of the record, so several hub instances
  * may run the same job at once without doing the work twice.
  */
 @Injectable()
@@ -35,9 +35,13 @@ export class DeadlineJobs implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       const overdue = await this.record.markOverdue(now);
       const cutoff = new Date(now.getTime() - this.env.RETENTION_DAYS * 86_400_000);
+      const helpRequestCutoff = new Date(
+        now.getTime() - this.env.HUB_HELP_REQUEST_RETENTION_DAYS * 86_400_000,
+      );
       const purged =
         (await this.retention.purgeBodies(now, cutoff)) +
-        (await this.retention.purgeUnansweredBodies(now, cutoff));
+        (await this.retention.purgeUnansweredBodies(now, cutoff)) +
+        (await this.retention.purgeHelpRequestBodies(now, helpRequestCutoff));
       return { overdue, purged, deadLetters: await this.retention.purgeDeadLetters(now, cutoff) };
     } catch (error) {
       // an outage is logged once by the gate; anything else is this job's own trouble

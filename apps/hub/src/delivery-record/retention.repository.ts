@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 /**
+ * A resident's HelpRequest the municipality did not admit keeps its body for its own period
+ * (HUB_HELP_REQUEST_RETENTION_DAYS, DESIGN §11), not the general one; an admitted one goes by the
+ * general rule, as the case it became does.
+ */
+const NOT_A_HELP_REQUEST_WAITING = `NOT ("type" = 'HelpRequest' AND "conversation_state" IS DISTINCT FROM 'ADMITTED')`;
+
+/**
  * Retention of the record: bodies and dead-letter content go after the retention period; headers,
  * states, events and receipts stay. Each purge is one set-based statement, so several hub
  * instances may run it at once without doing the work twice.
@@ -15,7 +22,7 @@ export class RetentionRepository {
     const rows: unknown[] = await this.dataSource.query(
       `WITH purged AS (
          UPDATE "message" SET "raw" = NULL, "purged_at" = $1
-         WHERE "raw" IS NOT NULL AND "final_at" <= $2
+         WHERE "raw" IS NOT NULL AND "final_at" <= $2 AND ${NOT_A_HELP_REQUEST_WAITING}
          RETURNING "message_id"
        )
        INSERT INTO "message_event" ("message_id", "at", "kind", "cause")
@@ -35,11 +42,31 @@ export class RetentionRepository {
       `WITH purged AS (
          UPDATE "message" SET "raw" = NULL, "purged_at" = $1
          WHERE "raw" IS NOT NULL AND "final_at" IS NULL AND COALESCE("deadline_at", "received_at") <= $2
+           AND ${NOT_A_HELP_REQUEST_WAITING}
          RETURNING "message_id", "state"
        )
        INSERT INTO "message_event" ("message_id", "at", "kind", "cause", "detail")
        SELECT "message_id", $1, 'BODY_PURGED', 'retention',
               jsonb_build_object('unanswered', true, 'state', "state") FROM purged
+       RETURNING "id"`,
+      [now, cutoff],
+    );
+    return rows.length;
+  }
+
+  /** Bodies of HelpRequests not admitted (whatever their state) that arrived before `cutoff`. */
+  async purgeHelpRequestBodies(now: Date, cutoff: Date): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH purged AS (
+         UPDATE "message" SET "raw" = NULL, "purged_at" = $1
+         WHERE "type" = 'HelpRequest' AND "raw" IS NOT NULL
+           AND "conversation_state" IS DISTINCT FROM 'ADMITTED' AND "received_at" <= $2
+         RETURNING "message_id", "state", "conversation_state"
+       )
+       INSERT INTO "message_event" ("message_id", "at", "kind", "cause", "detail")
+       SELECT "message_id", $1, 'BODY_PURGED', 'retention',
+              jsonb_build_object('helpRequest', true, 'state', "state", 'conversationState', "conversation_state")
+       FROM purged
        RETURNING "id"`,
       [now, cutoff],
     );

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ANSWER_DEADLINE_TYPES } from '@skp/messages';
+import { ANSWER_DEADLINE_TYPES, PROTOCOL } from '@skp/messages';
+
+/**
+ * What a creditor has to answer: the answer-deadline types except a HelpRequest's first contact,
+ * which is the municipality's (the Pauzeknop overview counts those).
+ */
+const CREDITOR_ANSWER_TYPES = ANSWER_DEADLINE_TYPES.filter(
+  (type) => (PROTOCOL[type].deadlineKind ?? 'ANSWER') === 'ANSWER',
+);
 import { DataSource } from 'typeorm';
 
 export interface MinuteCount {
@@ -99,7 +107,7 @@ export class StatsRepository {
       `SELECT "recipient", count(*)::int AS "overdue", min("deadline_at") AS "oldest_deadline" FROM "message"
        WHERE "state" = 'OVERDUE' AND "type" = ANY($1::text[]) AND "recipient" IS NOT NULL
        GROUP BY "recipient"`,
-      [ANSWER_DEADLINE_TYPES],
+      [CREDITOR_ANSWER_TYPES],
     );
   }
 

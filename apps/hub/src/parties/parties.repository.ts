@@ -54,7 +54,10 @@ export class PartiesRepository {
   async update(
     oin: string,
     changes: Partial<
-      Pick<Party, 'name' | 'status' | 'bsnAllowed' | 'brokerUsername' | 'brokerCredentialsIssuedAt'>
+      Pick<
+        Party,
+        'name' | 'status' | 'bsnAllowed' | 'gemeentecodes' | 'brokerUsername' | 'brokerCredentialsIssuedAt'
+      >
     >,
     beforeCommit: () => Promise<void> = async () => undefined,
   ): Promise<void> {

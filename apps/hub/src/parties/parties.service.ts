@@ -13,6 +13,7 @@ export interface RegisterPartyCommand {
   kind: PartyKind;
   bsnAllowed: boolean;
   certificatePem: string;
+  gemeentecodes?: string[];
 }
 
 /** What the inbound pipeline needs to know of a party, kept in memory between refreshes. */
@@ -80,9 +81,11 @@ export class PartiesService {
       // A municipality receives answers only; the flag is about creditors seeing the BSN.
       command.bsnAllowed = false;
     }
+    const gemeentecodes = gemeentecodesOf(command.kind, command.gemeentecodes);
     const now = new Date();
     const party: Party = {
       ...command,
+      gemeentecodes,
       status: 'ACTIVE',
       createdAt: now,
       updatedAt: now,
@@ -161,9 +164,12 @@ export class PartiesService {
 
   async update(
     oin: string,
-    changes: { name?: string; status?: PartyStatus; bsnAllowed?: boolean },
+    changes: { name?: string; status?: PartyStatus; bsnAllowed?: boolean; gemeentecodes?: string[] },
   ): Promise<Party> {
     const { party } = await this.get(oin);
+    if (changes.gemeentecodes !== undefined) {
+      changes.gemeentecodes = gemeentecodesOf(party.kind, changes.gemeentecodes);
+    }
     // Suspension closes the party's broker connections and blocks its account; activation restores
     // it (a party without an account yet gets one from POST /api/parties/:oin/broker-credentials).
     await this.parties.update(oin, changes, async () => {
@@ -237,4 +243,16 @@ export class PartiesService {
       addedAt: now,
     };
   }
+}
+
+/** Only a municipality serves gemeentecodes; each once, in order. */
+function gemeentecodesOf(kind: PartyKind, codes: string[] | undefined): string[] {
+  if (codes && codes.length > 0 && kind !== 'MUNICIPALITY') {
+    throw badField(
+      'gemeentecodes',
+      'municipality-only',
+      'gemeentecodes: only a MUNICIPALITY serves gemeentecodes',
+    );
+  }
+  return [...new Set(codes ?? [])].sort();
 }

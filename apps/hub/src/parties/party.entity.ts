@@ -28,6 +28,10 @@ export class Party {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** the CBS gemeentecodes a municipality serves, by which the Pauzeknop page finds it (DESIGN §11) */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  gemeentecodes!: string[];
+
   /** `<AMQP_PREFIX>-<OIN>`; null for a party registered before broker accounts existed */
   @Column({ name: 'broker_username', type: 'text', nullable: true })
   brokerUsername?: string | null;

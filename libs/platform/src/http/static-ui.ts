@@ -68,13 +68,14 @@ export const STATIC_UI_HEADERS: Record<string, string> = {
 };
 
 /**
- * A controller serving one web UI: `index.html` at `/` and every other file at `/assets/<name>`.
- * The files hold no data and need no credential; the API behind them enforces access.
+ * A controller serving one web UI: `index.html` at `/` (or `/<path>`) and every other file at
+ * `/assets/<name>` (or `/<path>/assets/<name>`). The files hold no data and need no credential;
+ * the API behind them enforces access.
  */
-export function staticUiController(folder: string): Type<unknown> {
+export function staticUiController(folder: string, path = ''): Type<unknown> {
   @ApiExcludeController()
   @Public()
-  @Controller()
+  @Controller(path)
   class StaticUiController {
     private readonly assets = loadStaticUi(folder);
 

@@ -6,6 +6,7 @@ import { OperatorDisable1764800000000 } from './1764800000000-OperatorDisable';
 import { ConversationState1765100000000 } from './1765100000000-ConversationState';
 import { OutboxStoredPayloads1765400000000 } from './1765400000000-OutboxStoredPayloads';
 import { HelpRequestDeadline1765600000000 } from './1765600000000-HelpRequestDeadline';
+import { Pauzeknop1765700000000 } from './1765700000000-Pauzeknop';
 
 /** Every hub migration, oldest first. */
 export const HUB_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const HUB_MIGRATIONS = [
   ConversationState1765100000000,
   OutboxStoredPayloads1765400000000,
   HelpRequestDeadline1765600000000,
+  Pauzeknop1765700000000,
 ];

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   PARTY_KINDS,
   PARTY_STATUSES,
@@ -32,6 +42,18 @@ export class RegisterPartyDto {
   @IsString()
   @IsNotEmpty()
   certificatePem!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['0344'],
+    description:
+      'MUNICIPALITY only: the 4-digit CBS gemeentecodes it serves (the Pauzeknop page matches on them)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^\d{4}$/, { each: true, message: 'gemeentecodes must each be a 4-digit CBS gemeentecode' })
+  gemeentecodes?: string[];
 }
 
 export class UpdatePartyDto {
@@ -51,6 +73,18 @@ export class UpdatePartyDto {
   @IsOptional()
   @IsBoolean()
   bsnAllowed?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['0344'],
+    description:
+      'MUNICIPALITY only: the 4-digit CBS gemeentecodes it serves (the Pauzeknop page matches on them)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^\d{4}$/, { each: true, message: 'gemeentecodes must each be a 4-digit CBS gemeentecode' })
+  gemeentecodes?: string[];
 }
 
 export class AddCertificateDto {
@@ -81,6 +115,7 @@ export function toPartyView(p: Party, certificates?: PartyCertificate[]) {
     name: p.name,
     kind: p.kind,
     bsnAllowed: p.bsnAllowed,
+    gemeentecodes: p.gemeentecodes ?? [],
     status: p.status,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
