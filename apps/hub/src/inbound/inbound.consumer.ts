@@ -67,7 +67,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           prefix: this.env.AMQP_PREFIX,
           allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
         };
-        const inspected = this.pipeline.inspectBatch(
+        const inspected = await this.pipeline.inspectBatch(
           batch.map(({ delivery }) => toInbound(delivery, accounts, this.amqp.username)),
         );
         await committing;
