@@ -185,6 +185,13 @@ function splitEvenly<T>(items: T[], parts: number): T[][] {
 }
 
 /**
+ * A worker's own V8 heap counts toward the hub's memory: a small young generation keeps its resident
+ * size near what the same work costs on the main thread. A batch that needs more than the old
+ * generation allows ends the worker; the batch is then inspected inline, as any failure is.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+
+/**
  * The worker beside this file: from dist, `inspection.worker.js` (the @skp/* aliases resolve
  * through the `-r scripts/register-paths.js` the worker inherits from the process's execArgv);
  * from the TypeScript sources (jest, ts-node), through a small bootstrap that registers ts-node.
@@ -192,12 +199,11 @@ function splitEvenly<T>(items: T[], parts: number): T[][] {
 export function startInspectionWorker(): Worker {
   const script = join(__dirname, `inspection.worker${extname(__filename)}`);
   if (!script.endsWith('.ts')) {
-    return new Worker(script);
+    return new Worker(script, { resourceLimits: WORKER_LIMITS });
   }
-  return new Worker(TS_BOOTSTRAP, {
-    eval: true,
-    workerData: { script, root: join(__dirname, '..', '..', '..', '..') },
-  });
+  const root = join(__dirname, '..', '..', '..', '..');
+  // ts-node compiling the sources needs more than the limits above: tests only
+  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { script, root } });
 }
 
 const TS_BOOTSTRAP = `
