@@ -19,6 +19,7 @@ export function partySnapshot(
     name: oin,
     kind,
     bsnAllowed: false,
+    gemeentecodes: [],
     status: 'ACTIVE',
     createdAt: new Date(),
     updatedAt: new Date(),

@@ -5,8 +5,9 @@ import {
   parseDetachedJws,
   verifyDetachedJwsSignature,
 } from './jws';
+import { LeafKeyCache } from './leaf-keys';
 import { SigningIdentity, x5cOf } from './signing-identity';
-import { TrustStore } from './trust-store';
+import { ResolvedChain, TrustStore } from './trust-store';
 
 export type VerifyFailureCode =
   'SIGNATURE_INVALID' | 'CERTIFICATE_UNTRUSTED' | 'CERTIFICATE_EXPIRED' | 'SENDER_MISMATCH';
@@ -60,21 +61,96 @@ export function verifyDetached(
   try {
     parsed = parseDetachedJws(jws);
   } catch (error) {
-    return {
-      ok: false,
-      code: 'SIGNATURE_INVALID',
-      reason: error instanceof JwsFormatError ? error.message : 'malformed JWS',
-    };
+    return unreadableJws(error);
   }
   let chain;
   try {
     chain = trust.resolveChain(parsed.header.x5c);
   } catch {
-    return { ok: false, code: 'SIGNATURE_INVALID', reason: 'x5c certificate unreadable' };
+    return X5C_UNREADABLE;
   }
   if (!verifyDetachedJwsSignature(parsed, payload, chain.leafPublicKey)) {
-    return { ok: false, code: 'SIGNATURE_INVALID', reason: 'signature does not match the message' };
+    return SIGNATURE_MISMATCH;
   }
+  return chainVerdict(chain, parsed.header.alg, trust, expectedSigner, options);
+}
+
+/**
+ * The trust-free half of verifyDetached, for a worker thread: the JWS structure and the signature's
+ * math with the leaf key read from x5c. Trust is decided by concludeVerification with the live
+ * TrustStore; the two together give exactly verifyDetached's verdict.
+ */
+export type SignatureMath =
+  | { ok: false; code: 'SIGNATURE_INVALID'; reason: string }
+  | { ok: true; alg: JwsAlgorithm; x5c: string[]; matches: boolean };
+
+export function checkSignatureMath(jws: unknown, payload: string, leafKeys: LeafKeyCache): SignatureMath {
+  let parsed;
+  try {
+    parsed = parseDetachedJws(jws);
+  } catch (error) {
+    return unreadableJws(error);
+  }
+  let key;
+  try {
+    key = leafKeys.keyOf(parsed.header.x5c[0]);
+  } catch {
+    // resolveChain reads the same certificate the same way, so it would fail too
+    return X5C_UNREADABLE;
+  }
+  const matches = verifyDetachedJwsSignature(parsed, payload, key);
+  return { ok: true, alg: parsed.header.alg, x5c: parsed.header.x5c, matches };
+}
+
+/** The trust half: chain, revocation and dates at `now`, and the signer's OIN, in verifyDetached's order. */
+export function concludeVerification(
+  math: SignatureMath,
+  trust: TrustStore,
+  expectedSigner: string | undefined,
+  options: VerifyOptions = {},
+): VerifyResult {
+  if (!math.ok) {
+    return math;
+  }
+  let chain;
+  try {
+    chain = trust.resolveChain(math.x5c);
+  } catch {
+    return X5C_UNREADABLE;
+  }
+  if (!math.matches) {
+    return SIGNATURE_MISMATCH;
+  }
+  return chainVerdict(chain, math.alg, trust, expectedSigner, options);
+}
+
+const X5C_UNREADABLE = {
+  ok: false,
+  code: 'SIGNATURE_INVALID',
+  reason: 'x5c certificate unreadable',
+} as const satisfies VerifyResult;
+
+const SIGNATURE_MISMATCH = {
+  ok: false,
+  code: 'SIGNATURE_INVALID',
+  reason: 'signature does not match the message',
+} as const satisfies VerifyResult;
+
+function unreadableJws(error: unknown): { ok: false; code: 'SIGNATURE_INVALID'; reason: string } {
+  return {
+    ok: false,
+    code: 'SIGNATURE_INVALID',
+    reason: error instanceof JwsFormatError ? error.message : 'malformed JWS',
+  };
+}
+
+function chainVerdict(
+  chain: ResolvedChain,
+  alg: JwsAlgorithm,
+  trust: TrustStore,
+  expectedSigner: string | undefined,
+  options: VerifyOptions,
+): VerifyResult {
   const failure = trust.checkChain(chain, options.now);
   if (failure) {
     return { ok: false, ...failure };
@@ -88,7 +164,7 @@ export function verifyDetached(
   return {
     ok: true,
     signerOin: chain.leafOin,
-    alg: parsed.header.alg,
+    alg,
     leaf: {
       pem: chain.leafPem,
       sha256: chain.leafSha256,

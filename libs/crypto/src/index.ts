@@ -4,6 +4,7 @@ export * from './crypto.module';
 export * from './crypto-settings';
 export * from './detached-signature';
 export * from './jws';
+export * from './leaf-keys';
 export * from './message-signature';
 export * from './signing-identity';
 export * from './trust-store';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Type } from 'class-transformer';
 import { AppEnv } from '@skp/platform';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -82,6 +83,17 @@ export class HubEnv extends AppEnv {
   @Min(1)
   @Max(2000)
   HUB_PREFETCH = 300;
+
+  /**
+   * worker threads that inspect inbound messages (decode, schema, signature math) beside the main
+   * thread, which keeps the trust decisions; 0 inspects on the main thread. Default: one per core
+   * beyond the first, at most 4.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  HUB_INSPECTION_WORKERS = Math.min(4, Math.max(0, availableParallelism() - 1));
 
   /** how often the overdue and retention jobs run */
   @Type(() => Number)

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { TrustStore } from '@skp/crypto';
 import { DatabaseGate, InjectLogger, Logger, PublishAfterCommit } from '@skp/platform';
 import { DeliveryRecordRepository } from '../delivery-record/delivery-record.repository';
@@ -8,6 +8,7 @@ import type { Effects } from './effects';
 import { DecisionContext, InboundDecider } from './inbound-decider';
 import { isUuid } from '@skp/messages';
 import { InboundDelivery, Inspection, inspect } from './inspection';
+import { InspectionWorkers } from './inspection-workers';
 
 export type Settlement = 'ack' | 'requeue';
 
@@ -35,18 +36,22 @@ export class InboundPipeline {
     private readonly gate: DatabaseGate,
     private readonly metrics: HubMetrics,
     @InjectLogger() private readonly logger: Logger,
+    @Optional() private readonly workers?: InspectionWorkers,
   ) {}
 
   async processBatch(batch: InboundDelivery[], now = new Date()): Promise<Settlement[]> {
-    return this.commitBatch(await this.decideBatch(this.inspectBatch(batch, now)));
+    return this.commitBatch(await this.decideBatch(await this.inspectBatch(batch, now)));
   }
 
   /**
    * Size, decoding, schema and signatures: pure CPU, no state. The consumer runs this for the next
-   * batch while the previous one is committing.
+   * batch while the previous one is committing; the inspection workers, when configured, do the
+   * trust-free part on other cores. Inspections come back in delivery order.
    */
-  inspectBatch(deliveries: InboundDelivery[], now = new Date()): InspectedBatch {
-    const inspections = deliveries.map((delivery) => this.safeInspect(delivery, now));
+  async inspectBatch(deliveries: InboundDelivery[], now = new Date()): Promise<InspectedBatch> {
+    const inspections = this.workers
+      ? await this.workers.inspectBatch(deliveries, now)
+      : deliveries.map((delivery) => this.safeInspect(delivery, now));
     return { now, deliveries, inspections, references: referencedIds(deliveries, inspections) };
   }
 

@@ -76,7 +76,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           continue;
         }
         const batch = this.waiting.splice(0, MAX_BATCH);
-        const inspected = this.inspect(batch);
+        const inspected = await this.inspect(batch);
         await untilIndependent(inFlight, inspected.references);
         const { committed } = await this.decideAndCommit(batch, inspected);
         const flight: InFlight = {
@@ -92,7 +92,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
     }
   }
 
-  private inspect(batch: Taken[]): InspectedBatch {
+  private inspect(batch: Taken[]): Promise<InspectedBatch> {
     const accounts = {
       prefix: this.env.AMQP_PREFIX,
       allowShared: this.env.HUB_ALLOW_SHARED_BROKER_USER === 'true',
@@ -136,7 +136,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           if (!(await this.gate.isOutage(error))) {
             throw error;
           }
-          const inspected = this.inspect(batch);
+          const inspected = await this.inspect(batch);
           decided = await this.gate.run(() => this.pipeline.decideBatch(inspected));
         }
       }

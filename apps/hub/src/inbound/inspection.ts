@@ -1,19 +1,9 @@
-import { createHash } from 'node:crypto';
-import { TrustStore, verifyDetached } from '@skp/crypto';
-import {
-  canonicalJson,
-  decode,
-  Encoding,
-  MAX_MESSAGE_BYTES,
-  isUuid,
-  MESSAGE_TYPES,
-  MessageDecodeError,
-  MessageType,
-  ReasonCode,
-  signingInput,
-  SkpMessage,
-} from '@skp/messages';
+import { concludeVerification, LeafKeyCache, TrustStore } from '@skp/crypto';
+import { ReasonCode, SkpMessage } from '@skp/messages';
+import { Examined, examine, LooseHeader, uninspectable } from './inspection-examine';
 import { PublisherAccountRule, publisherAccountProblem } from './publisher-account';
+
+export { encodingOf, sha256, type LooseHeader } from './inspection-examine';
 
 /** One message as taken from the hub's inbound queue. */
 export interface InboundDelivery {
@@ -30,17 +20,6 @@ export interface InboundDelivery {
   deliveryCount?: number;
   /** which account each sender must publish with; the consumer always sets it */
   accounts?: PublisherAccountRule;
-}
-
-/** The header fields the hub could read from a message it rejects (possibly unverified). */
-export interface LooseHeader {
-  messageId: string;
-  type: string;
-  sender: string | null;
-  recipient: string | null;
-  conversationId: string | null;
-  inReplyTo: string | null;
-  createdAt: string | null;
 }
 
 export type Inspection =
@@ -61,10 +40,6 @@ export type Inspection =
   /** nothing proves who sent it: dead-lettered and recorded, never answered, never recorded under its messageId */
   | { kind: 'unverifiable'; reasonCode: ReasonCode; reason: string };
 
-export function encodingOf(contentType: string): Encoding {
-  return /xml/i.test(contentType) ? 'xml' : 'json';
-}
-
 /** Whether the publisher is the signed sender; each returns why not, or null. */
 const PUBLISHER_CHECKS: readonly ((delivery: InboundDelivery, sender: string) => string | null)[] = [
   // With a broker account per party (`<prefix>-<OIN>`) the broker vouches for the publisher.
@@ -73,77 +48,88 @@ const PUBLISHER_CHECKS: readonly ((delivery: InboundDelivery, sender: string) =>
     delivery.routingKey === sender ? null : "published under another party's routing key",
 ];
 
+/** Leaf keys for inspections on this thread (a worker keeps its own). */
+const inlineLeafKeys = new LeafKeyCache();
+
 /**
  * The admission checks that need no database, in order: size, decode, schema, signature, broker
  * user and routing key (the publisher is the sender). Never throws: whatever
  * goes wrong reading one message is that message's problem (dead-lettered), never the batch's.
+ * The same two halves run split across threads by the inspection workers.
  */
 export function inspect(delivery: InboundDelivery, trust: TrustStore, now: Date): Inspection {
+  return conclude(delivery, examineInline(delivery), trust, now);
+}
+
+/** The trust-free half on this thread: what a worker would have answered for the delivery. */
+export function examineInline(delivery: InboundDelivery): Examined {
+  return examine(delivery.content, delivery.contentType, inlineLeafKeys);
+}
+
+/**
+ * The half that needs the live TrustStore and the delivery's AMQP properties: the signer's chain,
+ * revocation and dates at `now`, the signer's OIN, and that the publisher is the signed sender.
+ */
+export function conclude(
+  delivery: InboundDelivery,
+  examined: Examined,
+  trust: TrustStore,
+  now: Date,
+): Inspection {
   try {
-    return inspectUnsafe(delivery, trust, now);
+    return concludeUnsafe(delivery, examined, trust, now);
   } catch {
-    return { kind: 'unverifiable', reasonCode: 'MALFORMED', reason: 'the message could not be inspected' };
+    return uninspectable();
   }
 }
 
-function inspectUnsafe(delivery: InboundDelivery, trust: TrustStore, now: Date): Inspection {
-  if (delivery.content.length > MAX_MESSAGE_BYTES) {
-    return {
-      kind: 'unverifiable',
-      reasonCode: 'TOO_LARGE',
-      reason: `message exceeds ${MAX_MESSAGE_BYTES} bytes`,
-    };
-  }
-  const raw = delivery.content.toString('utf8');
-  const encoding = encodingOf(delivery.contentType);
-  let message: SkpMessage;
-  try {
-    message = decode(delivery.content, encoding);
-  } catch (error) {
-    if (!(error instanceof MessageDecodeError)) {
-      return { kind: 'unverifiable', reasonCode: 'MALFORMED', reason: 'the message cannot be read' };
+function concludeUnsafe(
+  delivery: InboundDelivery,
+  examined: Examined,
+  trust: TrustStore,
+  now: Date,
+): Inspection {
+  switch (examined.kind) {
+    case 'settled':
+      return examined.inspection;
+    case 'signed-invalid': {
+      const { header, hash, reason, math } = examined;
+      const verdict = concludeVerification(math, trust, header.sender, { now });
+      if (verdict.ok && delivery.routingKey === header.sender) {
+        const raw = delivery.content.toString('utf8');
+        return {
+          kind: 'invalid',
+          raw,
+          reasonCode: 'SCHEMA_INVALID',
+          reason,
+          header,
+          hash,
+          signerFingerprint: verdict.leaf.sha256,
+        };
+      }
+      return {
+        kind: 'unverifiable',
+        reasonCode: 'SCHEMA_INVALID',
+        reason: `${reason} (signature not verifiable)`,
+      };
     }
-    const reason = summarise(error);
-    // A schema-invalid message is answered only when its signature holds (docs/decisions).
-    const signed = error.code === 'SCHEMA_INVALID' ? verifyParsed(error.parsed, trust, now) : null;
-    if (signed && delivery.routingKey === signed.header.sender) {
-      return { kind: 'invalid', raw, reasonCode: 'SCHEMA_INVALID', reason, ...signed };
-    }
-    return {
-      kind: 'unverifiable',
-      reasonCode: error.code,
-      reason: error.code === 'SCHEMA_INVALID' ? `${reason} (signature not verifiable)` : reason,
-    };
-  }
-  // The canonical form is both the duplicate fingerprint and the signed payload: compute it once.
-  const payload = signingInput(message);
-  const hash = sha256(payload);
-  const verdict = verifyDetached(message.signature, payload, trust, message.header.sender, { now });
-  if (!verdict.ok) {
-    return { kind: 'unverifiable', reasonCode: verdict.code, reason: verdict.reason };
-  }
-  for (const check of PUBLISHER_CHECKS) {
-    const problem = check(delivery, message.header.sender);
-    if (problem) {
-      // A valid signature does not prove who published it here: nobody is answered.
-      return { kind: 'unverifiable', reasonCode: 'SENDER_MISMATCH', reason: problem };
+    case 'signed': {
+      const { message, hash, math } = examined;
+      const verdict = concludeVerification(math, trust, message.header.sender, { now });
+      if (!verdict.ok) {
+        return { kind: 'unverifiable', reasonCode: verdict.code, reason: verdict.reason };
+      }
+      for (const check of PUBLISHER_CHECKS) {
+        const problem = check(delivery, message.header.sender);
+        if (problem) {
+          // A valid signature does not prove who published it here: nobody is answered.
+          return { kind: 'unverifiable', reasonCode: 'SENDER_MISMATCH', reason: problem };
+        }
+      }
+      const raw = delivery.content.toString('utf8');
+      return { kind: 'valid', message, raw, hash, signerFingerprint: verdict.leaf.sha256 };
     }
   }
-  return { kind: 'valid', message, raw, hash, signerFingerprint: verdict.leaf.sha256 };
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** Field paths and rules only: a violation's value may be personal data. */
-function summarise(error: MessageDecodeError): string {
-  if (error.violations.length === 0) {
-    return error.message;
-  }
-  const shown = error.violations.slice(0, 8).map((v) => `${v.path}: ${v.rule}`);
-  const more = error.violations.length > 8 ? ` (+${error.violations.length - 8} more)` : '';
-  return `${shown.join('; ')}${more}`;
 }
 
 export function looseHeaderOf(message: SkpMessage): LooseHeader {
@@ -156,55 +142,5 @@ export function looseHeaderOf(message: SkpMessage): LooseHeader {
     conversationId: h.conversationId,
     inReplyTo: h.inReplyTo ?? null,
     createdAt: h.createdAt,
-  };
-}
-
-/**
- * The signature check of a schema-invalid message: over the canonical JSON of the `{header, body}`
- * the decoder parsed. Holds only when that is exactly what the sender signed, the header names its
- * messageId and sender, and the certificate is trusted and carries that sender's OIN.
- */
-function verifyParsed(
-  parsed: unknown,
-  trust: TrustStore,
-  now: Date,
-): { header: LooseHeader; hash: string; signerFingerprint: string } | null {
-  const document = parsed as { header?: unknown; body?: unknown; signature?: unknown } | null;
-  if (typeof document !== 'object' || document === null || typeof document.signature !== 'string') {
-    return null;
-  }
-  const header = looseHeader(document.header);
-  if (!header?.sender) {
-    return null;
-  }
-  let payload: string;
-  try {
-    payload = canonicalJson({ header: document.header, body: document.body });
-  } catch {
-    return null;
-  }
-  const verdict = verifyDetached(document.signature, payload, trust, header.sender, { now });
-  return verdict.ok ? { header, hash: sha256(payload), signerFingerprint: verdict.leaf.sha256 } : null;
-}
-
-/** What can be read of a schema-invalid header (its signature is checked before it is believed). */
-function looseHeader(value: unknown): LooseHeader | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return null;
-  }
-  const header = value as Record<string, unknown>;
-  if (!isUuid(header.messageId)) {
-    return null;
-  }
-  const text = (v: unknown, pattern?: RegExp): string | null =>
-    typeof v === 'string' && (!pattern || pattern.test(v)) ? v : null;
-  return {
-    messageId: header.messageId,
-    type: MESSAGE_TYPES.includes(header.type as MessageType) ? (header.type as string) : 'Unknown',
-    sender: text(header.sender, /^\d{20}$/),
-    recipient: text(header.recipient, /^\d{20}$/),
-    conversationId: isUuid(header.conversationId) ? header.conversationId : null,
-    inReplyTo: isUuid(header.inReplyTo) ? header.inReplyTo : null,
-    createdAt: null,
   };
 }

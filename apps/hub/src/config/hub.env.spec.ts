@@ -1,0 +1,24 @@
+import { availableParallelism } from 'node:os';
+import { loadEnv } from '@skp/platform';
+import { HubEnv } from './hub.env';
+
+/** The settings every hub needs anyway (only their presence is checked here). */
+const BASE = { TRUST_ANCHORS: 'anchors.pem', PARTY_CERT: 'hub.pem', PARTY_KEY: 'hub.key' };
+
+describe('HubEnv: HUB_INSPECTION_WORKERS', () => {
+  it('defaults to one worker per core beyond the first, at most 4', () => {
+    expect(loadEnv(HubEnv, BASE).HUB_INSPECTION_WORKERS).toBe(
+      Math.min(4, Math.max(0, availableParallelism() - 1)),
+    );
+  });
+
+  it('takes 0 (inspect on the main thread) to 4, and refuses anything else with its name', () => {
+    expect(loadEnv(HubEnv, { ...BASE, HUB_INSPECTION_WORKERS: '0' }).HUB_INSPECTION_WORKERS).toBe(0);
+    expect(loadEnv(HubEnv, { ...BASE, HUB_INSPECTION_WORKERS: '4' }).HUB_INSPECTION_WORKERS).toBe(4);
+    for (const bad of ['5', '-1', '1.5', 'two']) {
+      expect(() => loadEnv(HubEnv, { ...BASE, HUB_INSPECTION_WORKERS: bad })).toThrow(
+        /HUB_INSPECTION_WORKERS/,
+      );
+    }
+  });
+});
