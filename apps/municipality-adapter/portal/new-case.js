@@ -223,7 +223,8 @@ export async function renderNewCase(ctx, helpRequestId) {
     } catch (e) {
       const unplaced = [];
       for (const v of e.violations) {
-        const own = v.field.replace(/^case\.?/, '');
+        // the admission's violations name the case's fields under `case.`
+        const own = helpRequest ? v.field.replace(/^case\./, '') : v.field;
         const path = own.startsWith('creditors') ? 'creditors' : own;
         if (errors.has(path)) {
           errors.get(path).textContent = ruleText(v);
