@@ -1,9 +1,10 @@
-// Municipality portal: cases, new case, CSV import, debt arrangements and the account, over this
+// Municipality portal: cases, residents' help requests, new case, CSV import, debt arrangements and the account, over this
 // adapter's own API. Pages are plain ES modules (docs/decisions/0008-one-front-end-for-three-web-uis.md).
 import { startShell } from './shell.js';
 import { renderCases } from './cases.js';
 import { renderCase } from './case.js';
 import { renderNewCase } from './new-case.js';
+import { renderHelpRequest, renderHelpRequests } from './help-requests.js';
 import { renderImport } from './import.js';
 import { renderDossiers, renderDossier } from './dossiers.js';
 import { renderPortalAccount } from './portal-account.js';
@@ -20,6 +21,7 @@ startShell({
   home: '#/zaken',
   nav: [
     { hash: '#/zaken', label: 'Zaken', testid: 'nav-cases' },
+    { hash: '#/hulpvragen', label: 'Hulpvragen', testid: 'nav-help-requests' },
     { hash: '#/nieuw', label: 'Nieuwe zaak', testid: 'nav-new', editorOnly: true },
     { hash: '#/import', label: 'Bestand inlezen', testid: 'nav-import', editorOnly: true },
     { hash: '#/regelingen', label: 'Schuldregelingen', testid: 'nav-dossiers' },
@@ -29,6 +31,9 @@ startShell({
     [/^#\/zaken\/(.+)$/, (m) => (ctx) => renderCase(ctx, decodeURIComponent(m[1]))],
     [/^#\/zaken$/, () => renderCases],
     [/^#\/nieuw$/, () => renderNewCase],
+    [/^#\/hulpvragen\/([^/]+)\/toelaten$/, (m) => (ctx) => renderNewCase(ctx, decodeURIComponent(m[1]))],
+    [/^#\/hulpvragen\/([^/]+)$/, (m) => (ctx) => renderHelpRequest(ctx, decodeURIComponent(m[1]))],
+    [/^#\/hulpvragen$/, () => renderHelpRequests],
     [/^#\/import$/, () => renderImport],
     [/^#\/regelingen\/(.+)$/, (m) => (ctx) => renderDossier(ctx, decodeURIComponent(m[1]))],
     [/^#\/regelingen$/, () => renderDossiers],

@@ -19,7 +19,7 @@ function address(a) {
   return `${a.street} ${number}, ${a.postcode} ${a.city}`;
 }
 
-function debtorFacts(debtor) {
+export function debtorFacts(debtor) {
   if (!debtor) {
     return h('p', { class: 'muted' }, 'De gegevens van de persoon zijn niet bewaard bij deze zaak.');
   }

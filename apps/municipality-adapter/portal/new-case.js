@@ -53,7 +53,17 @@ function set(target, path, value) {
   node[keys.at(-1)] = value;
 }
 
-export async function renderNewCase(ctx) {
+/** The value at a dotted path of a draft (numbers as the form shows them). */
+function valueAt(draft, path) {
+  const value = path.split('.').reduce((node, key) => node?.[key], draft);
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * `helpRequestId`: admitting a resident's HelpRequest (#/hulpvragen/<id>/toelaten): the form starts
+ * from the request's case draft and is sent with the admission, so its Kennisgevingen carry signal 1.
+ */
+export async function renderNewCase(ctx, helpRequestId) {
   if (!ctx.canEdit) {
     replace(
       ctx.main,
@@ -62,6 +72,9 @@ export async function renderNewCase(ctx) {
     );
     return;
   }
+  const helpRequest = helpRequestId
+    ? await api('GET', `/help-requests/${encodeURIComponent(helpRequestId)}`)
+    : undefined;
   const inputs = new Map();
   const errors = new Map();
   const checks = new Map();
@@ -85,7 +98,10 @@ export async function renderNewCase(ctx) {
       type,
       name: path,
       'data-testid': `nc-${path}`,
-      value: path === 'admissionDate' || path === 'pause.start' ? today() : undefined,
+      value:
+        path === 'admissionDate' || path === 'pause.start'
+          ? today()
+          : helpRequest && valueAt(helpRequest.caseDraft, path),
       ...extra,
       oninput: () => {
         check(path);
@@ -196,13 +212,20 @@ export async function renderNewCase(ctx) {
     body.creditors = chosenOins().map((oin) => ({ oin }));
     submit.disabled = true;
     try {
-      const result = await api('POST', '/kennisgevingen', body);
+      const result = helpRequest
+        ? await api('POST', `/help-requests/${encodeURIComponent(helpRequest.id)}/status`, {
+            status: 'ADMITTED',
+            case: body,
+          })
+        : await api('POST', '/kennisgevingen', body);
       ctx.flash('De zaak is aangemaakt en naar de schuldeisers verstuurd.', 'ok');
       ctx.go(caseHash(result.caseReference));
     } catch (e) {
       const unplaced = [];
       for (const v of e.violations) {
-        const path = v.field.startsWith('creditors') ? 'creditors' : v.field;
+        // the admission's violations name the case's fields under `case.`
+        const own = helpRequest ? v.field.replace(/^case\./, '') : v.field;
+        const path = own.startsWith('creditors') ? 'creditors' : own;
         if (errors.has(path)) {
           errors.get(path).textContent = ruleText(v);
           inputs.get(path)?.setAttribute('aria-invalid', 'true');
@@ -221,7 +244,19 @@ export async function renderNewCase(ctx) {
 
   replace(
     ctx.main,
-    h('h1', { tabindex: '-1' }, 'Nieuwe zaak'),
+    h(
+      'h1',
+      { tabindex: '-1' },
+      helpRequest ? `Nieuwe zaak uit hulpvraag ${helpRequest.reference}` : 'Nieuwe zaak',
+    ),
+    helpRequest
+      ? h(
+          'p',
+          { 'data-testid': 'nc-signal' },
+          'Toegelaten na de Pauzeknop: de schuldeisers krijgen signaal 1 (de persoon vroeg zelf om hulp). ',
+          'De gegevens komen uit de hulpvraag; vul aan wat ontbreekt.',
+        )
+      : null,
     h(
       'form',
       { 'data-testid': 'new-case-form', novalidate: true, onsubmit: send },

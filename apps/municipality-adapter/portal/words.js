@@ -172,6 +172,8 @@ export const MUNICIPALITY_ACTIONS = [
   [/^POST \/kennisgevingen\/import$/, 'Bestand inlezen'],
   [/^POST \/kennisgevingen\/:caseReference\/progress$/, 'Voortgang doorgeven'],
   [/^POST \/kennisgevingen$/, 'Nieuwe zaak versturen'],
+  [/^POST \/help-requests\/:id\/status$/, 'Status van een hulpvraag doorgeven'],
+  [/^GET \/help-requests\/:id$/, 'Hulpvraag bekeken'],
   [/^POST \/schuldregelingen\/:caseReference\/proposal\/preview$/, 'Voorstel berekenen'],
   [/^POST \/schuldregelingen\/:caseReference\/proposal$/, 'Betalingsvoorstel versturen'],
   [/^POST \/schuldregelingen\/:caseReference\/end$/, 'Regeling beëindigen'],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PortalUiModule } from './portal-ui/portal-ui.module';
 import type { MunicipalityEnv } from './config/municipality.env';
 import { DirectoryModule } from './directory/directory.module';
+import { HelpRequestModule } from './help-requests/help-request.module';
 import { ImportModule } from './import/import.module';
 import { KennisgevingModule } from './kennisgeving/kennisgeving.module';
 import { MunicipalityCoreModule } from './municipality-core.module';
@@ -24,6 +25,7 @@ export class MunicipalityModule {
         ProgressModule,
         SchuldregelingModule,
         TrackingModule,
+        HelpRequestModule,
         DirectoryModule,
         PortalUiModule,
       ],

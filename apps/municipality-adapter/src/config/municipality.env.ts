@@ -123,6 +123,13 @@ export class MunicipalityEnv extends PortalEnv {
   @Max(60)
   MUNICIPALITY_ANSWER_WORKING_DAYS = 10;
 
+  /** Dutch working days within which a resident's HelpRequest must get its first contact (DESIGN §11; 0: tests only) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  MUNICIPALITY_HELP_REQUEST_CONTACT_WORKING_DAYS = 3;
+
   /** CSV files with more data rows than this are imported in the background (poll the job) */
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryReceipt, PauseAcknowledgement, SkpMessage } from '@skp/messages';
+import { HelpRequestInboxService } from '../help-requests/help-request-inbox.service';
 import { SchuldregelingInboxService } from '../schuldregeling/schuldregeling-inbox.service';
 import { StatusAnswerService } from '../schuldregeling/status-answer.service';
 import { InjectLogger, Logger } from '@skp/platform';
@@ -28,6 +29,7 @@ export class TrackingService {
     private readonly schuldregelingen: SchuldregelingInboxService,
     private readonly statusAnswers: StatusAnswerService,
     private readonly receipts: KennisgevingReceipts,
+    private readonly helpRequests: HelpRequestInboxService,
     @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
     @InjectLogger() private readonly logger: Logger,
   ) {}
@@ -69,7 +71,10 @@ export class TrackingService {
         return this.schuldregelingen.recordResponse(manager, message as SkpMessage<'ProposalResponse'>);
       case 'StatusRequest':
         return this.recordStatusRequest(manager, message as SkpMessage<'StatusRequest'>);
+      case 'HelpRequest':
+        return this.helpRequests.recordRequest(manager, message as SkpMessage<'HelpRequest'>);
       case 'Kennisgeving':
+      case 'HelpRequestAcknowledgement':
       case 'ProgressUpdate':
       case 'BalanceRequest':
       case 'PaymentProposal':
@@ -153,7 +158,10 @@ export class TrackingService {
       }
       return;
     }
-    if (await this.schuldregelingen.recordReceipt(manager, receipt)) {
+    if (
+      (await this.schuldregelingen.recordReceipt(manager, receipt)) ||
+      (await this.helpRequests.recordReceipt(manager, receipt))
+    ) {
       return;
     }
     this.logger.warn(

@@ -3,6 +3,7 @@ import { DurableImportJobs1765000000000 } from './1765000000000-DurableImportJob
 import { Schuldregelingen1765100000000 } from './1765100000000-Schuldregelingen';
 import { PortalUsers1765200000000 } from './1765200000000-PortalUsers';
 import { CaseDebtors1765300000000 } from './1765300000000-CaseDebtors';
+import { HelpRequests1765800000000 } from './1765800000000-HelpRequests';
 
 /** In order; applied at start-up unless DB_SKIP_MIGRATIONS=true. */
 export const MUNICIPALITY_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MUNICIPALITY_MIGRATIONS = [
   Schuldregelingen1765100000000,
   PortalUsers1765200000000,
   CaseDebtors1765300000000,
+  HelpRequests1765800000000,
 ];

@@ -1,0 +1,52 @@
+import { addWorkingDays, HELP_REQUEST_STATUSES, type HelpRequestStatus } from '@skp/messages';
+
+/**
+ * The rules of a resident's HelpRequest at the municipality (DESIGN §11), as pure functions: its
+ * status only moves forward (NEW → CONTACTED → ADMITTED | REFERRED | NOT_ADMITTED, a step may be
+ * skipped, as the hub's conversation track allows), and first contact is due within a number of
+ * Dutch working days of its receipt.
+ */
+
+export type HelpRequestState = 'NEW' | HelpRequestStatus;
+
+export const HELP_REQUEST_STATES: readonly HelpRequestState[] = ['NEW', ...HELP_REQUEST_STATUSES];
+
+const RANK: Record<HelpRequestState, number> = {
+  NEW: 0,
+  CONTACTED: 1,
+  ADMITTED: 2,
+  REFERRED: 2,
+  NOT_ADMITTED: 2,
+};
+
+/** Why `to` may not follow `from`, or undefined when it may. */
+export function statusChangeRefusal(from: HelpRequestState, to: HelpRequestStatus): string | undefined {
+  if (RANK[from] === 2) {
+    return `the request is ${from} already: that is final`;
+  }
+  if (RANK[to] <= RANK[from]) {
+    return `the request is ${from} already`;
+  }
+  return undefined;
+}
+
+/** When the municipality must have contacted the resident. */
+export function contactDueAt(receivedAt: Date, workingDays: number): Date {
+  return addWorkingDays(receivedAt, workingDays);
+}
+
+/** Overdue: past its contact deadline and nobody has answered the resident yet. */
+export function isContactOverdue(
+  request: { status: HelpRequestState; contactDueAt: Date },
+  now: Date = new Date(),
+): boolean {
+  return request.status === 'NEW' && request.contactDueAt.getTime() <= now.getTime();
+}
+
+/**
+ * The number the resident and the case worker speak of. The hub's HelpRequest carries none, so it
+ * is a short form of the message id (the first 8 hex digits, in capitals), e.g. `PK-3F2A9C01`.
+ */
+export function helpRequestReference(messageId: string): string {
+  return `PK-${messageId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
