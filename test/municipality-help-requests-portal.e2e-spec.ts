@@ -133,7 +133,7 @@ const COUNSELLOR = { username: 'counsellor', password: 'demo-counsellor-test' };
       await page.keyboard.press('Enter');
       await page.getByTestId('nc-signal').waitFor();
       const reference = await page.getByTestId('nc-caseReference').inputValue();
-      expect(reference).toMatch(/^PK-[0-9A-F]{8}$/);
+      expect(reference).toMatch(/^PK-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
       expect(await page.getByTestId('nc-debtor.surname').inputValue()).toBe('El Amrani');
       expect(await page.getByTestId('nc-debtor.bsn').inputValue()).toBe('111222333');
       expect(await page.getByTestId('nc-debtor.address.postcode').inputValue()).toBe('3531CJ');

@@ -1,3 +1,4 @@
+import { helpRequestReference } from '@skp/messages';
 import { AppProcess } from './support/app-process';
 import { eventually } from './support/eventually';
 import { HelpRequestsFromHub } from './support/help-request-from-hub';
@@ -79,7 +80,7 @@ it('stores a HelpRequest from the hub once, urgent first, overdue while nobody m
   await receivedAtMunicipality(calm.header.messageId);
   expect(await listed(urgent.header.messageId)).toHaveLength(1);
   expect(item).toMatchObject({
-    reference: `PK-${urgent.header.messageId.replace(/-/g, '').slice(0, 8).toUpperCase()}`,
+    reference: helpRequestReference(urgent.header.messageId),
     residentLabel: 'F. El Amrani',
     urgent: true,
     status: 'NEW',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { verifyMessage } from '@skp/crypto';
-import type { SkpMessage } from '@skp/messages';
+import { helpRequestReference, type SkpMessage } from '@skp/messages';
 import { eventually } from './support/eventually';
 import { api } from './support/hub-api-client';
 import { HubDb } from './support/hub-db';
@@ -113,6 +113,8 @@ describe('Pauzeknop on the hub: a resident’s request becomes a hub-signed Help
     const message = received.message as SkpMessage<'HelpRequest'>;
     expect(message.header.sender).toBe(h.hubParty.oin);
     expect(message.header.recipient).toBe(municipality.oin);
+    // the municipality derives the same reference the resident was shown
+    expect(helpRequestReference(message.header.messageId)).toBe(r.body.reference);
     expect(verifyMessage(message, h.pki.trust)).toMatchObject({ ok: true, signerOin: h.hubParty.oin });
     expect(message.body).toMatchObject({
       resident: { ...RESIDENT, address: { ...RESIDENT.address, postcode: '3521AZ' } },

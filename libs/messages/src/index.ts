@@ -3,6 +3,7 @@ export * from './amqp-names';
 export * from './domain/identifiers';
 export * from './domain/dates';
 export * from './domain/working-days';
+export * from './domain/help-request-reference';
 export { type Violation, describeRule } from './validation/violation';
 export { validateMessage, validateUnsigned } from './protocol/validate-message';
 // The message's rule decorators, for request DTOs that must follow the same rules under the same names.

@@ -1,7 +1,6 @@
 import { validateUnsigned } from '@skp/messages';
 import type { HelpRequestFormDto } from './dto/help-request-form.dto';
 import { formViolationsOf, helpRequestBodyOf, helpRequestMessage } from './help-request-body';
-import { newReferenceNumber, REFERENCE_PATTERN } from './reference-number';
 
 const HUB = '00000001001234567000';
 const MUNI = '00000001002220647000';
@@ -81,15 +80,5 @@ describe('the HelpRequest body from the Pauzeknop form', () => {
   it('keeps a BSN of 8 digits with a leading zero, as the API does', () => {
     const body = helpRequestBodyOf(form({ resident: { ...form().resident, bsn: '11122333' } }), NOW);
     expect(body.resident.bsn).toBe('011122333');
-  });
-});
-
-describe('reference numbers', () => {
-  it('are short, in the look-alike-free alphabet, and different each time', () => {
-    const refs = new Set(Array.from({ length: 500 }, () => newReferenceNumber()));
-    expect(refs.size).toBe(500);
-    for (const ref of refs) {
-      expect(ref).toMatch(REFERENCE_PATTERN);
-    }
   });
 });

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SIGNING_IDENTITY, signMessage, SigningIdentity } from '@skp/crypto';
-import { AmqpNames, answerDeadline, encode, signingInput, SkpMessage } from '@skp/messages';
+import {
+  AmqpNames,
+  answerDeadline,
+  encode,
+  helpRequestReference,
+  newMessageId,
+  signingInput,
+  SkpMessage,
+} from '@skp/messages';
 import { PublishAfterCommit } from '@skp/platform';
 import { createHash } from 'node:crypto';
 import type { HubEnv } from '../config/hub.env';
@@ -11,7 +19,6 @@ import { messageRow, timelineEvent, toPartyQueue } from '../inbound/effect-build
 import { deadlineWorkingDays } from '../inbound/inbound-decider';
 import { sha256 } from '../inbound/inspection';
 import type { HelpRequestMessage } from './help-request-body';
-import { newReferenceNumber } from './reference-number';
 
 export interface SentHelpRequest {
   messageId: string;
@@ -47,13 +54,20 @@ export class HelpRequestSender {
     return this.identity.oin;
   }
 
+  /**
+   * Signs, records and publishes the request. Its reference comes from its messageId; should another
+   * request already have that reference (the unique index), it goes out under a new messageId.
+   */
   async send(message: HelpRequestMessage, now = new Date()): Promise<SentHelpRequest> {
-    const signed = signMessage(message, this.identity);
-    const raw = encode(signed, 'json');
     const contactDueBy = answerDeadline(now, deadlineWorkingDays('FIRST_CONTACT', this.env));
     for (let attempt = 1; ; attempt++) {
-      const reference = newReferenceNumber();
-      const changes = this.changesOf(signed, raw, now, contactDueBy, reference);
+      const header = { ...message.header, messageId: newMessageId() };
+      const signed = signMessage(
+        { ...message, header: { ...header, conversationId: header.messageId } },
+        this.identity,
+      );
+      const reference = helpRequestReference(signed.header.messageId);
+      const changes = this.changesOf(signed, encode(signed, 'json'), now, contactDueBy, reference);
       try {
         const { publishes } = await this.record.applyEffects([changes]);
         void this.outbox.publish(publishes);

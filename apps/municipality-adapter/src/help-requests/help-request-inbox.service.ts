@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeliveryReceipt, SkpMessage } from '@skp/messages';
+import { helpRequestReference, type DeliveryReceipt, type SkpMessage } from '@skp/messages';
 import { InjectLogger, Logger } from '@skp/platform';
 import type { EntityManager } from 'typeorm';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { MUNICIPALITY_ENV } from '../municipality.tokens';
-import { contactDueAt, helpRequestReference } from './help-request-state';
+import { contactDueAt } from './help-request-state';
 import { HelpRequestRepository } from './help-request.repository';
 
 /**

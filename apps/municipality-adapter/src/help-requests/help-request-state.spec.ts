@@ -1,9 +1,4 @@
-import {
-  contactDueAt,
-  helpRequestReference,
-  isContactOverdue,
-  statusChangeRefusal,
-} from './help-request-state';
+import { contactDueAt, isContactOverdue, statusChangeRefusal } from './help-request-state';
 
 describe('a HelpRequest status', () => {
   it.each([
@@ -54,11 +49,5 @@ describe('the first-contact deadline', () => {
     expect(
       isContactOverdue({ status: 'ADMITTED', contactDueAt: due }, new Date('2026-01-01T00:00:00Z')),
     ).toBe(false);
-  });
-});
-
-describe('the reference', () => {
-  it('is a short form of the message id', () => {
-    expect(helpRequestReference('3f2a9c01-7b1e-4c2d-9a7f-0123456789ab')).toBe('PK-3F2A9C01');
   });
 });

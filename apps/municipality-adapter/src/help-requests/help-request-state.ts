@@ -42,11 +42,3 @@ export function isContactOverdue(
 ): boolean {
   return request.status === 'NEW' && request.contactDueAt.getTime() <= now.getTime();
 }
-
-/**
- * The number the resident and the case worker speak of. The hub's HelpRequest carries none, so it
- * is a short form of the message id (the first 8 hex digits, in capitals), e.g. `PK-3F2A9C01`.
- */
-export function helpRequestReference(messageId: string): string {
-  return `PK-${messageId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
-}
