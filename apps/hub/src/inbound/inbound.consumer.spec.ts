@@ -6,7 +6,7 @@ import type { HubEnv } from '../config/hub.env';
 import { HubMetrics } from '../metrics/hub.metrics';
 import type { Effects } from './effects';
 import type { InboundPipeline, InspectedBatch, Settlement } from './inbound-pipeline.service';
-import { InboundConsumer } from './inbound.consumer';
+import { batchLength, InboundConsumer, MAX_BATCH_BYTES, Taken } from './inbound.consumer';
 
 const silent = { error: () => undefined, warn: () => undefined } as unknown as Logger;
 
@@ -152,5 +152,27 @@ describe('InboundConsumer: a batch commits beside the one in flight only when in
     expect(acked).toEqual([]);
     pipeline.commits[0].finish();
     await until(() => acked.length === 1);
+  });
+});
+
+describe('batchLength: a batch is bounded in messages and in bytes', () => {
+  const waiting = (...sizes: number[]): Taken[] =>
+    sizes.map(
+      (size) => ({ delivery: { message: { content: Buffer.alloc(size) } }, takenAt: 0n }) as unknown as Taken,
+    );
+
+  it('takes up to 100 small messages', () => {
+    expect(batchLength(waiting(...Array.from({ length: 150 }, () => 4_000)))).toBe(100);
+    expect(batchLength(waiting(4_000, 4_000))).toBe(2);
+    expect(batchLength([])).toBe(0);
+  });
+
+  it('stops before the message that would take the batch past the byte limit', () => {
+    const big = 256 * 1024;
+    expect(batchLength(waiting(...Array.from({ length: 40 }, () => big)))).toBe(MAX_BATCH_BYTES / big);
+  });
+
+  it('always takes the first message, however large', () => {
+    expect(batchLength(waiting(MAX_BATCH_BYTES + 1, 10))).toBe(1);
   });
 });

@@ -12,6 +12,11 @@ import type { PublisherAccountRule } from './publisher-account';
 
 /** Largest group commit; the prefetch window keeps the next batch filling while one commits. */
 const MAX_BATCH = 100;
+/**
+ * And at most this many bytes of message content, so the memory a batch takes while it is decoded
+ * and decided stays bounded whatever the message sizes (the hub's heap limit relies on it).
+ */
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * Takes messages off `skp.hub.inbound` and feeds them to the pipeline in batches. Each message is
@@ -75,7 +80,7 @@ export class InboundConsumer implements OnApplicationBootstrap {
           this.arrived = undefined;
           continue;
         }
-        const batch = this.waiting.splice(0, MAX_BATCH);
+        const batch = this.waiting.splice(0, batchLength(this.waiting));
         const inspected = await this.inspect(batch);
         await untilIndependent(inFlight, inspected.references);
         const { committed } = await this.decideAndCommit(batch, inspected);
@@ -195,7 +200,7 @@ async function untilIndependent(inFlight: Set<InFlight>, references: string[]): 
   }
 }
 
-interface Taken {
+export interface Taken {
   delivery: Delivery;
   takenAt: bigint;
 }
@@ -218,4 +223,18 @@ function toInbound(delivery: Delivery, accounts: PublisherAccountRule, hubAccoun
 /** Earlier deliveries of this message (a quorum queue counts them in `x-delivery-count`). */
 function deliveryCountOf(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
+}
+
+/** How many of the waiting deliveries make the next batch: up to MAX_BATCH and MAX_BATCH_BYTES, at least one. */
+export function batchLength(waiting: readonly Taken[]): number {
+  let bytes = 0;
+  let n = 0;
+  while (n < waiting.length && n < MAX_BATCH) {
+    bytes += waiting[n].delivery.message.content.length;
+    if (n > 0 && bytes > MAX_BATCH_BYTES) {
+      break;
+    }
+    n += 1;
+  }
+  return n;
 }
