@@ -52,7 +52,12 @@ describe('hub certificates: sub-CA chains, CRL reload and stale CRLs (real hub, 
     rootCrlPath = join(crlDir, 'root.crl');
     subCrlPath = join(crlDir, 'sub-ca.crl');
     // the CRL files appear only after the hub started: a missing file is a warning, never a crash
-    h = await startHub({ TRUST_CRLS: `${rootCrlPath},${subCrlPath}`, CRL_RELOAD_INTERVAL_MS: '250' });
+    // with an inspection worker: a revocation loaded while the hub runs counts at once (trust stays on the main thread)
+    h = await startHub({
+      TRUST_CRLS: `${rootCrlPath},${subCrlPath}`,
+      CRL_RELOAD_INTERVAL_MS: '250',
+      HUB_INSPECTION_WORKERS: '1',
+    });
     db = await HubDb.open(databaseUrl(h.databases[0]));
     subCa = h.pki.subCa('sub-ca', SUB_CA_NAME);
     subCaParty = subCa.issueParty('municipality', testOin(1), 'Test gemeente (sub-CA)');

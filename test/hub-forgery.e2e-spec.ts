@@ -103,7 +103,8 @@ const receiptsAt = (party: MunicipalityTestCreditor | PartyClient, messageId: st
   );
 
 beforeAll(async () => {
-  hub = await startHub();
+  // every forgery through an inspection worker: the worker checks the math, the hub the trust
+  hub = await startHub({ HUB_INSPECTION_WORKERS: '1' });
   db = await HubDb.open(databaseUrl(hub.databases[0]));
   municipality = hub.pki.party('municipality', testOin(1), 'Gemeente Vervalsing');
   const c = hub.pki.party('creditor', testOin(2), 'Kwaadwillende schuldeiser');

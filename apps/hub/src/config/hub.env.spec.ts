@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { loadEnv } from '@skp/platform';
 import { HubEnv } from './hub.env';
 
@@ -6,10 +5,8 @@ import { HubEnv } from './hub.env';
 const BASE = { TRUST_ANCHORS: 'anchors.pem', PARTY_CERT: 'hub.pem', PARTY_KEY: 'hub.key' };
 
 describe('HubEnv: HUB_INSPECTION_WORKERS', () => {
-  it('defaults to one worker per core beyond the first, at most 4', () => {
-    expect(loadEnv(HubEnv, BASE).HUB_INSPECTION_WORKERS).toBe(
-      Math.min(4, Math.max(0, availableParallelism() - 1)),
-    );
+  it('defaults to inspecting on the main thread', () => {
+    expect(loadEnv(HubEnv, BASE).HUB_INSPECTION_WORKERS).toBe(0);
   });
 
   it('takes 0 (inspect on the main thread) to 4, and refuses anything else with its name', () => {

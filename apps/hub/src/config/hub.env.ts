@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Type } from 'class-transformer';
 import { AppEnv } from '@skp/platform';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -86,14 +85,15 @@ export class HubEnv extends AppEnv {
 
   /**
    * worker threads that inspect inbound messages (decode, schema, signature math) beside the main
-   * thread, which keeps the trust decisions; 0 inspects on the main thread. Default: one per core
-   * beyond the first, at most 4.
+   * thread, which keeps the trust decisions; 0 (the default) inspects on the main thread. For a hub
+   * with cores of its own: on 2 cores shared with Postgres and RabbitMQ one worker gained no
+   * throughput and cost 45 MB (docs/decisions/0009).
    */
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(4)
-  HUB_INSPECTION_WORKERS = Math.min(4, Math.max(0, availableParallelism() - 1));
+  HUB_INSPECTION_WORKERS = 0;
 
   /** how often the overdue and retention jobs run */
   @Type(() => Number)
