@@ -1,4 +1,5 @@
 import * as amqp from 'amqplib';
+import { corkFrameWrites } from './corked-writes';
 import type {
   Channel,
   ChannelModel,
@@ -102,6 +103,7 @@ export class AmqpClient {
         initialMaxRetries: 25,
         setup: async (model: ChannelModel) => {
           this.current = model;
+          corkFrameWrites(model);
           await this.attach();
         },
       },
