@@ -157,7 +157,7 @@ describe('hub outbox: publish after commit, the relay as safety net', () => {
   it('the migration goes down and up again, giving referencing rows their bytes back', async () => {
     const hub = hubProcess(dataSource, 60_000);
     const { publishes, enqueued } = await commitRouted(hub.fastPath);
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    await undoThrough(dataSource, 'OutboxStoredPayloads1765400000000');
     const restored = await dataSource.query<{ content: Buffer }[]>(
       `SELECT "content" FROM "outbox" WHERE "id" = ANY($1::bigint[]) ORDER BY "id"`,
       [enqueued.ids],
@@ -167,3 +167,16 @@ describe('hub outbox: publish after commit, the relay as safety net', () => {
     await dataSource.query(`DELETE FROM "outbox"`);
   });
 });
+
+/** Undoes migrations, newest first, until `name` is undone (later ones may have been added since). */
+async function undoThrough(dataSource: DataSource, name: string): Promise<void> {
+  for (;;) {
+    const [last] = await dataSource.query<{ name: string }[]>(
+      `SELECT "name" FROM "migrations" ORDER BY "timestamp" DESC LIMIT 1`,
+    );
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    if (!last || last.name === name) {
+      return;
+    }
+  }
+}
