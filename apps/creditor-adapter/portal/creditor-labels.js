@@ -12,6 +12,8 @@ export const MESSAGE_TYPES = {
   PauseAcknowledgement: 'Antwoord op pauze',
   BalanceStatement: 'Saldo-opgave',
   ProposalResponse: 'Antwoord op voorstel',
+  HelpRequest: 'Hulpvraag van een inwoner',
+  HelpRequestAcknowledgement: 'Antwoord op een hulpvraag',
 };
 
 export const INBOX_STATES = { NEW: 'Nieuw', ANSWERED: 'Beantwoord' };

@@ -66,6 +66,8 @@ export class MessageIntake {
       case 'BalanceStatement':
       case 'ProposalResponse':
       case 'StatusRequest':
+      case 'HelpRequest':
+      case 'HelpRequestAcknowledgement':
         break; // not meant for a creditor; kept in the inbox for the record
     }
     if (this.dispatcher.enabled) {
