@@ -12,6 +12,7 @@ interface DemoParty {
   name: string;
   kind: 'HUB' | 'MUNICIPALITY' | 'CREDITOR';
   bsnAllowed: boolean;
+  gemeentecodes?: string[];
 }
 
 const DEMO_PARTIES: DemoParty[] = [
@@ -22,6 +23,7 @@ const DEMO_PARTIES: DemoParty[] = [
     name: 'Gemeente Utrecht',
     kind: 'MUNICIPALITY',
     bsnAllowed: false,
+    gemeentecodes: ['0344'],
   },
   {
     slug: 'creditor-public',

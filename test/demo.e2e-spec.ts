@@ -106,6 +106,15 @@ describe('demo', () => {
     }
     expect(output).toContain('login admin / demo-admin');
     expect(output).toContain('demo-municipality');
+    // the Pauzeknop page is printed and lists the demo municipality to choose from
+    expect(output).toContain(`http://127.0.0.1:${ports.hub}/pauzeknop`);
+    expect((await fetch(`http://127.0.0.1:${ports.hub}/pauzeknop`)).headers.get('content-type')).toMatch(
+      /^text\/html/,
+    );
+    const { body: municipalities } = await call(ports.hub, 'GET', '/api/pauzeknop/municipalities', '');
+    expect(municipalities.municipalities).toContainEqual(
+      expect.objectContaining({ name: 'Gemeente Utrecht', gemeentecodes: ['0344'] }),
+    );
     // every portal is printed with its login, and the login works
     const portals: [number, string, string][] = [
       [ports.municipality, 'counsellor', 'demo-counsellor'],

@@ -83,6 +83,7 @@ async function registerParties(
         name: party.name,
         kind: party.kind,
         bsnAllowed: party.bsnAllowed,
+        ...(party.gemeentecodes ? { gemeentecodes: party.gemeentecodes } : {}),
         certificatePem: readFileSync(party.cert, 'utf8'),
       }),
     });
@@ -249,6 +250,9 @@ async function main(): Promise<void> {
     `  hub console      ${hub.url}/            login ${settings.admin.username} / ${settings.admin.password}`,
   );
   say(`  hub API docs     ${hub.url}/docs`);
+  say(
+    `  Pauzeknop        ${hub.url}/pauzeknop   (the public page where a resident asks for help; ?gemeente=0344 picks Utrecht)`,
+  );
   const { municipality: mPortal, creditor: cPortal } = settings.portal;
   say(
     `  municipality portal      ${municipality.url}/   login ${mPortal.username} / ${mPortal.password}   (counsellors)`,

@@ -11,6 +11,8 @@ export interface DemoParty {
   name: string;
   kind: 'HUB' | 'MUNICIPALITY' | 'CREDITOR';
   bsnAllowed: boolean;
+  /** a municipality's gemeentecodes, for the Pauzeknop page's `?gemeente=` link */
+  gemeentecodes?: string[];
   cert: string;
   key: string;
 }
