@@ -1,4 +1,5 @@
 import { helpRequestReference } from '@skp/messages';
+import { Client } from 'pg';
 import { AppProcess } from './support/app-process';
 import { eventually } from './support/eventually';
 import { HelpRequestsFromHub } from './support/help-request-from-hub';
@@ -55,6 +56,7 @@ beforeAll(async () => {
   creditor = await new MunicipalityTestCreditor(creditorParty, hub.prefix, AMQP_URL).start();
   adapter = await startMunicipalityAdapter(hub, municipality, TOKEN, {
     MUNICIPALITY_HELP_REQUEST_CONTACT_WORKING_DAYS: '0',
+    MUNICIPALITY_JOB_INTERVAL_MS: '300',
   });
   fromHub = await HelpRequestsFromHub.open(hub);
 });
@@ -210,4 +212,53 @@ it('ADMITTED opens the case: its Kennisgeving reaches the creditor with signal 1
   await eventually(async () => (await fromHub.hubDb.message(id))?.conversation_state === 'ADMITTED', {
     what: "the HelpRequest's conversation ADMITTED at the hub",
   });
+});
+
+it('deletes a request referred elsewhere, with the resident, after its retention period; an undecided one stays', async () => {
+  const referred = await fromHub.prepare(municipality.oin);
+  const open = await fromHub.prepare(municipality.oin);
+  await fromHub.deliver(referred);
+  await fromHub.deliver(open);
+  const referredId = referred.header.messageId;
+  const openId = open.header.messageId;
+  await receivedAtMunicipality(referredId);
+  await receivedAtMunicipality(openId);
+  await call(`/help-requests/${referredId}/status`, { method: 'POST', body: { status: 'CONTACTED' } });
+  expect(
+    (await call(`/help-requests/${referredId}/status`, { method: 'POST', body: { status: 'REFERRED' } }))
+      .status,
+  ).toBe(200);
+
+  const db = new Client({ connectionString: adapter.env.DATABASE_URL });
+  await db.connect();
+  try {
+    // 89 days after the decision it is still kept (the default retention is 90 days)
+    await db.query(
+      `UPDATE "help_request" SET "status_changed_at" = now() - interval '89 days' WHERE "message_id" = $1`,
+      [referredId],
+    );
+    // the undecided one arrived long ago: nobody decided it, so it stays
+    await db.query(
+      `UPDATE "help_request" SET "received_at" = now() - interval '400 days' WHERE "message_id" = $1`,
+      [openId],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a few runs of the job
+    expect((await call(`/help-requests/${referredId}`)).status).toBe(200);
+
+    await db.query(
+      `UPDATE "help_request" SET "status_changed_at" = now() - interval '91 days' WHERE "message_id" = $1`,
+      [referredId],
+    );
+    await eventually(async () => (await call(`/help-requests/${referredId}`)).status === 404, {
+      what: 'the referred request deleted',
+    });
+    const left = await db.query(
+      `SELECT count(*)::int AS n FROM "help_request_acknowledgement" WHERE "help_request_id" = $1`,
+      [referredId],
+    );
+    expect(left.rows[0].n).toBe(0);
+    expect((await call(`/help-requests/${openId}`)).status).toBe(200);
+  } finally {
+    await db.end();
+  }
 });

@@ -130,6 +130,16 @@ export class MunicipalityEnv extends PortalEnv {
   @Max(30)
   MUNICIPALITY_HELP_REQUEST_CONTACT_WORKING_DAYS = 3;
 
+  /**
+   * Days a resident's HelpRequest that was referred elsewhere or not admitted is kept after that
+   * decision; then it is deleted with the resident's data (0: at the next run, tests only)
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  MUNICIPALITY_HELP_REQUEST_RETENTION_DAYS = 90;
+
   /** CSV files with more data rows than this are imported in the background (poll the job) */
   @Type(() => Number)
   @IsInt()

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { KennisgevingModule } from '../kennisgeving/kennisgeving.module';
 import { HelpRequestController } from './help-request.controller';
 import { HelpRequestInboxService } from './help-request-inbox.service';
+import { HelpRequestRetentionJob } from './help-request-retention.job';
 import { HelpRequestRepository } from './help-request.repository';
 import { HelpRequestService } from './help-request.service';
 
@@ -9,7 +10,7 @@ import { HelpRequestService } from './help-request.service';
 @Module({
   imports: [KennisgevingModule],
   controllers: [HelpRequestController],
-  providers: [HelpRequestRepository, HelpRequestService, HelpRequestInboxService],
+  providers: [HelpRequestRepository, HelpRequestService, HelpRequestInboxService, HelpRequestRetentionJob],
   exports: [HelpRequestInboxService],
 })
 export class HelpRequestModule {}

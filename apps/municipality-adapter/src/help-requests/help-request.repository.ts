@@ -184,4 +184,23 @@ export class HelpRequestRepository {
     );
     return known.length > 0;
   }
+
+  /**
+   * Deletes the requests decided as not for this municipality's debt counselling (REFERRED,
+   * NOT_ADMITTED) before `decidedBefore`, with the resident's data and their acknowledgements.
+   * Admitted requests live on as their case; undecided ones stay until someone decides them.
+   */
+  async purgeNotAdmitted(decidedBefore: Date): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH gone AS (
+         SELECT "message_id" FROM "help_request"
+         WHERE "status" IN ('REFERRED', 'NOT_ADMITTED') AND "status_changed_at" <= $1
+       ), acks AS (
+         DELETE FROM "help_request_acknowledgement" WHERE "help_request_id" IN (SELECT "message_id" FROM gone)
+       )
+       DELETE FROM "help_request" WHERE "message_id" IN (SELECT "message_id" FROM gone) RETURNING "message_id"`,
+      [decidedBefore],
+    );
+    return rows.length;
+  }
 }
