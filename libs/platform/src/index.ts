@@ -55,6 +55,7 @@ export type { OutboxMessage, StoredContentLoader } from './outbox/outbox';
 export { DEFAULT_OUTBOX_GRACE_MS, PublishAfterCommit } from './outbox/publish-after-commit';
 export type { EnqueuedPublishes } from './outbox/publish-after-commit';
 export { WakeSignal } from './jobs/wake-signal';
+export { RepeatingJob } from './jobs/repeating-job';
 export { PlatformModule } from './platform.module';
 export { HealthController, MetricsController } from './health/health.controller';
 export { InjectLogger, LOGGER } from './platform.tokens';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DatabaseGate, InjectLogger, Logger } from '@skp/platform';
+import { DatabaseGate, InjectLogger, Logger, RepeatingJob } from '@skp/platform';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { MUNICIPALITY_ENV } from '../municipality.tokens';
 import { HelpRequestRepository } from './help-request.repository';
@@ -12,27 +12,23 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class HelpRequestRetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: RepeatingJob;
 
   constructor(
     private readonly repository: HelpRequestRepository,
     private readonly gate: DatabaseGate,
     @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
     @InjectLogger() private readonly logger: Logger,
-  ) {}
+  ) {
+    this.job = new RepeatingJob(env.MUNICIPALITY_JOB_INTERVAL_MS, () => this.purge());
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.running) {
-        this.running = this.purge().finally(() => (this.running = undefined));
-      }
-    }, this.env.MUNICIPALITY_JOB_INTERVAL_MS);
+    this.job.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
 
   async purge(now = new Date()): Promise<number> {

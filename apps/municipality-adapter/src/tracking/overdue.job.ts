@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DatabaseGate, InjectLogger, Logger } from '@skp/platform';
+import { DatabaseGate, InjectLogger, Logger, RepeatingJob } from '@skp/platform';
 import type { MunicipalityEnv } from '../config/municipality.env';
 import { KennisgevingRepository } from '../kennisgeving/kennisgeving.repository';
 import { MunicipalityMetrics } from '../metrics/municipality.metrics';
@@ -11,8 +11,7 @@ import { MUNICIPALITY_ENV } from '../municipality.tokens';
  */
 @Injectable()
 export class OverdueJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: RepeatingJob;
 
   constructor(
     private readonly repository: KennisgevingRepository,
@@ -20,19 +19,16 @@ export class OverdueJob implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly gate: DatabaseGate,
     @Inject(MUNICIPALITY_ENV) private readonly env: MunicipalityEnv,
     @InjectLogger() private readonly logger: Logger,
-  ) {}
+  ) {
+    this.job = new RepeatingJob(env.MUNICIPALITY_JOB_INTERVAL_MS, () => this.markOverdue());
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.running) {
-        this.running = this.markOverdue().finally(() => (this.running = undefined));
-      }
-    }, this.env.MUNICIPALITY_JOB_INTERVAL_MS);
+    this.job.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
 
   async markOverdue(now = new Date()): Promise<number> {
