@@ -80,7 +80,11 @@ export {
   passwordRuleProblem,
   verifyPassword,
 } from './auth/password';
-export { LoginRateLimiter, tooManyLoginsException } from './auth/login-rate-limiter';
+export {
+  LoginRateLimiter,
+  tooManyLoginsException,
+  tooManyRequestsException,
+} from './auth/login-rate-limiter';
 export type { AccountRecord, AccountSession, AccountTables } from './accounts/account';
 export type { AccountAuditEntry, AccountAuditSink } from './accounts/account-audit';
 export { AccountAuth, hashSessionToken } from './accounts/account-auth';

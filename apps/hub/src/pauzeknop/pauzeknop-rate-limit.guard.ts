@@ -1,5 +1,5 @@
-import { CanActivate, ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { httpErrorBody, LoginRateLimiter } from '@skp/platform';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { LoginRateLimiter, tooManyRequestsException } from '@skp/platform';
 import type { Request, Response } from 'express';
 import type { HubEnv } from '../config/hub.env';
 import { HUB_ENV } from '../hub.tokens';
@@ -28,17 +28,6 @@ export class PauzeknopRateLimitGuard implements CanActivate {
       return true;
     }
     http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-    throw new HttpException(
-      {
-        ...httpErrorBody(
-          HttpStatus.TOO_MANY_REQUESTS,
-          'Too Many Requests',
-          [],
-          `too many requests from this address; retry after ${retryAfter} seconds`,
-        ),
-        retryAfterSeconds: retryAfter,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    throw tooManyRequestsException(retryAfter, 'requests');
   }
 }

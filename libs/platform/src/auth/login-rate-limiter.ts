@@ -43,13 +43,18 @@ export class LoginRateLimiter {
 }
 
 export function tooManyLoginsException(retryAfterSeconds: number): HttpException {
+  return tooManyRequestsException(retryAfterSeconds, 'login attempts');
+}
+
+/** The 429 of a per-address limit: `what` names what was counted ("requests", "login attempts"). */
+export function tooManyRequestsException(retryAfterSeconds: number, what: string): HttpException {
   return new HttpException(
     {
       ...httpErrorBody(
         HttpStatus.TOO_MANY_REQUESTS,
         'Too Many Requests',
         [],
-        `too many login attempts from this address; retry after ${retryAfterSeconds} seconds`,
+        `too many ${what} from this address; retry after ${retryAfterSeconds} seconds`,
       ),
       retryAfterSeconds,
     },
