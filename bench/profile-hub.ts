@@ -4,6 +4,8 @@
  * top self-time functions as JSON lines, and keeps the profile in .artifacts/profile/ (open it in
  * Chrome DevTools or speedscope). Only the samples taken during the burst are counted. With
  * BENCH_PROFILE_CSV_ROWS, a municipality adapter then imports that many CSV rows, profiled too.
+ * With BENCH_PROFILE_PACED_SECONDS, the hub is also profiled under BENCH_PACED_RATE msg/s (default
+ * 200) for that long: where a message's CPU goes when batches are small.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,11 +14,14 @@ import { startBenchNetwork } from './support/bench-network';
 import { burst } from './support/burst';
 import { csvImport } from './support/csv-import';
 import { ADAPTER_STAGES, CpuProfile, summarise, STAGES } from './support/cpu-profile';
-import { line, note, round } from './support/report';
+import { paced } from './support/paced';
+import { line, note, now, round } from './support/report';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const CREDITORS = Number(process.env.BENCH_CREDITORS ?? 14);
 const CSV_ROWS = Number(process.env.BENCH_PROFILE_CSV_ROWS ?? 0);
+const PACED_SECONDS = Number(process.env.BENCH_PROFILE_PACED_SECONDS ?? 0);
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 200);
 const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 30);
 const KEEP = join(__dirname, '..', '.artifacts', 'profile');
 
@@ -106,6 +111,19 @@ async function main(): Promise<void> {
       n: MESSAGES,
       stages: STAGES,
     });
+    if (PACED_SECONDS > 0) {
+      const started = now();
+      const latency = await paced(net, PACED_RATE, PACED_SECONDS);
+      line({
+        bench: 'profile paced',
+        value: latency.p99Ms,
+        unit: 'ms p99',
+        rate: PACED_RATE,
+        p50Ms: latency.p50Ms,
+      });
+      const window = { fromUs: us(started), toUs: us(now()), n: latency.n };
+      windows.push({ name: 'hub-paced', file: 'hub', pid: net.h.hub.pid, ...window, stages: STAGES });
+    }
     if (CSV_ROWS > 0) {
       const csv = await csvImport(net, CSV_ROWS);
       line({ bench: 'profile CSV import', value: csv.rowsPerSec, unit: 'rows/s', n: CSV_ROWS });

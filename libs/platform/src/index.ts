@@ -50,7 +50,7 @@ export { AllExceptionsFilter } from './http/exception.filter';
 export { createRootLogger, LOG_LEVELS, PinoNestLogger, REDACTED_PATHS } from './logging/logger';
 export type { LoggingEnv, LogLevel } from './logging/logger';
 export { OUTBOX_TABLE_DDL, OutboxEntry } from './outbox/outbox-entry.entity';
-export { enqueueOutbox, OutboxRelay } from './outbox/outbox';
+export { enqueueOutbox, outboxColumnArrays, OutboxRelay } from './outbox/outbox';
 export type { OutboxMessage, StoredContentLoader } from './outbox/outbox';
 export { DEFAULT_OUTBOX_GRACE_MS, PublishAfterCommit } from './outbox/publish-after-commit';
 export type { EnqueuedPublishes } from './outbox/publish-after-commit';

@@ -9,30 +9,7 @@ import type { MessageTableRow } from './record-tables';
 import type { NewMessageRow, RecordChanges, RecordedMessage, Redelivery, StateMove } from './record-rows';
 import { referencingStoredPayload } from './stored-payloads';
 import { appendEvents } from './timeline';
-
-const MESSAGE_COLUMNS: [keyof NewMessageRow, keyof MessageTableRow][] = [
-  ['messageId', 'message_id'],
-  ['type', 'type'],
-  ['sender', 'sender'],
-  ['recipient', 'recipient'],
-  ['conversationId', 'conversation_id'],
-  ['inReplyTo', 'in_reply_to'],
-  ['headerCreatedAt', 'header_created_at'],
-  ['receivedAt', 'received_at'],
-  ['state', 'state'],
-  ['reasonCode', 'reason_code'],
-  ['contentHash', 'content_hash'],
-  ['contentType', 'content_type'],
-  ['raw', 'raw'],
-  ['signerFingerprint', 'signer_fingerprint'],
-  ['routedAt', 'routed_at'],
-  ['deadlineAt', 'deadline_at'],
-  ['finalAt', 'final_at'],
-  ['pauseStart', 'pause_start'],
-  ['pauseEnd', 'pause_end'],
-  ['receiptRaw', 'receipt_raw'],
-  ['conversationState', 'conversation_state'],
-];
+import { commitStatement, CommittedRow, fitsOneStatement, insertMessagesSql } from './commit-statement';
 
 /** States only move forward: the guard of each state change below, from the one rank table. */
 const BEFORE_DELIVERED = statesMovingForwardTo('DELIVERED');
@@ -109,6 +86,9 @@ export class DeliveryRecordRepository {
    * or receipt whose bytes the new message row holds is written to the outbox as a reference to it.
    */
   async applyEffects(all: RecordChanges[]): Promise<AppliedEffects> {
+    if (fitsOneStatement(all)) {
+      return this.applyInOneStatement(all);
+    }
     let publishes: EnqueuedPublishes | undefined;
     try {
       const applied = await this.dataSource.transaction(async (manager) => {
@@ -157,21 +137,24 @@ export class DeliveryRecordRepository {
     });
   }
 
+  /** `applyEffects` for a batch that moves no earlier message: one statement, one round trip. */
+  private async applyInOneStatement(all: RecordChanges[]): Promise<AppliedEffects> {
+    const outbox = all.map((e) => e.outbox.map((publish) => referencingStoredPayload(e.insert, publish)));
+    const { sql, values } = commitStatement(all, outbox);
+    const rows: CommittedRow[] = await this.dataSource.query(sql, values);
+    const inserted = new Set(rows.filter((r) => r.kind === 'message').map((r) => r.id));
+    const applied = all.map((e) => !e.insert || inserted.has(e.insert.messageId));
+    const ids = rows.filter((r) => r.kind === 'outbox').map((r) => r.id);
+    return { applied, publishes: this.outbox.adopt(ids, outbox.filter((_, i) => applied[i]).flat()) };
+  }
+
   private async insertMessages(manager: EntityManager, rows: NewMessageRow[]): Promise<Set<string>> {
     if (rows.length === 0) {
       return new Set();
     }
     const values: unknown[] = [];
-    const tuples = rows.map((row) => {
-      const start = values.length;
-      for (const [key] of MESSAGE_COLUMNS) {
-        values.push(row[key]);
-      }
-      return `(${MESSAGE_COLUMNS.map((_, i) => `$${start + i + 1}`).join(', ')})`;
-    });
     const result: Pick<MessageTableRow, 'message_id'>[] = await manager.query(
-      `INSERT INTO "message" (${MESSAGE_COLUMNS.map(([, column]) => `"${column}"`).join(', ')})
-       VALUES ${tuples.join(', ')} ON CONFLICT ("message_id") DO NOTHING RETURNING "message_id"`,
+      insertMessagesSql(rows, values),
       values,
     );
     return new Set(result.map((r) => r.message_id));

@@ -45,6 +45,34 @@ export async function enqueueOutbox(manager: EntityManager, messages: OutboxMess
   return inserted.map((row) => row.id);
 }
 
+/**
+ * For a caller that writes outbox rows in a statement of its own (with `unnest`): the columns, and
+ * per column its array type and one array of the messages' values. `stored`: with the columns of a
+ * reference to a stored payload (only where the table has them).
+ */
+export function outboxColumnArrays(
+  messages: OutboxMessage[],
+  stored: boolean,
+): { columns: string[]; types: string[]; arrays: unknown[][] } {
+  const columns = ['exchange', 'routing_key', 'content', 'properties'];
+  const types = ['text[]', 'text[]', 'bytea[]', 'jsonb[]'];
+  const arrays: unknown[][] = [
+    messages.map((m) => m.exchange),
+    messages.map((m) => m.routingKey),
+    messages.map((m) => (m.storedAs ? null : m.content)),
+    messages.map((m) => JSON.stringify(m.options)),
+  ];
+  if (stored) {
+    columns.push('stored_message_id', 'stored_payload');
+    types.push('uuid[]', 'text[]');
+    arrays.push(
+      messages.map((m) => m.storedAs?.messageId ?? null),
+      messages.map((m) => m.storedAs?.payload ?? null),
+    );
+  }
+  return { columns, types, arrays };
+}
+
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
