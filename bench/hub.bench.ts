@@ -3,6 +3,8 @@
  * object per figure on stdout (progress on stderr). In one run: the raw broker round trip, the
  * hub's burst throughput and its ratio to that, latency at a paced rate, the hub's peak RSS, a CSV
  * import through a municipality adapter until every row is ACCEPTED, and the burst with two hubs.
+ * The floor under that latency is measured too: the broker alone along the hub's path (three quorum
+ * queues per message, a forwarder process with none of the hub's work).
  * Sizes: BENCH_MESSAGES, BENCH_PACED_RATE, BENCH_PACED_SECONDS, BENCH_CSV_ROWS, BENCH_CREDITORS.
  */
 import { cpus, loadavg } from 'node:os';
@@ -11,6 +13,7 @@ import { burst, BurstResult } from './support/burst';
 import { csvImport } from './support/csv-import';
 import { paced } from './support/paced';
 import { line, note, round, SIZES } from './support/report';
+import { brokerAlongHubPath } from './support/broker-forwarder';
 import { brokerPaced } from './support/broker-paced';
 import { brokerRoundTrip } from './support/round-trip';
 
@@ -70,6 +73,24 @@ async function run(net: BenchNetwork): Promise<void> {
     p50Ms: floor.p50Ms,
     p95Ms: floor.p95Ms,
     p99Ms: floor.p99Ms,
+  });
+  const path = await brokerAlongHubPath(
+    net.h.prefix,
+    payload,
+    net.receipts.receiptBytes,
+    SIZES.pacedRate,
+    SIZES.pacedSeconds,
+  );
+  line({
+    bench: "latency publish → creditor queue, broker alone along the hub's path (paced)",
+    value: path.p99Ms,
+    unit: 'ms p99',
+    n: path.n,
+    rate: SIZES.pacedRate,
+    receiptBytes: net.receipts.receiptBytes,
+    p50Ms: path.p50Ms,
+    p95Ms: path.p95Ms,
+    p99Ms: path.p99Ms,
   });
   const latency = await paced(net, SIZES.pacedRate, SIZES.pacedSeconds);
   line({

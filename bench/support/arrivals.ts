@@ -16,6 +16,8 @@ export class Arrivals {
   readonly accepted = new Set<string>();
   /** messageId of the message each REJECTED receipt answers */
   readonly rejected = new Set<string>();
+  /** bytes of the last receipt taken (the size the broker carries per receipt) */
+  receiptBytes = 0;
   private connection?: amqp.ChannelModel;
 
   constructor(
@@ -52,6 +54,7 @@ export class Arrivals {
   }
 
   private noteReceipt(content: Buffer): void {
+    this.receiptBytes = content.length;
     const receipt = JSON.parse(content.toString('utf8')) as {
       header: { inReplyTo?: string };
       body: { status?: string };

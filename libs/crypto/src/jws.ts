@@ -64,21 +64,48 @@ export function keyFitsAlgorithm(alg: JwsAlgorithm, key: KeyObject): boolean {
   return key.asymmetricKeyType === 'rsa' && (details?.modulusLength ?? 0) >= 2048;
 }
 
+/**
+ * The encoded protected header of each signer's chain and algorithm, made once: a signer signs with
+ * the same header every time, and the chain is the bulk of it (base64 of base64 DER, and a hash of
+ * the leaf). Keyed by the x5c array itself, so a new identity (a renewed certificate) gets its own.
+ */
+const encodedHeaders = new WeakMap<readonly string[], Map<string, string>>();
+
+function encodedHeaderOf(signer: JwsSigner): string {
+  let byAlg = encodedHeaders.get(signer.x5c);
+  if (!byAlg) {
+    byAlg = new Map();
+    encodedHeaders.set(signer.x5c, byAlg);
+  }
+  let encoded = byAlg.get(signer.alg);
+  if (encoded === undefined) {
+    const header: SkpProtectedHeader = {
+      alg: signer.alg,
+      typ: JWS_TYPE,
+      x5c: signer.x5c,
+      'x5t#S256': x5tS256(Buffer.from(signer.x5c[0], 'base64')),
+    };
+    encoded = Buffer.from(JSON.stringify(header), 'utf8').toString('base64url');
+    byAlg.set(signer.alg, encoded);
+  }
+  return encoded;
+}
+
+/** Keys already found to fit an algorithm (the check reads the key's details, an object made per call). */
+const fittingKeys = new WeakMap<KeyObject, JwsAlgorithm>();
+
 /** Compact JWS with detached payload: `<protected>..<signature>`. Native crypto only. */
 export function createDetachedJws(payload: string, signer: JwsSigner): string {
-  if (!keyFitsAlgorithm(signer.alg, signer.privateKey)) {
-    throw new Error(`createDetachedJws: key does not fit ${signer.alg}`);
+  if (fittingKeys.get(signer.privateKey) !== signer.alg) {
+    if (!keyFitsAlgorithm(signer.alg, signer.privateKey)) {
+      throw new Error(`createDetachedJws: key does not fit ${signer.alg}`);
+    }
+    fittingKeys.set(signer.privateKey, signer.alg);
   }
   if (signer.x5c.length === 0) {
     throw new Error('createDetachedJws: x5c must hold at least the signer certificate');
   }
-  const header: SkpProtectedHeader = {
-    alg: signer.alg,
-    typ: JWS_TYPE,
-    x5c: signer.x5c,
-    'x5t#S256': x5tS256(Buffer.from(signer.x5c[0], 'base64')),
-  };
-  const encodedHeader = Buffer.from(JSON.stringify(header), 'utf8').toString('base64url');
+  const encodedHeader = encodedHeaderOf(signer);
   const signature = sign(
     'sha256',
     signingBytes(encodedHeader, payload),
