@@ -226,4 +226,20 @@ describe('DeliveryRecordRepository.applyEffects', () => {
       expect(kinds.map((k) => k.kind)).toEqual(['RECEIVED', 'ROUTED', 'DUPLICATE']);
     },
   );
+
+  it('stores the signed bytes of messages and receipts lz4-compressed where the server has lz4', async () => {
+    const [{ lz4 }] = await query<{ lz4: boolean }>(
+      `SELECT 'lz4' = ANY("enumvals") AS "lz4" FROM pg_settings WHERE "name" = 'default_toast_compression'`,
+      [],
+    );
+    const columns = await query<{ attname: string; attcompression: string }>(
+      `SELECT "attname", "attcompression" FROM pg_attribute
+       WHERE "attrelid" = '"message"'::regclass AND "attname" IN ('raw', 'receipt_raw') ORDER BY "attname"`,
+      [],
+    );
+    expect(columns).toEqual([
+      { attname: 'raw', attcompression: lz4 ? 'l' : '' },
+      { attname: 'receipt_raw', attcompression: lz4 ? 'l' : '' },
+    ]);
+  });
 });

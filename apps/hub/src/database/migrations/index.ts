@@ -7,6 +7,7 @@ import { ConversationState1765100000000 } from './1765100000000-ConversationStat
 import { OutboxStoredPayloads1765400000000 } from './1765400000000-OutboxStoredPayloads';
 import { HelpRequestDeadline1765600000000 } from './1765600000000-HelpRequestDeadline';
 import { Pauzeknop1765700000000 } from './1765700000000-Pauzeknop';
+import { Lz4Payloads1765900000000 } from './1765900000000-Lz4Payloads';
 
 /** Every hub migration, oldest first. */
 export const HUB_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const HUB_MIGRATIONS = [
   OutboxStoredPayloads1765400000000,
   HelpRequestDeadline1765600000000,
   Pauzeknop1765700000000,
+  Lz4Payloads1765900000000,
 ];
