@@ -21,6 +21,9 @@ export const SIZES = {
   // a municipality's list of 1,000 cases × 14 creditors (a short import measures mostly warm-up)
   csvRows: sizeFromEnv('BENCH_CSV_ROWS', 14_000),
   creditors: sizeFromEnv('BENCH_CREDITORS', 14),
+  // round trip and burst alternate this many times; their medians make the ratio (one measurement
+  // lasts a few seconds, and on a shared machine one alone can be off by a quarter)
+  rounds: sizeFromEnv('BENCH_ROUNDS', 3),
 };
 
 export function line(record: Record<string, unknown>): void {
@@ -82,4 +85,10 @@ export function watchRss(pids: Array<number | undefined>, intervalMs = 100): () 
     clearInterval(timer);
     return peaks;
   };
+}
+
+/** The middle value (the lower middle of an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
