@@ -1,8 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as amqp from 'amqplib';
 import { AMQP_URL } from '../../test/support/test-env';
-import { publishPaced } from './paced';
-import { now, percentile, round } from './report';
+import { pacedThrough, PacedLatency } from './broker-paced';
 
 /**
  * The hub's path through the broker with nothing of the hub's own work: a forwarder process takes
@@ -45,8 +44,7 @@ export async function brokerAlongHubPath(
   receiptBytes: number,
   rate: number,
   seconds: number,
-): Promise<{ n: number; p50Ms: number; p95Ms: number; p99Ms: number }> {
-  const n = Math.max(1, Math.round(rate * seconds));
+): Promise<PacedLatency> {
   const queues = ['in', 'creditor', 'receipts'].map((q) => `${prefix}.bench.path.${q}`);
   const [inbound, creditor, receipts] = queues;
   const connection = await amqp.connect(AMQP_URL, { noDelay: true });
@@ -69,33 +67,8 @@ export async function brokerAlongHubPath(
       forwarder?.once('message', () => resolve());
       forwarder?.once('exit', (code) => reject(new Error(`the forwarder exited with ${code}`)));
     });
-    const sentAt: bigint[] = [];
-    const latencies: number[] = [];
-    await consume.consume(creditor, (msg) => {
-      if (msg) {
-        latencies.push(Number(now() - sentAt[Number(msg.properties.messageId)]) / 1e6);
-        consume.ack(msg);
-      }
-    });
     await consume.consume(receipts, (msg) => msg && consume.ack(msg));
-    await publishPaced(n, rate, (i) => {
-      sentAt[i] = now();
-      return new Promise<void>((resolve, reject) =>
-        publish.sendToQueue(inbound, payload, { persistent: true, messageId: String(i) }, (err: unknown) =>
-          err ? reject(new Error('broker refused the message')) : resolve(),
-        ),
-      );
-    });
-    while (latencies.length < n) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const sorted = latencies.sort((a, b) => a - b);
-    return {
-      n,
-      p50Ms: round(percentile(sorted, 50)),
-      p95Ms: round(percentile(sorted, 95)),
-      p99Ms: round(percentile(sorted, 99)),
-    };
+    return await pacedThrough({ publish, consume }, inbound, creditor, payload, rate, seconds);
   } finally {
     forwarder?.kill();
     for (const queue of queues) {

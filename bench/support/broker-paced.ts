@@ -13,16 +13,42 @@ export async function brokerPaced(
   payload: Buffer,
   rate: number,
   seconds: number,
-): Promise<{ n: number; p50Ms: number; p95Ms: number; p99Ms: number }> {
-  const n = Math.max(1, Math.round(rate * seconds));
+): Promise<PacedLatency> {
   const connection = await amqp.connect(AMQP_URL, { noDelay: true });
   const publish = await connection.createConfirmChannel();
   const consume = await connection.createChannel();
   const queue = `${prefix}.bench.roundtrip`;
   await publish.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  const latency = await pacedThrough({ publish, consume }, queue, queue, payload, rate, seconds);
+  await publish.deleteQueue(queue);
+  await connection.close();
+  return latency;
+}
+
+export interface PacedLatency {
+  n: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * Publishes `payload` to queue `into` at a steady rate (confirms, each message at its own moment)
+ * and measures publish → arrival at a consumer of queue `outOf` (manual ack), by messageId.
+ */
+export async function pacedThrough(
+  channels: { publish: amqp.ConfirmChannel; consume: amqp.Channel },
+  into: string,
+  outOf: string,
+  payload: Buffer,
+  rate: number,
+  seconds: number,
+): Promise<PacedLatency> {
+  const { publish, consume } = channels;
+  const n = Math.max(1, Math.round(rate * seconds));
   const sentAt: bigint[] = [];
   const latencies: number[] = [];
-  await consume.consume(queue, (msg) => {
+  await consume.consume(outOf, (msg) => {
     if (msg) {
       latencies.push(Number(now() - sentAt[Number(msg.properties.messageId)]) / 1e6);
       consume.ack(msg);
@@ -31,7 +57,7 @@ export async function brokerPaced(
   await publishPaced(n, rate, (i) => {
     sentAt[i] = now();
     return new Promise<void>((resolve, reject) =>
-      publish.sendToQueue(queue, payload, { persistent: true, messageId: String(i) }, (err: unknown) =>
+      publish.sendToQueue(into, payload, { persistent: true, messageId: String(i) }, (err: unknown) =>
         err ? reject(new Error('broker refused the message')) : resolve(),
       ),
     );
@@ -39,8 +65,6 @@ export async function brokerPaced(
   while (latencies.length < n) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  await publish.deleteQueue(queue);
-  await connection.close();
   const sorted = latencies.sort((a, b) => a - b);
   return {
     n,
