@@ -18,28 +18,23 @@ export type StoredContentLoader = (manager: EntityManager, ids: string[]) => Pro
 
 /**
  * Adds publishes to the caller's open transaction: they happen if and only if it commits.
- * Returns the new rows' ids.
+ * Returns the new rows' ids. Each row's values are parameters of their own, so a message's bytes
+ * travel as binary (in an array, as `outboxColumnArrays` sends them, they would travel as hex).
  */
 export async function enqueueOutbox(manager: EntityManager, messages: OutboxMessage[]): Promise<string[]> {
   if (messages.length === 0) {
     return [];
   }
   const stored = messages.some((m) => m.storedAs);
-  const columns = stored ? 6 : 4;
+  const { columns, types } = outboxColumns(stored);
   const values: unknown[] = [];
-  const rows = messages.map((m, i) => {
-    values.push(m.exchange, m.routingKey, m.storedAs ? null : m.content, JSON.stringify(m.options));
-    if (stored) {
-      values.push(m.storedAs?.messageId ?? null, m.storedAs?.payload ?? null);
-    }
-    const base = i * columns;
-    const refs = stored ? `, $${base + 5}::uuid, $${base + 6}` : '';
-    return `($${base + 1}, $${base + 2}, $${base + 3}::bytea, $${base + 4}::jsonb${refs})`;
+  const rows = messages.map((m) => {
+    const first = values.length + 1;
+    values.push(...outboxRow(m, stored));
+    return `(${types.map((type, i) => `$${first + i}::${type}`).join(', ')})`;
   });
-  const refColumns = stored ? `, "stored_message_id", "stored_payload"` : '';
   const inserted: { id: string }[] = await manager.query(
-    `INSERT INTO "outbox" ("exchange", "routing_key", "content", "properties"${refColumns})
-     VALUES ${rows.join(', ')} RETURNING "id"`,
+    `INSERT INTO "outbox" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${rows.join(', ')} RETURNING "id"`,
     values,
   );
   return inserted.map((row) => row.id);
@@ -54,23 +49,28 @@ export function outboxColumnArrays(
   messages: OutboxMessage[],
   stored: boolean,
 ): { columns: string[]; types: string[]; arrays: unknown[][] } {
+  const { columns, types } = outboxColumns(stored);
+  const rows = messages.map((m) => outboxRow(m, stored));
+  return {
+    columns,
+    types: types.map((type) => `${type}[]`),
+    arrays: columns.map((_, c) => rows.map((row) => row[c])),
+  };
+}
+
+/** The outbox's columns and their types; `stored` adds those of a reference to a stored payload. */
+function outboxColumns(stored: boolean): { columns: string[]; types: string[] } {
   const columns = ['exchange', 'routing_key', 'content', 'properties'];
-  const types = ['text[]', 'text[]', 'bytea[]', 'jsonb[]'];
-  const arrays: unknown[][] = [
-    messages.map((m) => m.exchange),
-    messages.map((m) => m.routingKey),
-    messages.map((m) => (m.storedAs ? null : m.content)),
-    messages.map((m) => JSON.stringify(m.options)),
-  ];
-  if (stored) {
-    columns.push('stored_message_id', 'stored_payload');
-    types.push('uuid[]', 'text[]');
-    arrays.push(
-      messages.map((m) => m.storedAs?.messageId ?? null),
-      messages.map((m) => m.storedAs?.payload ?? null),
-    );
-  }
-  return { columns, types, arrays };
+  const types = ['text', 'text', 'bytea', 'jsonb'];
+  return stored
+    ? { columns: [...columns, 'stored_message_id', 'stored_payload'], types: [...types, 'uuid', 'text'] }
+    : { columns, types };
+}
+
+/** One message's values, in `outboxColumns` order. */
+function outboxRow(m: OutboxMessage, stored: boolean): unknown[] {
+  const row = [m.exchange, m.routingKey, m.storedAs ? null : m.content, JSON.stringify(m.options)];
+  return stored ? [...row, m.storedAs?.messageId ?? null, m.storedAs?.payload ?? null] : row;
 }
 
 const RETRY_FIRST_MS = 250;
