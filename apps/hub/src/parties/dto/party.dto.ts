@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -18,6 +19,23 @@ import {
   PartyKind,
   PartyStatus,
 } from '../party.entity';
+
+/** The gemeentecodes a MUNICIPALITY party serves, with their rules, as registering and updating take them. */
+function Gemeentecodes(): PropertyDecorator {
+  // in the order TypeScript applies stacked decorators (bottom first), so violations keep their order
+  return applyDecorators(
+    Matches(/^\d{4}$/, { each: true, message: 'gemeentecodes must each be a 4-digit CBS gemeentecode' }),
+    ArrayMaxSize(50),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({
+      type: [String],
+      example: ['0344'],
+      description:
+        'MUNICIPALITY only: the 4-digit CBS gemeentecodes it serves (the Pauzeknop page matches on them)',
+    }),
+  );
+}
 
 export class RegisterPartyDto {
   @ApiProperty({ example: '00000001002220647000' })
@@ -43,16 +61,7 @@ export class RegisterPartyDto {
   @IsNotEmpty()
   certificatePem!: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['0344'],
-    description:
-      'MUNICIPALITY only: the 4-digit CBS gemeentecodes it serves (the Pauzeknop page matches on them)',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(/^\d{4}$/, { each: true, message: 'gemeentecodes must each be a 4-digit CBS gemeentecode' })
+  @Gemeentecodes()
   gemeentecodes?: string[];
 }
 
@@ -74,16 +83,7 @@ export class UpdatePartyDto {
   @IsBoolean()
   bsnAllowed?: boolean;
 
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['0344'],
-    description:
-      'MUNICIPALITY only: the 4-digit CBS gemeentecodes it serves (the Pauzeknop page matches on them)',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(/^\d{4}$/, { each: true, message: 'gemeentecodes must each be a 4-digit CBS gemeentecode' })
+  @Gemeentecodes()
   gemeentecodes?: string[];
 }
 
