@@ -9,6 +9,18 @@ import type { Debtor } from './person';
 export const HELP_REQUEST_STATUSES = ['CONTACTED', 'ADMITTED', 'REFERRED', 'NOT_ADMITTED'] as const;
 export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
 
+/**
+ * How far each status goes (a request not yet acknowledged is 0): a status only moves forward, a
+ * step may be skipped, and the three outcomes rank alike, so the first of them is final. The hub's
+ * conversation track and the municipality's request both follow this one table.
+ */
+export const HELP_REQUEST_STATUS_RANK: Readonly<Record<HelpRequestStatus, number>> = {
+  CONTACTED: 1,
+  ADMITTED: 2,
+  REFERRED: 2,
+  NOT_ADMITTED: 2,
+};
+
 /** How the municipality reaches the resident: at least one of the two. */
 export interface ResidentContact {
   phone?: string;

@@ -1,4 +1,4 @@
-import { CONVERSATION_STATES, type ConversationState } from '@skp/messages';
+import { CONVERSATION_STATES, HELP_REQUEST_STATUS_RANK, type ConversationState } from '@skp/messages';
 
 /**
  * The state of a conversation, kept on its opening message: a Schuldregeling's (DESIGN §9, on its
@@ -9,7 +9,7 @@ import { CONVERSATION_STATES, type ConversationState } from '@skp/messages';
  */
 const TRACKS: readonly Partial<Record<ConversationState, number>>[] = [
   { REQUESTED: 0, STATED: 1, UNKNOWN_DEBTOR: 1, PROPOSED: 2, ACCEPTED: 3, REJECTED: 3, AGREED: 4, ENDED: 5 },
-  { REQUESTED: 0, CONTACTED: 1, ADMITTED: 2, REFERRED: 2, NOT_ADMITTED: 2 },
+  { REQUESTED: 0, ...HELP_REQUEST_STATUS_RANK },
 ];
 
 export function conversationMovesForward(from: ConversationState, to: ConversationState): boolean {

@@ -1,4 +1,9 @@
-import { addWorkingDays, HELP_REQUEST_STATUSES, type HelpRequestStatus } from '@skp/messages';
+import {
+  addWorkingDays,
+  HELP_REQUEST_STATUS_RANK,
+  HELP_REQUEST_STATUSES,
+  type HelpRequestStatus,
+} from '@skp/messages';
 
 /**
  * The rules of a resident's HelpRequest at the municipality (DESIGN §11), as pure functions: its
@@ -11,17 +16,12 @@ export type HelpRequestState = 'NEW' | HelpRequestStatus;
 
 export const HELP_REQUEST_STATES: readonly HelpRequestState[] = ['NEW', ...HELP_REQUEST_STATUSES];
 
-const RANK: Record<HelpRequestState, number> = {
-  NEW: 0,
-  CONTACTED: 1,
-  ADMITTED: 2,
-  REFERRED: 2,
-  NOT_ADMITTED: 2,
-};
+const RANK: Record<HelpRequestState, number> = { NEW: 0, ...HELP_REQUEST_STATUS_RANK };
+const FINAL = Math.max(...Object.values(HELP_REQUEST_STATUS_RANK));
 
 /** Why `to` may not follow `from`, or undefined when it may. */
 export function statusChangeRefusal(from: HelpRequestState, to: HelpRequestStatus): string | undefined {
-  if (RANK[from] === 2) {
+  if (RANK[from] === FINAL) {
     return `the request is ${from} already: that is final`;
   }
   if (RANK[to] <= RANK[from]) {
