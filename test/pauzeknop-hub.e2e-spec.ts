@@ -96,6 +96,30 @@ describe('Pauzeknop on the hub: a resident’s request becomes a hub-signed Help
     });
   });
 
+  it('refuses gemeentecodes that are not 4-digit CBS codes, when a party is updated or registered', async () => {
+    const rule = { field: 'gemeentecodes', message: 'gemeentecodes must each be a 4-digit CBS gemeentecode' };
+    const updated = await api(h.hub.url, 'PATCH', `/api/parties/${municipality.oin}`, {
+      token: admin,
+      body: { gemeentecodes: ['0344', '344'] },
+    });
+    expect(updated.status).toBe(400);
+    expect(JSON.stringify(updated.body)).toContain(rule.message);
+    const other = h.pki.party('municipality-2', testOin(2), 'Gemeente Elders');
+    const registered = await api(h.hub.url, 'POST', '/api/parties', {
+      token: admin,
+      body: {
+        oin: other.oin,
+        name: other.name,
+        kind: 'MUNICIPALITY',
+        certificatePem: other.certPem,
+        gemeentecodes: ['03440'],
+      },
+    });
+    expect(registered.status).toBe(400);
+    expect(JSON.stringify(registered.body)).toContain(rule.message);
+    expect(JSON.stringify(registered.body)).toContain(`"${rule.field}`);
+  });
+
   it('sends the municipality a HelpRequest signed by the hub, and the console lists it without personal data', async () => {
     const r = await api(h.hub.url, 'POST', '/api/pauzeknop/requests', {
       body: form(await solvedChallenge()),
