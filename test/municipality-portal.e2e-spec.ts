@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHeader, offeredAmountCents } from '@skp/messages';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Page, Route } from 'playwright-core';
 import { AppProcess } from './support/app-process';
 import {
   browserAvailable,
@@ -305,6 +305,46 @@ const euro = (cents: number) =>
       // in words, not as a route
       expect(audit).toContain('Nieuwe zaak versturen');
       await shot(page, 'account');
+    });
+
+    it('a page still loading when the user moves on neither draws over the next page nor takes the focus', async () => {
+      // the answers a page waits for are held, then let through late, as on a slow connection
+      const held: Array<() => void> = [];
+      const hold = async (route: Route) => {
+        await new Promise<void>((release) => held.push(release));
+        await route.continue();
+      };
+      const letThrough = async (pattern: RegExp) => {
+        const answered = page.waitForResponse(pattern);
+        held.splice(0).forEach((release) => release());
+        await answered;
+        // the page has handled the answer once a task queued after it has run
+        await page.evaluate(() => new Promise((settled) => setTimeout(settled, 250)));
+      };
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+
+      // the user opens a case, and goes to Hulpvragen before the case has arrived
+      const oneCase = /\/kennisgevingen\/[^/?]+$/;
+      await page.route(oneCase, hold);
+      await page.getByTestId('nav-cases').click();
+      await page.getByTestId('case-link').first().click();
+      await eventually(async () => held.length > 0 || undefined, { what: 'the case page asking for its case' });
+      await page.getByTestId('nav-help-requests').click();
+      await page.getByTestId('help-request-list-empty').or(page.getByTestId('help-request-list')).waitFor();
+      await letThrough(oneCase);
+      await page.unroute(oneCase, hold);
+      expect(await page.locator('main h1').allInnerTexts()).toEqual(['Hulpvragen']);
+
+      // the user opens the case list and tabs on to the menu before the list has arrived
+      const caseList = /\/kennisgevingen\?/;
+      await page.route(caseList, hold);
+      await page.getByTestId('nav-cases').click();
+      await eventually(async () => held.length > 0 || undefined, { what: 'the case list asked for' });
+      await page.getByTestId('nav-account').focus();
+      await letThrough(caseList);
+      await page.unroute(caseList, hold);
+      await page.getByTestId('case-list').waitFor();
+      expect(await focused()).toBe('nav-account');
     });
 
     it('a viewer sees the pages but no change buttons, and is refused a change (403)', async () => {

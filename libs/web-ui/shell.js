@@ -34,6 +34,8 @@ export function startShell({ brand, loginPath, logoutPath, home, nav, routes, te
   const frame = buildFrame(brand, nav, t);
   let cleanup = [];
   let lastHash = null;
+  /** counts routings; only the newest may draw, so a slow page left behind cannot cover the next */
+  let routing = 0;
 
   function flash(text, kind = 'info') {
     const el = frame.flash;
@@ -44,13 +46,16 @@ export function startShell({ brand, loginPath, logoutPath, home, nav, routes, te
     flash.timer = setTimeout(() => (el.hidden = true), 6000);
   }
 
-  function context() {
+  function context(view, current) {
     return {
-      main: frame.main,
+      main: view,
       role: session.role,
       username: session.username,
       canEdit: session.canEdit,
       every(ms, fn) {
+        if (!current()) {
+          return;
+        }
         const id = setInterval(fn, ms);
         cleanup.push(() => clearInterval(id));
       },
@@ -64,6 +69,8 @@ export function startShell({ brand, loginPath, logoutPath, home, nav, routes, te
   async function route() {
     cleanup.forEach((stop) => stop());
     cleanup = [];
+    const mine = ++routing;
+    const current = () => mine === routing;
     if (!session.token) {
       showSignedIn(frame, false, t);
       renderLogin(frame.main, t, loginPath, async () => {
@@ -88,16 +95,29 @@ export function startShell({ brand, loginPath, logoutPath, home, nav, routes, te
           a.removeAttribute('aria-current');
         }
       }
+      // each routing draws into a view of its own: a page still loading when the user has moved on
+      // draws into a view that is no longer on screen, not over the page the user went to
+      const view = h('div', { class: 'view' });
+      replace(frame.main, view);
+      const focusAtStart = document.activeElement;
       try {
-        await page(match)(context());
-        if (hash !== lastHash) {
-          // a screen reader hears the new page's heading, a keyboard user starts at the content
+        await page(match)(context(view, current));
+        if (!current()) {
+          return;
+        }
+        // a screen reader hears the new page's heading, a keyboard user starts at the content; but
+        // where the user moved the focus while the page loaded, it stays
+        const untouched = [focusAtStart, document.body, null].includes(document.activeElement);
+        if (hash !== lastHash && untouched) {
           frame.main.querySelector('h1')?.focus({ preventScroll: true });
         }
         lastHash = hash;
       } catch (error) {
+        if (!current()) {
+          return;
+        }
         replace(
-          frame.main,
+          view,
           h(
             'p',
             { class: 'error', role: 'alert', 'data-testid': 'page-error' },
