@@ -328,7 +328,9 @@ const euro = (cents: number) =>
       await page.route(oneCase, hold);
       await page.getByTestId('nav-cases').click();
       await page.getByTestId('case-link').first().click();
-      await eventually(async () => held.length > 0 || undefined, { what: 'the case page asking for its case' });
+      await eventually(async () => held.length > 0 || undefined, {
+        what: 'the case page asking for its case',
+      });
       await page.getByTestId('nav-help-requests').click();
       await page.getByTestId('help-request-list-empty').or(page.getByTestId('help-request-list')).waitFor();
       await letThrough(oneCase);
